@@ -1,0 +1,5 @@
+//! The browser entry point: mount the app.
+
+fn main() {
+    dtao_calc::ui::start();
+}

@@ -1,0 +1,138 @@
+//! Slippage against trade size: the curve behind the chart and the largest trade within a
+//! given slippage. Splitting a trade against the same pool does not lower its slippage (each
+//! piece moves the price for the next); it helps only if the price recovers in between.
+
+use super::fee::max_gross_for_net;
+use super::pool::Mechanism;
+use super::pool::Pool;
+use super::quote::figures;
+use super::rejection::Rejection;
+use super::side::Side;
+use super::swap::{swap, MAX_INPUT_TO_RESERVE};
+use rust_decimal::Decimal;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CurvePoint {
+    /// Gross trade size, input token, rao.
+    pub amount_rao: u64,
+    /// Slippage vs spot, fee included, percent.
+    pub slippage_pct: Decimal,
+}
+
+/// Sizes 1, 1.25, 1.6, 2, 2.5, 3.2, 4, 5, 6.3, 8 times a power of ten (the R10 series): evenly
+/// spaced on a log axis and exact in rao.
+const R10: [u64; 10] = [100, 125, 160, 200, 250, 320, 400, 500, 630, 800];
+
+/// Smallest size on the curve: 0.001 tokens, or a ten-millionth of the reserve if larger.
+const CURVE_MIN_RAO: u64 = 1_000_000;
+
+/// Slippage at every R10 size from the smallest meaningful trade up to ten times the input
+/// reserve. Sizes the chain would refuse are left out.
+pub fn slippage_curve(pool: &Pool, side: Side) -> Vec<CurvePoint> {
+    let reserve = input_reserve(pool, side);
+    let low = CURVE_MIN_RAO.max(reserve / 10_000_000);
+    let high = reserve.saturating_mul(10);
+    let mut points = Vec::new();
+    let mut decade: u64 = 1;
+    while decade <= high / 100 {
+        for step in R10 {
+            let Some(size) = decade.checked_mul(step) else {
+                return points;
+            };
+            if size < low || size > high {
+                continue;
+            }
+            if let Some(slippage_pct) = slippage_at(pool, side, size) {
+                points.push(CurvePoint {
+                    amount_rao: size,
+                    slippage_pct,
+                });
+            }
+        }
+        let Some(next) = decade.checked_mul(10) else {
+            break;
+        };
+        decade = next;
+    }
+    points
+}
+
+/// The largest gross trade whose slippage (fee included) stays at or below `target_pct`.
+/// `Ok(None)` when even the smallest trade exceeds it (the fee alone is about 0.0504 %).
+pub fn max_trade_for_slippage(
+    pool: &Pool,
+    side: Side,
+    target_pct: Decimal,
+) -> Result<Option<u64>, Rejection> {
+    let reserve = input_reserve(pool, side);
+    let mut high = match pool.mechanism {
+        Mechanism::Stable => return Ok(None),
+        Mechanism::Dynamic => max_gross_for_net(reserve.saturating_mul(MAX_INPUT_TO_RESERVE)),
+    };
+    let mut low = CURVE_MIN_RAO.min(high);
+    let within = |size: u64| slippage_at(pool, side, size).is_some_and(|s| s <= target_pct);
+    if !within(low) {
+        return Ok(None);
+    }
+    if within(high) {
+        return Ok(Some(high));
+    }
+    // Invariant: within(low) and !within(high).
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if within(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Ok(Some(low))
+}
+
+/// Slippage vs spot, fee included, of a plain trade of `size` (None when the pool refuses it).
+pub fn slippage_at(pool: &Pool, side: Side, size: u64) -> Option<Decimal> {
+    let done = swap(pool, side, size, None).ok()?;
+    figures(done).ok().map(|q| q.slippage_pct)
+}
+
+fn input_reserve(pool: &Pool, side: Side) -> u64 {
+    match side {
+        Side::Stake => pool.tao_rao,
+        Side::Unstake => pool.alpha_rao,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::weights::TaoWeight;
+
+    fn pool() -> Pool {
+        Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap()
+    }
+
+    #[test]
+    fn curve_rises_with_size() {
+        let curve = slippage_curve(&pool(), Side::Stake);
+        assert!(curve.len() > 40);
+        for pair in curve.windows(2) {
+            assert!(pair[0].amount_rao < pair[1].amount_rao);
+            assert!(pair[0].slippage_pct <= pair[1].slippage_pct);
+        }
+    }
+
+    #[test]
+    fn max_for_one_percent_is_the_boundary() {
+        let one = Decimal::ONE;
+        let max = max_trade_for_slippage(&pool(), Side::Stake, one)
+            .unwrap()
+            .unwrap();
+        assert!(slippage_at(&pool(), Side::Stake, max).unwrap() <= one);
+        assert!(slippage_at(&pool(), Side::Stake, max + 1).unwrap() > one);
+        // x*y=k: slippage with fee s ~ fee + size / (y + size): about 0.95 % of 50k TAO.
+        assert!(max > 470_000_000_000 && max < 480_000_000_000, "{max}");
+        // Below the fee, nothing fits.
+        let tiny = Decimal::new(1, 2);
+        assert_eq!(max_trade_for_slippage(&pool(), Side::Stake, tiny), Ok(None));
+    }
+}

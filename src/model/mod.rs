@@ -1,0 +1,21 @@
+//! The maths of dtao-calc: pure Rust, no browser code. Amounts are integers in rao where the
+//! chain uses them, and `rust_decimal` where a figure is shown to a person. Each formula lives
+//! in one place, with the subtensor code it follows named beside it.
+
+pub mod curve;
+pub mod fee;
+pub mod input;
+pub mod limit;
+pub mod move_stake;
+pub mod pool;
+pub mod precise;
+pub mod quote;
+pub mod ratio;
+pub mod rejection;
+pub mod round_trip;
+pub mod side;
+pub mod swap;
+pub mod trade;
+pub mod units;
+pub mod weights;
+pub mod wide;

@@ -1,0 +1,27 @@
+//! Exact fractions of 256-bit integers turned into the Decimals the page shows.
+
+use super::rejection::Rejection;
+use super::units::RAO_PER_TAO;
+use super::wide::decimal_from_ratio;
+use primitive_types::U256;
+use rust_decimal::Decimal;
+
+/// `num / den` as a Decimal.
+pub fn ratio(num: U256, den: U256) -> Result<Decimal, Rejection> {
+    decimal_from_ratio(num, den).ok_or(Rejection::OutOfRange)
+}
+
+/// `(a - b) / den` in percent, with its sign.
+pub fn signed_pct(a: U256, b: U256, den: U256) -> Result<Decimal, Rejection> {
+    let hundred = U256::from(100u8);
+    if a >= b {
+        ratio((a - b) * hundred, den)
+    } else {
+        ratio((b - a) * hundred, den).map(|d| -d)
+    }
+}
+
+/// A rational number of rao as a Decimal number of tokens.
+pub fn rao_ratio(num: U256, den: U256) -> Result<Decimal, Rejection> {
+    ratio(num, den * U256::from(RAO_PER_TAO))
+}

@@ -1,0 +1,136 @@
+//! One trade through a subnet's pool as the chain executes it (pallets/swap `do_swap` with the
+//! Balancer of balancer.rs): fee from the input, price protection, the swap, the rejections,
+//! and the pool afterwards, including the second sale of an unstake's alpha fee.
+//! The staking pallet's own minimums are in `trade.rs`.
+
+use super::fee::{fee_on_gross, fee_on_net};
+use super::limit::{gross_for_max_net, max_net_within_limit, PriceProtection};
+use super::pool::{balancer_out, Mechanism, Pool};
+use super::rejection::Rejection;
+use super::side::Side;
+
+/// Inputs above this many times the input reserve are refused (`SwapInputTooLarge`).
+pub const MAX_INPUT_TO_RESERVE: u64 = 1_000;
+/// The output reserve must hold at least this many rao (`ReservesTooLow`).
+pub const MIN_RESERVE_RAO: u64 = 1_000_000;
+
+/// What the chain did with one trade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Swap {
+    pub side: Side,
+    /// The amount asked for, gross, in the input token.
+    pub requested_rao: u64,
+    /// What went into the pool after the fee (`amount_in`).
+    pub amount_in_rao: u64,
+    /// The fee, in the input token, paid to the block author.
+    pub fee_rao: u64,
+    /// What the user received, in the output token.
+    pub out_rao: u64,
+    /// Unstake only: the TAO the alpha fee fetched when sold into the pool (also to the author).
+    pub fee_sale_tao_rao: u64,
+    /// The largest net input within the price limit, when a limit binds.
+    pub max_net_within_limit: Option<u64>,
+    pub pool_before: Pool,
+    pub pool_after: Pool,
+}
+
+impl Swap {
+    /// What the user paid: net plus fee. Below `requested_rao` when a partial fill cut it.
+    pub fn taken_rao(&self) -> u64 {
+        self.amount_in_rao + self.fee_rao
+    }
+
+    /// Whether a partial fill left part of the request with the user.
+    pub fn is_partial(&self) -> bool {
+        self.taken_rao() < self.requested_rao
+    }
+}
+
+pub fn swap(
+    pool: &Pool,
+    side: Side,
+    amount_rao: u64,
+    protection: Option<PriceProtection>,
+) -> Result<Swap, Rejection> {
+    let dynamic = pool.mechanism == Mechanism::Dynamic;
+    let mut fee = if dynamic { fee_on_gross(amount_rao) } else { 0 };
+    let mut net = amount_rao - fee;
+    let mut max_net = None;
+    if let Some(protection) = protection {
+        max_net = max_net_within_limit(pool, side, protection.limit_price_rao)?;
+        if let Some(max) = max_net.filter(|max| net > *max) {
+            if !protection.allow_partial {
+                return Err(Rejection::SlippageTooHigh {
+                    side,
+                    max_gross_rao: gross_for_max_net(pool, max),
+                    limit_price_rao: protection.limit_price_rao,
+                });
+            }
+            net = max;
+            fee = if dynamic { fee_on_net(max) } else { 0 };
+        }
+    }
+
+    let (y, x) = (pool.tao_rao, pool.alpha_rao);
+    let (w_tao, w_alpha) = (pool.w_tao.tao_parts(), pool.w_tao.alpha_parts());
+    let (reserve_in, reserve_out) = match side {
+        Side::Stake => (y, x),
+        Side::Unstake => (x, y),
+    };
+    let mut result = Swap {
+        side,
+        requested_rao: amount_rao,
+        amount_in_rao: net,
+        fee_rao: fee,
+        out_rao: 0,
+        fee_sale_tao_rao: 0,
+        max_net_within_limit: max_net,
+        pool_before: *pool,
+        pool_after: *pool,
+    };
+
+    if !dynamic {
+        // Root: 1 alpha = 1 TAO. Staking adds TAO to the subnet; unstaking takes it out.
+        result.out_rao = net;
+        result.pool_after.tao_rao = match side {
+            Side::Stake => y.checked_add(net).ok_or(Rejection::OutOfRange)?,
+            Side::Unstake => y
+                .checked_sub(net)
+                .ok_or(Rejection::ReservesTooLow { side })?,
+        };
+        return Ok(result);
+    }
+
+    let max_input = u128::from(reserve_in) * u128::from(MAX_INPUT_TO_RESERVE);
+    if u128::from(net) > max_input {
+        return Err(Rejection::SwapInputTooLarge {
+            side,
+            max_net_rao: u64::try_from(max_input).unwrap_or(u64::MAX),
+        });
+    }
+    let out = match side {
+        Side::Stake => balancer_out(y, x, net, w_tao, w_alpha)?,
+        Side::Unstake => balancer_out(x, y, net, w_alpha, w_tao)?,
+    };
+    if out == 0 || reserve_out < MIN_RESERVE_RAO {
+        return Err(Rejection::ReservesTooLow { side });
+    }
+    result.out_rao = out;
+    match side {
+        Side::Stake => {
+            result.pool_after.tao_rao = y.checked_add(net).ok_or(Rejection::OutOfRange)?;
+            result.pool_after.alpha_rao = x - out;
+        }
+        Side::Unstake => {
+            // The alpha fee is sold into the pool too, without a fee; its TAO goes to the author.
+            let tao_after = y - out;
+            let alpha_after = x.checked_add(net).ok_or(Rejection::OutOfRange)?;
+            let fee_tao = balancer_out(alpha_after, tao_after, fee, w_alpha, w_tao)?;
+            result.fee_sale_tao_rao = fee_tao;
+            result.pool_after.tao_rao = tao_after - fee_tao;
+            result.pool_after.alpha_rao =
+                alpha_after.checked_add(fee).ok_or(Rejection::OutOfRange)?;
+        }
+    }
+    Ok(result)
+}

@@ -1,0 +1,236 @@
+//! `dtao-snapshot/1`, the app's own format (SPEC §5). Unknown fields are ignored; a missing or
+//! malformed required field is an error naming the subnet and the field.
+
+use super::fields::{
+    amount, kind, opt_amount, opt_decimal, opt_text, opt_whole, required, text, whole, Place,
+};
+use super::{Snapshot, SnapshotError, Subnet, Validator};
+use crate::model::pool::Mechanism;
+use crate::model::weights::TaoWeight;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+pub const SCHEMA: &str = "dtao-snapshot/1";
+
+pub fn parse(json: &str) -> Result<Snapshot, SnapshotError> {
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
+    from_value(&value)
+}
+
+pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
+    let top = Place {
+        netuid: None,
+        prefix: "",
+    };
+    let Some(obj) = value.as_object() else {
+        return Err(SnapshotError::UnknownFormat(format!(
+            "expected a JSON object, found {}",
+            kind(value)
+        )));
+    };
+    match obj.get("schema").and_then(Value::as_str) {
+        Some(SCHEMA) => {}
+        Some(other) => {
+            let shown: String = other.chars().take(40).collect();
+            return Err(SnapshotError::UnknownFormat(format!(
+                "schema “{shown}” is not {SCHEMA}"
+            )));
+        }
+        None => {
+            return Err(SnapshotError::UnknownFormat(format!(
+                "no “schema”: {SCHEMA} expected"
+            )))
+        }
+    }
+    let Value::Array(items) = required(obj, "subnets", top)? else {
+        return Err(top.error("subnets", "expected a list of subnets."));
+    };
+    if items.is_empty() {
+        return Err(SnapshotError::NoSubnets);
+    }
+    let mut seen = BTreeSet::new();
+    let mut subnets = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let subnet = subnet(item, index)?;
+        if !seen.insert(subnet.netuid) {
+            return Err(SnapshotError::DuplicateNetuid(subnet.netuid));
+        }
+        subnets.push(subnet);
+    }
+    Ok(Snapshot {
+        network: opt_text(obj, "network", top)?.unwrap_or_default(),
+        block: whole(obj, "block", top)?,
+        taken_at: text(obj, "taken_at", top)?,
+        source: opt_text(obj, "source", top)?.unwrap_or_default(),
+        block_emission_tao: opt_decimal(obj, "block_emission_tao", top)?,
+        tao_weight: opt_decimal(obj, "tao_weight", top)?,
+        root_tao_staked: opt_decimal(obj, "root_tao_staked", top)?,
+        subnets,
+    })
+}
+
+fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
+    let position = format!("#{}", index + 1);
+    let at = Place {
+        netuid: Some(&position),
+        prefix: "",
+    };
+    let Some(obj) = item.as_object() else {
+        return Err(at.error("", format!("expected an object, found {}.", kind(item))));
+    };
+    let netuid_raw = whole(obj, "netuid", at)?;
+    let netuid =
+        u16::try_from(netuid_raw).map_err(|_| at.error("netuid", "must be 0 to 65535."))?;
+    let label = netuid.to_string();
+    let at = Place {
+        netuid: Some(&label),
+        prefix: "",
+    };
+    let mechanism = match text(obj, "mechanism", at)?.as_str() {
+        "dynamic" => Mechanism::Dynamic,
+        "stable" => Mechanism::Stable,
+        other => {
+            let shown: String = other.chars().take(24).collect();
+            return Err(at.error(
+                "mechanism",
+                format!("“{shown}” is neither dynamic nor stable."),
+            ));
+        }
+    };
+    let tao_in_rao = amount(obj, "tao_in", at)?;
+    let alpha_in_rao = amount(obj, "alpha_in", at)?;
+    if mechanism == Mechanism::Dynamic {
+        if tao_in_rao == 0 {
+            return Err(at.error(
+                "tao_in",
+                "must be more than 0: a pool without TAO has no price.",
+            ));
+        }
+        if alpha_in_rao == 0 {
+            return Err(at.error(
+                "alpha_in",
+                "must be more than 0: a pool without alpha has no price.",
+            ));
+        }
+    }
+    let w_tao = opt_decimal(obj, "w_tao", at)?
+        .map(|w| TaoWeight::from_decimal(w).map_err(|e| at.error("w_tao", e.to_string())))
+        .transpose()?;
+    let validators = match obj.get("validators") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(i, v)| validator(v, i, &label))
+            .collect::<Result<_, _>>()?,
+        Some(other) => {
+            return Err(at.error(
+                "validators",
+                format!("expected a list, found {}.", kind(other)),
+            ))
+        }
+    };
+    Ok(Subnet {
+        netuid,
+        name: opt_text(obj, "name", at)?.unwrap_or_default(),
+        symbol: opt_text(obj, "symbol", at)?.unwrap_or_default(),
+        mechanism,
+        tao_in_rao,
+        alpha_in_rao,
+        alpha_out_rao: opt_amount(obj, "alpha_out", at)?,
+        w_tao,
+        moving_price: opt_decimal(obj, "moving_price", at)?,
+        alpha_out_emission: opt_decimal(obj, "alpha_out_emission", at)?,
+        alpha_in_emission: opt_decimal(obj, "alpha_in_emission", at)?,
+        tao_in_emission: opt_decimal(obj, "tao_in_emission", at)?,
+        total_stake_alpha: opt_decimal(obj, "total_stake_alpha", at)?,
+        tempo: opt_whole(obj, "tempo", at)?,
+        validator_count: opt_whole(obj, "validator_count", at)?,
+        miner_count: opt_whole(obj, "miner_count", at)?,
+        registered_at_block: opt_whole(obj, "registered_at_block", at)?,
+        validators,
+    })
+}
+
+fn validator(item: &Value, index: usize, netuid: &str) -> Result<Validator, SnapshotError> {
+    let prefix = format!("validators[{}].", index + 1);
+    let at = Place {
+        netuid: Some(netuid),
+        prefix: &prefix,
+    };
+    let Some(obj) = item.as_object() else {
+        return Err(at.error("", format!("expected an object, found {}.", kind(item))));
+    };
+    let take = opt_decimal(obj, "take", at)?;
+    if let Some(take) = take {
+        if take.is_sign_negative() || take > rust_decimal::Decimal::ONE {
+            return Err(at.error("take", "must be a fraction from 0 to 1."));
+        }
+    }
+    Ok(Validator {
+        hotkey: text(obj, "hotkey", at)?,
+        name: opt_text(obj, "name", at)?.unwrap_or_default(),
+        take,
+        alpha_stake: opt_decimal(obj, "alpha_stake", at)?,
+        apy: opt_decimal(obj, "apy", at)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal(subnets: &str) -> String {
+        format!(
+            r#"{{"schema":"dtao-snapshot/1","block":1,"taken_at":"2026-08-07T00:00:00Z","subnets":[{subnets}]}}"#
+        )
+    }
+
+    #[test]
+    fn reads_a_minimal_snapshot() {
+        let s = parse(&minimal(
+            r#"{"netuid":3,"name":"<b>x</b>","mechanism":"dynamic","tao_in":"10","alpha_in":100.5}"#,
+        ))
+        .unwrap();
+        assert_eq!(s.subnets[0].tao_in_rao, 10_000_000_000);
+        assert_eq!(s.subnets[0].alpha_in_rao, 100_500_000_000);
+        assert_eq!(s.subnets[0].name, "<b>x</b>");
+        assert_eq!(s.date(), "2026-08-07");
+    }
+
+    #[test]
+    fn names_the_field_and_subnet() {
+        let cases = [
+            (r#"{"netuid":3,"mechanism":"dynamic","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: missing; it is required."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"-1","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: must not be negative."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"0","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: must be more than 0: a pool without TAO has no price."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"NaN","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: “NaN” is not a finite decimal number."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"Infinity","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: “Infinity” is not a finite decimal number."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":true,"alpha_in":"1"}"#, "Subnet 3, field “tao_in”: expected a number, found true/false."),
+            (r#"{"netuid":3,"mechanism":"magic","tao_in":"1","alpha_in":"1"}"#, "Subnet 3, field “mechanism”: “magic” is neither dynamic nor stable."),
+            (r#"{"netuid":70000,"mechanism":"dynamic","tao_in":"1","alpha_in":"1"}"#, "Subnet #1, field “netuid”: must be 0 to 65535."),
+            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","w_tao":"2"}"#, "Subnet 3, field “w_tao”: The TAO weight must be between 0.01 and 0.99 (the chain keeps both weights at 0.01 or more)."),
+        ];
+        for (subnet, message) in cases {
+            assert_eq!(
+                parse(&minimal(subnet)).unwrap_err().to_string(),
+                message,
+                "{subnet}"
+            );
+        }
+        let dup = r#"{"netuid":3,"mechanism":"stable","tao_in":"1","alpha_in":"1"},{"netuid":3,"mechanism":"stable","tao_in":"1","alpha_in":"1"}"#;
+        assert_eq!(parse(&minimal(dup)), Err(SnapshotError::DuplicateNetuid(3)));
+        assert!(matches!(
+            parse("{\"schema\":"),
+            Err(SnapshotError::NotJson(_))
+        ));
+        assert!(matches!(
+            parse("[1,2]"),
+            Err(SnapshotError::UnknownFormat(_))
+        ));
+        assert_eq!(parse(&minimal("")), Err(SnapshotError::NoSubnets));
+        let deep = "[".repeat(10_000);
+        assert!(matches!(parse(&deep), Err(SnapshotError::NotJson(_))));
+    }
+}

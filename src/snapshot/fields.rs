@@ -1,0 +1,162 @@
+//! Reading one field of a JSON object with an error that names it. Amounts may be strings or
+//! numbers (serde_json keeps numbers as their text, so nothing passes through f64).
+
+use super::SnapshotError;
+use crate::model::units::decimal_to_rao;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::str::FromStr;
+
+/// Where a field sits, for error messages.
+#[derive(Clone, Copy)]
+pub struct Place<'a> {
+    pub netuid: Option<&'a str>,
+    pub prefix: &'a str,
+}
+
+impl Place<'_> {
+    pub fn error(&self, field: &str, problem: impl Into<String>) -> SnapshotError {
+        SnapshotError::Field {
+            netuid: self.netuid.map(str::to_string),
+            field: format!("{}{}", self.prefix, field),
+            problem: problem.into(),
+        }
+    }
+}
+
+pub fn required<'v>(
+    obj: &'v Map<String, Value>,
+    key: &str,
+    at: Place,
+) -> Result<&'v Value, SnapshotError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Err(at.error(key, "missing; it is required.")),
+        Some(v) => Ok(v),
+    }
+}
+
+fn present<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    obj.get(key).filter(|v| !v.is_null())
+}
+
+/// The number's text, from a JSON number or a string.
+fn number_text<'v>(
+    v: &'v Value,
+    key: &str,
+    at: Place,
+) -> Result<std::borrow::Cow<'v, str>, SnapshotError> {
+    match v {
+        Value::String(s) => Ok(std::borrow::Cow::Borrowed(s.trim())),
+        Value::Number(n) => Ok(std::borrow::Cow::Owned(n.to_string())),
+        other => Err(at.error(key, format!("expected a number, found {}.", kind(other)))),
+    }
+}
+
+pub fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+pub fn decimal_value(v: &Value, key: &str, at: Place) -> Result<Decimal, SnapshotError> {
+    let text = number_text(v, key, at)?;
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(&text)
+    } else {
+        Decimal::from_str(&text)
+    };
+    parsed.map_err(|_| {
+        let shown: String = text.chars().take(24).collect();
+        at.error(key, format!("“{shown}” is not a finite decimal number."))
+    })
+}
+
+pub fn decimal(obj: &Map<String, Value>, key: &str, at: Place) -> Result<Decimal, SnapshotError> {
+    decimal_value(required(obj, key, at)?, key, at)
+}
+
+pub fn opt_decimal(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: Place,
+) -> Result<Option<Decimal>, SnapshotError> {
+    present(obj, key)
+        .map(|v| decimal_value(v, key, at))
+        .transpose()
+}
+
+/// A non-negative decimal amount in TAO or alpha with at most 9 decimals, as rao.
+pub fn amount_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    let d = decimal_value(v, key, at)?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(at.error(key, "must not be negative."));
+    }
+    decimal_to_rao(d).ok_or_else(|| {
+        if d.normalize().scale() > 9 {
+            at.error(key, "has more than 9 decimal places (1 rao = 0.000000001).")
+        } else {
+            at.error(key, "is too large.")
+        }
+    })
+}
+
+pub fn amount(obj: &Map<String, Value>, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    amount_value(required(obj, key, at)?, key, at)
+}
+
+pub fn opt_amount(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: Place,
+) -> Result<Option<u64>, SnapshotError> {
+    present(obj, key)
+        .map(|v| amount_value(v, key, at))
+        .transpose()
+}
+
+pub fn whole_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    let d = decimal_value(v, key, at)?;
+    use rust_decimal::prelude::ToPrimitive;
+    if d.fract() != Decimal::ZERO || d.is_sign_negative() {
+        return Err(at.error(key, "must be a whole number, 0 or more."));
+    }
+    d.to_u64().ok_or_else(|| at.error(key, "is too large."))
+}
+
+pub fn whole(obj: &Map<String, Value>, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    whole_value(required(obj, key, at)?, key, at)
+}
+
+pub fn opt_whole(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: Place,
+) -> Result<Option<u64>, SnapshotError> {
+    present(obj, key)
+        .map(|v| whole_value(v, key, at))
+        .transpose()
+}
+
+pub fn text(obj: &Map<String, Value>, key: &str, at: Place) -> Result<String, SnapshotError> {
+    match required(obj, key, at)? {
+        Value::String(s) => Ok(s.clone()),
+        other => Err(at.error(key, format!("expected text, found {}.", kind(other)))),
+    }
+}
+
+pub fn opt_text(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: Place,
+) -> Result<Option<String>, SnapshotError> {
+    match present(obj, key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(at.error(key, format!("expected text, found {}.", kind(other)))),
+    }
+}

@@ -1,0 +1,119 @@
+//! The page: header with the data in use, the calculators, and the footer.
+
+use super::data::Data;
+use super::params::Params;
+use super::pool::PoolCalculator;
+use crate::model::input::group_thousands;
+use leptos::prelude::*;
+
+/// Which calculator the `calc` parameter asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calc {
+    Pool,
+}
+
+impl Calc {
+    /// The calculator for a `calc` value, or the message for an unknown one (the pool
+    /// calculator is shown then).
+    pub fn from_param(raw: Option<&str>) -> (Calc, Option<String>) {
+        match raw.map(str::trim) {
+            None | Some("") | Some("pool") => (Calc::Pool, None),
+            Some(other) => {
+                let shown: String = other.chars().take(24).collect();
+                (
+                    Calc::Pool,
+                    Some(format!(
+                        "Unknown calculator “{shown}” in the link; showing the pool calculator."
+                    )),
+                )
+            }
+        }
+    }
+}
+
+#[component]
+pub fn App(params: Params) -> impl IntoView {
+    provide_context(params);
+    let data = match Data::bundled() {
+        Ok(data) => data,
+        Err(e) => {
+            return view! {
+                <div class="app">
+                    <p class="verdict rejected" role="alert">
+                        {format!("The bundled subnet data could not be read: {e}")}
+                    </p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    provide_context(data);
+    let calc = Memo::new(move |_| Calc::from_param(params.get("calc").as_deref()));
+    let chosen = Memo::new(move |_| calc.get().0);
+    view! {
+        <div class="app">
+            <header class="site-header">
+                <div class="brand">
+                    <h1>"dtao-calc"</h1>
+                    <p class="tagline">"Bittensor subnet economics, computed in your browser"</p>
+                </div>
+                <DataLine data=data />
+            </header>
+            <nav class="tabs" aria-label="Calculators">
+                <a href="?calc=pool" aria-current=move || (chosen.get() == Calc::Pool).then_some("page")>
+                    "Pool slippage"
+                </a>
+            </nav>
+            <main>
+                {move || calc.get().1.map(|m| view! {
+                    <p class="verdict pending" data-testid="calc-error" role="status">{m}</p>
+                })}
+                {move || match chosen.get() {
+                    Calc::Pool => view! { <PoolCalculator params=params data=data /> },
+                }}
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Figures follow the subtensor chain code (Balancer pool of pallets/swap, runtime spec 425). "
+                    "Nothing leaves your browser. Not financial advice."
+                </p>
+            </footer>
+        </div>
+    }
+    .into_any()
+}
+
+/// Which data the figures come from.
+#[component]
+fn DataLine(data: Data) -> impl IntoView {
+    view! {
+        <p class="data-line" data-testid="data-line">
+            {move || {
+                data.snapshot.with(|s| {
+                    format!(
+                        "Data: {} · {} · block {} · {} · {} subnets",
+                        data.source.get(),
+                        if s.network.is_empty() { "unknown network" } else { &s.network },
+                        group_thousands(&s.block.to_string()),
+                        s.date(),
+                        s.subnets.len(),
+                    )
+                })
+            }}
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_calculator_falls_back_with_a_message() {
+        assert_eq!(Calc::from_param(None), (Calc::Pool, None));
+        assert_eq!(Calc::from_param(Some("pool")), (Calc::Pool, None));
+        let (calc, msg) = Calc::from_param(Some("<script>"));
+        assert_eq!(calc, Calc::Pool);
+        assert!(msg.unwrap().contains("“<script>”"));
+    }
+}

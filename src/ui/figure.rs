@@ -1,0 +1,47 @@
+//! A result on the page: label, value as a person reads it, the full-precision value in
+//! `data-value` for tests and scripts, and a sentence on what it means.
+
+use leptos::prelude::*;
+
+/// A figure's text and its `data-value` (plain decimal, full precision).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub text: String,
+    pub value: String,
+}
+
+impl Shown {
+    pub fn new(text: impl Into<String>, value: impl Into<String>) -> Self {
+        Shown {
+            text: text.into(),
+            value: value.into(),
+        }
+    }
+}
+
+#[component]
+pub fn Figure(
+    #[prop(into)] testid: String,
+    #[prop(into)] label: String,
+    #[prop(into)] shown: Signal<Option<Shown>>,
+    #[prop(into)] explain: String,
+    /// Text when there is no value.
+    #[prop(optional, into)]
+    missing: Option<Signal<String>>,
+    #[prop(optional)] headline: bool,
+) -> impl IntoView {
+    let missing = missing.unwrap_or_else(|| Signal::derive(|| "—".to_string()));
+    view! {
+        <div class="figure" class:headline=headline>
+            <dt>{label}</dt>
+            <dd
+                class="value"
+                data-testid=testid
+                data-value=move || shown.with(|s| s.as_ref().map(|s| s.value.clone()))
+            >
+                {move || shown.with(|s| s.as_ref().map(|s| s.text.clone())).unwrap_or_else(|| missing.get())}
+            </dd>
+            <dd class="explain">{explain}</dd>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! The URL query as the page's state. Every input reads its parameter from here and writes its
+//! changes back; the address bar follows with `history.replaceState` (no new history entry), so
+//! any view can be shared or embedded by its URL.
+
+use super::query::{get_pair, parse_query, set_pair, to_query};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+#[derive(Clone, Copy)]
+pub struct Params {
+    pairs: RwSignal<Vec<(String, String)>>,
+    /// Whether changes go to the address bar (not for an embedded widget on someone's page).
+    write_url: bool,
+}
+
+impl Params {
+    /// The parameters of the page's own URL.
+    pub fn from_location() -> Self {
+        let search = window().location().search().unwrap_or_default();
+        Params {
+            pairs: RwSignal::new(parse_query(&search)),
+            write_url: true,
+        }
+    }
+
+    /// Parameters given some other way (e.g. a widget's attributes), kept off the address bar.
+    pub fn detached(pairs: Vec<(String, String)>) -> Self {
+        Params {
+            pairs: RwSignal::new(pairs),
+            write_url: false,
+        }
+    }
+
+    /// A parameter's value, tracked.
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.pairs.with(|p| get_pair(p, key).map(str::to_string))
+    }
+
+    /// Set or remove (`None`) one parameter.
+    pub fn set(&self, key: &str, value: Option<String>) {
+        self.set_many(&[(key, value)]);
+    }
+
+    /// Several changes as one update, so the page recomputes once.
+    pub fn set_many(&self, changes: &[(&str, Option<String>)]) {
+        self.pairs.update(|pairs| {
+            for (key, value) in changes {
+                set_pair(pairs, key, value.clone());
+            }
+        });
+        self.write_url();
+    }
+
+    /// The query string (`?calc=pool&...`), tracked.
+    pub fn query(&self) -> String {
+        self.pairs.with(|p| to_query(p))
+    }
+
+    fn write_url(&self) {
+        if !self.write_url {
+            return;
+        }
+        let window = window();
+        let location = window.location();
+        let url = format!(
+            "{}{}{}",
+            location.pathname().unwrap_or_default(),
+            self.pairs.with_untracked(|p| to_query(p)),
+            location.hash().unwrap_or_default()
+        );
+        // Some hosts (a sandboxed frame, an unusual file:// origin) refuse; the page still works.
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// The page's parameters, provided by the app.
+pub fn use_params() -> Params {
+    use_context::<Params>().unwrap_or_else(|| Params::detached(Vec::new()))
+}

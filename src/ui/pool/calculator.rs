@@ -1,0 +1,420 @@
+//! The pool calculator's inputs and headline figures.
+
+use super::explain;
+use super::form::{amount_unit, PoolInputs, RESERVE_KEYS};
+use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
+use crate::model::input::group_thousands;
+use crate::model::limit::max_gross_within_limit;
+use crate::model::pool::Mechanism;
+use crate::model::quote::{quote, Quote};
+use crate::model::rejection::Rejection;
+use crate::model::side::Side;
+use crate::model::units::{format_rao, rao_to_decimal};
+use crate::snapshot::Snapshot;
+use crate::ui::data::Data;
+use crate::ui::figure::{Figure, Shown};
+use crate::ui::format;
+use crate::ui::inputs::{Choice, Select, TextInput, Toggle};
+use crate::ui::params::Params;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// What the page can say about the current trade.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Some input is missing or wrong; the fields say which.
+    Problem(String),
+    /// The chain would refuse the trade.
+    Rejected(Rejection),
+    Quoted(Box<Quote>),
+}
+
+/// `(value, text)` options for a subnet list.
+pub fn subnet_options(snapshot: &Snapshot, empty: &str) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), empty.to_string())];
+    options.extend(snapshot.subnets.iter().map(|s| {
+        let tao = rao_to_decimal(s.tao_in_rao).round();
+        (
+            s.netuid.to_string(),
+            format!(
+                "{} · {} · {} TAO",
+                s.netuid,
+                s.name,
+                group_thousands(&tao.to_string())
+            ),
+        )
+    }));
+    options
+}
+
+fn signed_pct(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", format::pct(d))
+    } else {
+        format::pct(d)
+    }
+}
+
+#[component]
+pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
+    let inputs = Memo::new(move |_| {
+        data.snapshot
+            .with(|s| PoolInputs::read(|k| params.get(k), s))
+    });
+    let set = move |key: &'static str, value: Option<String>| {
+        params.set_many(&[("calc", Some("pool".to_string())), (key, value)]);
+    };
+    let text_or_none = |v: String| if v.trim().is_empty() { None } else { Some(v) };
+
+    let outcome = Memo::new(move |_| {
+        inputs.with(|i| match i.trade() {
+            Err(problem) => Outcome::Problem(problem),
+            Ok((pool, request)) => match quote(&pool, &request) {
+                Ok(q) => Outcome::Quoted(Box::new(q)),
+                Err(r) => Outcome::Rejected(r),
+            },
+        })
+    });
+    let side = Memo::new(move |_| inputs.with(|i| i.side.ok().unwrap_or(Side::Stake)));
+    let stable = Memo::new(move |_| {
+        inputs.with(|i| {
+            i.pool
+                .as_ref()
+                .is_ok_and(|p| p.mechanism == Mechanism::Stable)
+        })
+    });
+    let limit_max = Memo::new(move |_| {
+        inputs.with(|i| {
+            let (pool, request) = i.trade().ok()?;
+            let protection = request.protection?;
+            Some(max_gross_within_limit(
+                &pool,
+                request.side,
+                protection.limit_price_rao,
+            ))
+        })
+    });
+
+    let figure = move |f: fn(&Quote) -> Shown| {
+        Signal::derive(move || {
+            outcome.with(|o| match o {
+                Outcome::Quoted(q) => Some(f(q)),
+                _ => None,
+            })
+        })
+    };
+    let subnet_options = Memo::new(move |_| {
+        data.snapshot
+            .with(|s| subnet_options(s, "Custom pool (type the reserves)"))
+    });
+
+    let field_text = move |f: fn(&PoolInputs) -> String| Signal::derive(move || inputs.with(f));
+    let field_error =
+        move |f: fn(&PoolInputs) -> Option<String>| Signal::derive(move || inputs.with(f));
+
+    view! {
+        <section class="calc" aria-labelledby="pool-title">
+            <h2 id="pool-title">"Pool slippage"</h2>
+            <p class="lede">
+                "What a stake (TAO → alpha) or unstake (alpha → TAO) really returns from a subnet's pool: fee, price impact, slippage and price protection, computed the way the chain does."
+            </p>
+            <div class="calc-layout">
+                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Pool calculator inputs">
+                    <fieldset class="group">
+                        <legend>"Pool"</legend>
+                        <Select
+                            id="netuid"
+                            label="Subnet"
+                            options=subnet_options
+                            selected=field_text(|i| i.netuid.text.clone())
+                            error=field_error(|i| i.netuid.error())
+                            on_change=Callback::new(move |v: String| {
+                                let mut changes: Vec<(&str, Option<String>)> = vec![
+                                    ("calc", Some("pool".to_string())),
+                                    ("netuid", Some(v)),
+                                ];
+                                changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
+                                params.set_many(&changes);
+                            })
+                        />
+                        <div class="grid2">
+                            <TextInput
+                                id="tao_in"
+                                label="TAO in pool"
+                                unit=Signal::derive(|| "TAO".to_string())
+                                value=field_text(|i| i.tao_in.text.clone())
+                                error=field_error(|i| i.tao_in.error())
+                                on_input=Callback::new(move |v| set("tao_in", Some(v)))
+                            />
+                            <TextInput
+                                id="alpha_in"
+                                label="Alpha in pool"
+                                unit=Signal::derive(|| "alpha".to_string())
+                                value=field_text(|i| i.alpha_in.text.clone())
+                                error=field_error(|i| i.alpha_in.error())
+                                on_input=Callback::new(move |v| set("alpha_in", Some(v)))
+                            />
+                        </div>
+                        <div class="grid2">
+                            <TextInput
+                                id="w_tao"
+                                label="TAO weight"
+                                value=field_text(|i| i.w_tao.text.clone())
+                                error=field_error(|i| i.w_tao.error())
+                                hint="0.01 to 0.99; 0.5 for an even pool"
+                                on_input=Callback::new(move |v| set("w_tao", Some(v)))
+                            />
+                        </div>
+                        <Show when=move || inputs.with(|i| i.reserves_overridden && i.subnet_label.is_some())>
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| {
+                                    let changes: Vec<(&str, Option<String>)> =
+                                        RESERVE_KEYS.iter().map(|k| (*k, None)).collect();
+                                    params.set_many(&changes);
+                                }
+                            >
+                                {move || format!("Use subnet {}'s reserves", inputs.with(|i| i.subnet_label.clone().unwrap_or_default()))}
+                            </button>
+                        </Show>
+                        <Show when=move || stable.get()>
+                            <p class="note">{explain::STABLE}</p>
+                        </Show>
+                    </fieldset>
+                    <fieldset class="group">
+                        <legend>"Trade"</legend>
+                        <Choice
+                            name="side"
+                            legend="Direction"
+                            options=vec![("stake", "Stake (TAO → alpha)"), ("unstake", "Unstake (alpha → TAO)")]
+                            selected=field_text(|i| i.side.text.clone())
+                            error=field_error(|i| i.side.error())
+                            on_change=Callback::new(move |v| set("side", Some(v)))
+                        />
+                        <TextInput
+                            id="amount"
+                            label="Amount"
+                            unit=Signal::derive(move || amount_unit(side.get()).to_string())
+                            value=field_text(|i| i.amount.text.clone())
+                            error=field_error(|i| i.amount.error())
+                            on_input=Callback::new(move |v| set("amount", Some(v)))
+                        />
+                        <Show when=move || side.get() == Side::Unstake>
+                            <Toggle
+                                id="whole"
+                                label="This is my whole position on this validator"
+                                checked=Signal::derive(move || inputs.with(|i| i.whole.ok().unwrap_or(false)))
+                                error=field_error(|i| i.whole.error())
+                                hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position."
+                                on_change=Callback::new(move |on: bool| set("whole", Some(if on { "1" } else { "0" }.to_string())))
+                            />
+                        </Show>
+                    </fieldset>
+                    <fieldset class="group">
+                        <legend>"Price protection"</legend>
+                        <TextInput
+                            id="tol"
+                            label="Price tolerance"
+                            unit=Signal::derive(|| "%".to_string())
+                            placeholder="off"
+                            value=field_text(|i| i.tol.text.clone())
+                            error=field_error(|i| i.tol.error())
+                            hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %."
+                            on_input=Callback::new(move |v: String| set("tol", text_or_none(v)))
+                        />
+                        <TextInput
+                            id="limit"
+                            label="Or an exact limit price"
+                            unit=Signal::derive(|| "TAO per alpha".to_string())
+                            placeholder="none"
+                            value=field_text(|i| i.limit.text.clone())
+                            error=field_error(|i| i.limit.error())
+                            hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance."
+                            on_input=Callback::new(move |v: String| set("limit", text_or_none(v)))
+                        />
+                        <Toggle
+                            id="partial"
+                            label="Allow a partial fill"
+                            checked=Signal::derive(move || inputs.with(|i| i.partial.ok().unwrap_or(false)))
+                            error=field_error(|i| i.partial.error())
+                            hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you."
+                            on_change=Callback::new(move |on: bool| set("partial", Some(if on { "1" } else { "0" }.to_string())))
+                        />
+                    </fieldset>
+                </form>
+                <div class="results" aria-label="Results">
+                    <Verdict outcome=outcome />
+                    <dl class="figures">
+                        <Figure
+                            testid="pool-received"
+                            label="You receive"
+                            headline=true
+                            shown=figure(|q| Shown::new(
+                                format!("{} {}", format::tokens(q.received), q.swap.side.output_token()),
+                                format::plain(q.received),
+                            ))
+                            explain=explain::RECEIVED
+                        />
+                        <Figure
+                            testid="pool-ideal"
+                            label="At the spot price"
+                            shown=figure(|q| Shown::new(
+                                format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
+                                format::plain(q.ideal),
+                            ))
+                            explain=explain::IDEAL
+                        />
+                        <Figure
+                            testid="pool-slippage"
+                            label="Slippage vs spot, fee included"
+                            headline=true
+                            shown=figure(|q| Shown::new(format::pct(q.slippage_pct), format::plain(q.slippage_pct)))
+                            explain=explain::SLIPPAGE
+                        />
+                        <Figure
+                            testid="pool-fee"
+                            label="Fee"
+                            shown=figure(|q| {
+                                let text = match q.swap.side {
+                                    Side::Stake => format!("{} TAO", format::tokens(q.fee)),
+                                    Side::Unstake => format!("{} alpha (≈ {} TAO)", format::tokens(q.fee), format::tokens(q.fee_tao)),
+                                };
+                                Shown::new(text, format::plain(q.fee))
+                            })
+                            explain=explain::FEE
+                        />
+                        <Figure
+                            testid="pool-spot-price"
+                            label="Spot price"
+                            shown=Signal::derive(move || inputs.with(|i| i.pool.as_ref().ok().map(|p| {
+                                let price = p.spot_price();
+                                Shown::new(
+                                    format!("{} TAO per alpha (chain: {} rao)", format::price(price), group_thousands(&p.chain_spot_price_rao().to_string())),
+                                    format::plain(price),
+                                )
+                            })))
+                            explain=explain::SPOT
+                        />
+                        <Figure
+                            testid="pool-effective-price"
+                            label="Effective price"
+                            shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.effective_price)), format::plain(q.effective_price)))
+                            explain=explain::EFFECTIVE
+                        />
+                        <Figure
+                            testid="pool-price-impact"
+                            label="Price impact"
+                            shown=figure(|q| Shown::new(signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
+                            explain=explain::IMPACT
+                        />
+                        <Figure
+                            testid="pool-price-after"
+                            label="Spot price after"
+                            shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.price_after)), format::plain(q.price_after)))
+                            explain=explain::PRICE_AFTER
+                        />
+                        <Figure
+                            testid="pool-slippage-ex-fee"
+                            label="Slippage vs spot, fee left out (SDK)"
+                            shown=figure(|q| Shown::new(format::pct(q.slippage_ex_fee_pct), format::plain(q.slippage_ex_fee_pct)))
+                            explain=explain::SLIPPAGE_EX_FEE
+                        />
+                        <Figure
+                            testid="pool-slippage-docs"
+                            label="Shortfall ÷ received (docs)"
+                            shown=figure(|q| Shown::new(format::pct(q.slippage_of_received_pct), format::plain(q.slippage_of_received_pct)))
+                            explain=explain::SLIPPAGE_DOCS
+                        />
+                        <Figure
+                            testid="pool-max-amount"
+                            label="Most you can trade within your limit"
+                            shown=Signal::derive(move || {
+                                let unit = amount_unit(side.get());
+                                match limit_max.get()? {
+                                    Ok(Some(max)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(max)), unit), format_rao(max))),
+                                    _ => None,
+                                }
+                            })
+                            missing=Signal::derive(move || match limit_max.get() {
+                                None => "No limit set: type a price tolerance.".to_string(),
+                                Some(Ok(None)) => "No bound: the limit never binds on this pool.".to_string(),
+                                Some(Err(_)) => "None: the limit is already passed.".to_string(),
+                                Some(Ok(Some(_))) => String::new(),
+                            })
+                            explain=explain::MAX_IN_LIMIT
+                        />
+                    </dl>
+                </div>
+            </div>
+            <SlippageChart inputs=inputs outcome=outcome />
+            <div class="sections">
+                <MaxForSlippage inputs=inputs set=Callback::new(move |v: String| set("max_slip", Some(v))) />
+                <RoundTripSection inputs=inputs />
+                <MoveStake inputs=inputs data=data params=params />
+            </div>
+            <aside class="note">
+                <p>{explain::SPLITTING}</p>
+            </aside>
+        </section>
+    }
+}
+
+/// The trade's status: accepted (partially or whole), refused by the chain, or waiting for input.
+#[component]
+fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
+    move || {
+        match outcome.get() {
+        Outcome::Problem(problem) => view! {
+            <div class="verdict pending" data-testid="pool-input-problem" role="status">
+                {problem}
+            </div>
+        }
+        .into_any(),
+        Outcome::Rejected(rejection) => view! {
+            <div
+                class="verdict rejected"
+                data-testid="pool-error"
+                data-error=rejection.chain_name()
+                role="alert"
+            >
+                <strong>{format!("The chain rejects this trade ({})", rejection.chain_name())}</strong>
+                <p>{rejection.to_string()}</p>
+            </div>
+        }
+        .into_any(),
+        Outcome::Quoted(q) if q.swap.is_partial() => {
+            let side = q.swap.side;
+            view! {
+                <div class="verdict partial" data-testid="pool-partial" data-value=format::plain(q.unfilled) role="status">
+                    {format!(
+                        "Partial fill: the limit stops this {} at {} {}; {} {} stays with you.",
+                        side,
+                        format::tokens(rao_to_decimal(q.swap.taken_rao())),
+                        side.input_token(),
+                        format::tokens(q.unfilled),
+                        side.input_token(),
+                    )}
+                </div>
+            }
+            .into_any()
+        }
+        Outcome::Quoted(q) => {
+            let side = q.swap.side;
+            view! {
+                <div class="verdict ok" role="status">
+                    {format!(
+                        "The chain accepts this {}: {} {} in, {} {} out.",
+                        side,
+                        format::tokens(rao_to_decimal(q.swap.requested_rao)),
+                        side.input_token(),
+                        format::tokens(q.received),
+                        side.output_token(),
+                    )}
+                </div>
+            }
+            .into_any()
+        }
+    }
+    }
+}

@@ -1,0 +1,24 @@
+//! What each figure of the pool calculator means, in plain words. The formulas behind them are
+//! in `model::quote`, `model::limit`, `model::curve`, `model::round_trip` and `model::move_stake`.
+
+pub const SPOT: &str = "The pool's price before your trade: (alpha weight × TAO in pool) ÷ (TAO weight × alpha in pool). The chain reports it rounded down to whole rao.";
+pub const RECEIVED: &str =
+    "What the chain pays you after the fee and the price move your own trade causes.";
+pub const IDEAL: &str =
+    "What the same amount would fetch at the spot price, with no fee and no price move.";
+pub const FEE: &str = "33/65,535 (about 0.0504 %) of the amount, taken before the swap. It goes to the block author, not into the pool.";
+pub const EFFECTIVE: &str =
+    "TAO paid per alpha received (stake) or TAO received per alpha sold (unstake), fee included.";
+pub const IMPACT: &str = "How far your trade moves the pool's price: price after ÷ price before − 1. Positive when you stake, negative when you unstake.";
+pub const SLIPPAGE: &str = "(at spot − received) ÷ at spot, fee included: everything you lose against the spot price. The chain's own simulator and Taostats count it this way.";
+pub const SLIPPAGE_EX_FEE: &str = "The same, but the at-spot amount is computed after the fee, so the fee is left out. The Bittensor SDK reports this one.";
+pub const SLIPPAGE_DOCS: &str = "(at spot − received) ÷ received, as the Bittensor docs' example counts it (10 TAO / 100 alpha pool, stake 5 TAO: 33.3 alpha received, 16.7 short, “50 %”).";
+pub const MAX_IN_LIMIT: &str = "The largest amount an order can ask for before the price would pass your limit. Above it, fill-or-kill is rejected and a partial fill stops there.";
+pub const ROUND_TRIP: &str = "Stake and immediately unstake what you got (or the reverse): what the fees and slippage of both legs cost.";
+pub const MAX_FOR_SLIPPAGE: &str =
+    "The largest single trade whose slippage (fee included) stays within the percentage you set.";
+pub const PRICE_AFTER: &str = "The pool's spot price once your trade (and, for an unstake, the sale of the fee alpha) is done.";
+pub const SPLITTING: &str = "Splitting a trade into smaller pieces against the same pool does not reduce slippage: each piece moves the price for the next. It only helps if the price recovers between pieces, which nobody can promise.";
+pub const MOVE: &str = "Moving stake to another subnet is two trades: an unstake on this subnet and a stake of the TAO it returns on the other, each with its fee and slippage. The loss compares the alpha's worth before (at this subnet's spot price) with the new alpha's worth (at the other subnet's spot price).";
+pub const STABLE: &str =
+    "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";

@@ -1,0 +1,382 @@
+//! The pool calculator's inputs, read from the URL parameters (`calc=pool`, `netuid`, `side`,
+//! `amount`, `tao_in`, `alpha_in`, `w_tao`, `tol`, `partial`, and `limit`, `whole`, `max_slip`,
+//! `move_to`, `move_amount`). Each field keeps its own message; one bad field never stops the
+//! others from being read.
+
+use crate::model::input::{
+    parse_bounded, parse_flag, parse_tokens, parse_whole, Bounds, InputError,
+};
+use crate::model::limit::{limit_from_tolerance, PriceProtection};
+use crate::model::pool::{Mechanism, Pool};
+use crate::model::side::Side;
+use crate::model::trade::TradeRequest;
+use crate::model::units::{format_rao, RAO_PER_TAO};
+use crate::model::weights::TaoWeight;
+use crate::snapshot::Snapshot;
+use crate::ui::field::Field;
+use rust_decimal::Decimal;
+
+pub const DEFAULT_AMOUNT: &str = "10";
+pub const DEFAULT_MAX_SLIP: &str = "1";
+pub const DEFAULT_MOVE_AMOUNT: &str = "100";
+
+/// Keys this calculator reads; the reserve keys are cleared when a subnet is picked.
+pub const RESERVE_KEYS: [&str; 3] = ["tao_in", "alpha_in", "w_tao"];
+
+/// TAO, and each subnet's alpha, never exceed 21,000,000.
+fn amount_bounds() -> Bounds {
+    Bounds::new(Decimal::ZERO, false, Decimal::from(21_000_000), 9)
+}
+
+fn percent_bounds(max: Decimal) -> Bounds {
+    Bounds::new(Decimal::ZERO, true, max, 9)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoolInputs {
+    pub netuid: Field<Option<u16>>,
+    /// The chosen subnet's label, when it is in the data.
+    pub subnet_label: Option<String>,
+    pub tao_in: Field<u64>,
+    pub alpha_in: Field<u64>,
+    pub w_tao: Field<TaoWeight>,
+    pub side: Field<Side>,
+    pub amount: Field<u64>,
+    pub tol: Field<Option<Decimal>>,
+    /// An exact limit price in TAO per alpha (as a wallet would send it); wins over `tol`.
+    pub limit: Field<Option<u64>>,
+    pub partial: Field<bool>,
+    pub whole: Field<bool>,
+    pub max_slip: Field<Decimal>,
+    pub move_to: Field<Option<u16>>,
+    pub move_amount: Field<u64>,
+    /// Whether any reserve comes from the URL instead of the subnet.
+    pub reserves_overridden: bool,
+    pub pool: Result<Pool, String>,
+}
+
+/// Why there is no quote: the fields to fix.
+pub const FIX_FIELDS: &str = "Fix the marked fields to see the figures.";
+
+impl PoolInputs {
+    pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
+        let netuid = read_netuid(get("netuid").as_deref(), snapshot);
+        let subnet = netuid.ok().flatten().and_then(|n| snapshot.subnet(n));
+        let subnet_label = subnet.map(|s| format!("{} {}", s.netuid, s.name));
+
+        let reserve = |key: &str, from_subnet: Option<u64>| {
+            let raw = get(key);
+            let default = from_subnet.map(format_rao).unwrap_or_default();
+            Field::read(raw.as_deref(), &default, |t| {
+                parse_tokens(t, amount_bounds())
+            })
+        };
+        let tao_in = reserve("tao_in", subnet.map(|s| s.tao_in_rao));
+        let alpha_in = reserve("alpha_in", subnet.map(|s| s.alpha_in_rao));
+        let subnet_w = subnet.and_then(|s| s.w_tao).unwrap_or_default();
+        let w_tao = Field::read(get("w_tao").as_deref(), &plain(subnet_w.tao()), |t| {
+            let w = parse_bounded(
+                t,
+                Bounds::new(Decimal::new(1, 2), true, Decimal::new(99, 2), 18),
+            )?;
+            TaoWeight::from_decimal(w).map_err(|_| InputError::TooManyDecimals { max: 18 })
+        });
+        let reserves_overridden = RESERVE_KEYS.iter().any(|k| get(k).is_some());
+
+        let side_raw = get("side");
+        let side = match side_raw.as_deref() {
+            None => Field::new("stake", Ok(Side::Stake)),
+            Some(raw) => Field::new(
+                raw,
+                Side::from_param(raw.trim()).ok_or_else(|| {
+                    format!(
+                        "Unknown side “{}” in the link: choose Stake or Unstake.",
+                        shorten(raw)
+                    )
+                }),
+            ),
+        };
+        let amount = Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
+            parse_tokens(t, amount_bounds())
+        });
+        let tol = match get("tol") {
+            None => Field::new("", Ok(None)),
+            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
+            Some(raw) => Field::read(Some(&raw), "", |t| {
+                parse_bounded(t, percent_bounds(Decimal::ONE_HUNDRED)).map(Some)
+            }),
+        };
+        let limit = match get("limit") {
+            None => Field::new("", Ok(None)),
+            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
+            Some(raw) => Field::read(Some(&raw), "", |t| {
+                parse_tokens(
+                    t,
+                    Bounds::new(Decimal::ZERO, false, Decimal::from(1_000_000_000u64), 9),
+                )
+                .map(Some)
+            }),
+        };
+        let flag = |key: &str| Field::read(get(key).as_deref(), "0", parse_flag);
+        let max_slip = Field::read(get("max_slip").as_deref(), DEFAULT_MAX_SLIP, |t| {
+            parse_bounded(
+                t,
+                Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
+            )
+        });
+        let move_to = match get("move_to") {
+            None => Field::new("", Ok(None)),
+            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
+            Some(raw) => {
+                let value = read_netuid(Some(&raw), snapshot).value;
+                Field::new(raw, value)
+            }
+        };
+        let move_amount = Field::read(get("move_amount").as_deref(), DEFAULT_MOVE_AMOUNT, |t| {
+            parse_tokens(t, amount_bounds())
+        });
+
+        let mut inputs = PoolInputs {
+            pool: Err(String::new()),
+            netuid,
+            subnet_label,
+            tao_in,
+            alpha_in,
+            w_tao,
+            side,
+            amount,
+            tol,
+            limit,
+            partial: flag("partial"),
+            whole: flag("whole"),
+            max_slip,
+            move_to,
+            move_amount,
+            reserves_overridden,
+        };
+        inputs.pool = inputs.resolve_pool(subnet.map(|s| s.mechanism));
+        inputs.check_tolerance();
+        inputs
+    }
+
+    fn resolve_pool(&self, mechanism: Option<Mechanism>) -> Result<Pool, String> {
+        let (Ok(tao), Ok(alpha), Ok(w)) =
+            (&self.tao_in.value, &self.alpha_in.value, &self.w_tao.value)
+        else {
+            return Err(FIX_FIELDS.to_string());
+        };
+        if mechanism.is_none() && !self.reserves_overridden {
+            return Err("Choose a subnet or type the pool's reserves.".to_string());
+        }
+        let mechanism = mechanism.unwrap_or(Mechanism::Dynamic);
+        Pool::new(*tao, *alpha, *w, mechanism).map_err(|e| e.to_string())
+    }
+
+    /// A tolerance of 100 % or more cannot protect an unstake; say so by the field.
+    fn check_tolerance(&mut self) {
+        if let (Ok(pool), Ok(side), Ok(Some(tol))) = (&self.pool, &self.side.value, &self.tol.value)
+        {
+            if let Err(e) = limit_from_tolerance(pool, *side, *tol) {
+                self.tol.value = Err(e.to_string());
+            }
+        }
+    }
+
+    /// The trade the page quotes, once every field it needs reads well.
+    pub fn trade(&self) -> Result<(Pool, TradeRequest), String> {
+        let pool = self.pool.clone()?;
+        let (Ok(side), Ok(amount), Ok(tol), Ok(limit), Ok(partial), Ok(whole)) = (
+            &self.side.value,
+            &self.amount.value,
+            &self.tol.value,
+            &self.limit.value,
+            &self.partial.value,
+            &self.whole.value,
+        ) else {
+            return Err(FIX_FIELDS.to_string());
+        };
+        let limit_price_rao = match (limit, tol) {
+            (Some(limit), _) => Some(*limit),
+            (None, Some(tol)) => {
+                Some(limit_from_tolerance(&pool, *side, *tol).map_err(|e| e.to_string())?)
+            }
+            (None, None) => None,
+        };
+        let protection = limit_price_rao.map(|limit_price_rao| PriceProtection {
+            limit_price_rao,
+            allow_partial: *partial,
+        });
+        Ok((
+            pool,
+            TradeRequest {
+                side: *side,
+                amount_rao: *amount,
+                protection,
+                closes_position: *whole && *side == Side::Unstake,
+            },
+        ))
+    }
+}
+
+/// `netuid`: absent means the deepest dynamic subnet; present must be a subnet in the data.
+pub fn read_netuid(raw: Option<&str>, snapshot: &Snapshot) -> Field<Option<u16>> {
+    let Some(raw) = raw else {
+        let default = snapshot.deepest_dynamic_subnet().map(|s| s.netuid);
+        return Field::new(
+            default.map(|n| n.to_string()).unwrap_or_default(),
+            Ok(default),
+        );
+    };
+    if raw.trim().is_empty() {
+        return Field::new(raw, Ok(None));
+    }
+    let value = parse_whole(raw, 0, u64::from(u16::MAX))
+        .map_err(|e| format!("Not a subnet number: {e}"))
+        .and_then(|n| {
+            let n = n as u16;
+            match snapshot.subnet(n) {
+                Some(_) => Ok(Some(n)),
+                None => Err(format!(
+                    "Subnet {n} is not in this data ({} subnets, netuid {} to {}).",
+                    snapshot.subnets.len(),
+                    snapshot.subnets.iter().map(|s| s.netuid).min().unwrap_or(0),
+                    snapshot.subnets.iter().map(|s| s.netuid).max().unwrap_or(0),
+                )),
+            }
+        });
+    Field::new(raw, value)
+}
+
+fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+fn shorten(raw: &str) -> String {
+    raw.chars().take(24).collect()
+}
+
+/// The amount's unit follows the side: TAO to stake, alpha to unstake.
+pub fn amount_unit(side: Side) -> &'static str {
+    side.input_token()
+}
+
+/// rao in one token, for callers converting display values.
+pub const ONE_TOKEN_RAO: u64 = RAO_PER_TAO;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::bundled::bundled;
+    use std::collections::HashMap;
+
+    fn read(query: &[(&str, &str)]) -> PoolInputs {
+        let map: HashMap<String, String> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        PoolInputs::read(|k| map.get(k).cloned(), &bundled().unwrap())
+    }
+
+    #[test]
+    fn defaults_to_the_deepest_subnet() {
+        let inputs = read(&[]);
+        assert_eq!(inputs.netuid.value, Ok(Some(64)));
+        assert_eq!(inputs.tao_in.text, "221156.58516926");
+        let (pool, request) = inputs.trade().unwrap();
+        assert_eq!(pool.tao_rao, 221_156_585_169_260);
+        assert_eq!(request.amount_rao, 10 * RAO_PER_TAO);
+        assert_eq!(request.side, Side::Stake);
+        assert!(request.protection.is_none());
+    }
+
+    #[test]
+    fn explicit_reserves_override_the_subnet() {
+        let inputs = read(&[
+            ("netuid", "64"),
+            ("tao_in", "10"),
+            ("alpha_in", "100"),
+            ("w_tao", "0.4"),
+        ]);
+        let (pool, _) = inputs.trade().unwrap();
+        assert_eq!(
+            (pool.tao_rao, pool.alpha_rao),
+            (10 * RAO_PER_TAO, 100 * RAO_PER_TAO)
+        );
+        assert_eq!(pool.w_tao.tao_parts(), 400_000_000_000_000_000);
+        assert!(inputs.reserves_overridden);
+        // Without a subnet, both reserves make a custom pool.
+        let custom = read(&[("netuid", ""), ("tao_in", "10"), ("alpha_in", "100")]);
+        assert!(custom.trade().is_ok());
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let inputs = read(&[
+            ("netuid", "999"),
+            ("side", "sideways"),
+            ("amount", "-3"),
+            ("tao_in", "0"),
+            ("w_tao", "1.5"),
+            ("tol", "abc"),
+            ("partial", "maybe"),
+            ("max_slip", "1e30"),
+        ]);
+        assert_eq!(
+            inputs.netuid.error().unwrap(),
+            "Subnet 999 is not in this data (129 subnets, netuid 0 to 128)."
+        );
+        assert_eq!(
+            inputs.side.error().unwrap(),
+            "Unknown side “sideways” in the link: choose Stake or Unstake."
+        );
+        assert_eq!(inputs.amount.error().unwrap(), "Must not be negative.");
+        assert_eq!(inputs.tao_in.error().unwrap(), "Must be more than 0.");
+        assert_eq!(inputs.w_tao.error().unwrap(), "Too large: at most 0.99.");
+        assert!(inputs.tol.error().unwrap().contains("not a number"));
+        assert_eq!(inputs.partial.error().unwrap(), "“maybe” is not 0 or 1.");
+        assert!(inputs.max_slip.error().unwrap().starts_with("Too large"));
+        assert_eq!(inputs.trade().unwrap_err(), FIX_FIELDS);
+    }
+
+    #[test]
+    fn amounts_are_checked_like_the_chain_counts() {
+        let cases = [
+            ("", "Enter a number."),
+            (
+                "abc",
+                "“abc” is not a number. Use digits and a dot, like 12.5.",
+            ),
+            (
+                "1.0000000001",
+                "At most 9 decimal places: the chain counts in rao (0.000000001).",
+            ),
+            ("1e30", "Too large: at most 21,000,000."),
+            ("0", "Must be more than 0."),
+        ];
+        for (raw, message) in cases {
+            assert_eq!(
+                read(&[("amount", raw)]).amount.error().unwrap(),
+                message,
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_exact_limit_wins_over_the_tolerance() {
+        let inputs = read(&[("tol", "5"), ("limit", "0.020099998")]);
+        let protection = inputs.trade().unwrap().1.protection.unwrap();
+        assert_eq!(protection.limit_price_rao, 20_099_998);
+        assert!(!protection.allow_partial);
+        let bad = read(&[("limit", "0")]);
+        assert_eq!(bad.limit.error().unwrap(), "Must be more than 0.");
+    }
+
+    #[test]
+    fn tolerance_of_a_hundred_cannot_protect_an_unstake() {
+        let inputs = read(&[("side", "unstake"), ("tol", "100")]);
+        assert!(inputs.tol.error().unwrap().contains("below 100 %"));
+        let inputs = read(&[("side", "stake"), ("tol", "100")]);
+        assert!(inputs.trade().unwrap().1.protection.is_some());
+    }
+}

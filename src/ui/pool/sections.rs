@@ -1,0 +1,263 @@
+//! The pool calculator's further sections: slippage against size, the largest trade within a
+//! slippage, the round trip and moving stake to another subnet.
+
+use super::calculator::{subnet_options, Outcome};
+use super::explain;
+use super::form::{amount_unit, PoolInputs};
+use crate::model::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
+use crate::model::move_stake::move_stake;
+use crate::model::pool::Pool;
+use crate::model::round_trip::round_trip;
+use crate::model::side::Side;
+use crate::model::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
+use crate::ui::chart::{ChartData, LogLogChart};
+use crate::ui::data::Data;
+use crate::ui::figure::{Figure, Shown};
+use crate::ui::format;
+use crate::ui::inputs::{Select, TextInput};
+use crate::ui::params::Params;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+
+fn pool_and_side(inputs: Memo<PoolInputs>) -> Memo<Option<(Pool, Side)>> {
+    Memo::new(move |_| inputs.with(|i| Some((i.pool.clone().ok()?, i.side.ok()?))))
+}
+
+/// rao as a float number of tokens: chart geometry only.
+fn tokens_f64(rao: u64) -> f64 {
+    rao as f64 / RAO_PER_TAO as f64
+}
+
+#[component]
+pub fn SlippageChart(inputs: Memo<PoolInputs>, outcome: Memo<Outcome>) -> impl IntoView {
+    let pool_side = pool_and_side(inputs);
+    let curve: Memo<Vec<CurvePoint>> = Memo::new(move |_| {
+        pool_side
+            .get()
+            .map(|(pool, side)| slippage_curve(&pool, side))
+            .unwrap_or_default()
+    });
+    let data = Signal::derive(move || {
+        let unit = pool_side.with(|ps| ps.map(|(_, s)| amount_unit(s)).unwrap_or("TAO"));
+        let points = curve.with(|c| {
+            c.iter()
+                .filter_map(|p| Some((tokens_f64(p.amount_rao), p.slippage_pct.to_f64()?)))
+                .collect()
+        });
+        let marker = outcome.with(|o| match o {
+            Outcome::Quoted(q) => Some((tokens_f64(q.swap.taken_rao()), q.slippage_pct.to_f64()?)),
+            _ => None,
+        });
+        ChartData {
+            points,
+            marker,
+            x_unit: unit.to_string(),
+        }
+    });
+    let description = Signal::derive(move || {
+        let unit = pool_side.with(|ps| ps.map(|(_, s)| amount_unit(s)).unwrap_or("TAO"));
+        let span = curve.with(|c| match (c.first(), c.last()) {
+            (Some(a), Some(b)) => format!(
+                "Slippage, fee included, rises from {} at {} {unit} to {} at {} {unit}.",
+                format::pct(a.slippage_pct),
+                format::tokens(rao_to_decimal(a.amount_rao)),
+                format::pct(b.slippage_pct),
+                format::tokens(rao_to_decimal(b.amount_rao)),
+            ),
+            _ => "No trade sizes to plot.".to_string(),
+        });
+        let here = outcome.with(|o| match o {
+            Outcome::Quoted(q) => format!(
+                " This trade: {} {unit}, {}.",
+                format::tokens(rao_to_decimal(q.swap.taken_rao())),
+                format::pct(q.slippage_pct)
+            ),
+            _ => String::new(),
+        });
+        format!("{span}{here}")
+    });
+    view! {
+        <section class="panel" aria-labelledby="curve-title">
+            <h3 id="curve-title">"Slippage against trade size"</h3>
+            <LogLogChart
+                data=data
+                title="Slippage (fee included) against trade size, log scales"
+                description=description
+                y_unit=" %"
+            />
+            <p class="chart-caption" data-testid="pool-chart-caption">{move || description.get()}</p>
+            <details>
+                <summary>"Trade size behind each point"</summary>
+                <table class="curve-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || format!("Trade ({})", pool_side.with(|ps| ps.map(|(_, s)| amount_unit(s)).unwrap_or("TAO")))}</th>
+                            <th scope="col">"Slippage, fee included"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            curve
+                                .get()
+                                .into_iter()
+                                .map(|p| {
+                                    view! {
+                                        <tr>
+                                            <td>{format::tokens(rao_to_decimal(p.amount_rao))}</td>
+                                            <td>{format::pct(p.slippage_pct)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl IntoView {
+    let pool_side = pool_and_side(inputs);
+    let target = Memo::new(move |_| inputs.with(|i| i.max_slip.ok()));
+    let max = Memo::new(move |_| {
+        let (pool, side) = pool_side.get()?;
+        Some(max_trade_for_slippage(&pool, side, target.get()?))
+    });
+    let unit = move || pool_side.with(|ps| ps.map(|(_, s)| amount_unit(s)).unwrap_or("TAO"));
+    view! {
+        <section class="panel" aria-labelledby="maxslip-title">
+            <h3 id="maxslip-title">"Largest trade within a slippage"</h3>
+            <TextInput
+                id="max_slip"
+                label="Slippage you accept (fee included)"
+                unit=Signal::derive(|| "%".to_string())
+                value=Signal::derive(move || inputs.with(|i| i.max_slip.text.clone()))
+                error=Signal::derive(move || inputs.with(|i| i.max_slip.error()))
+                on_input=set
+            />
+            <dl class="figures">
+                <Figure
+                    testid="pool-max-for-slippage"
+                    label="Largest trade"
+                    shown=Signal::derive(move || match max.get()? {
+                        Ok(Some(rao)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(rao)), unit()), format_rao(rao))),
+                        _ => None,
+                    })
+                    missing=Signal::derive(move || match max.get() {
+                        Some(Ok(None)) => "None: the fee alone (about 0.0504 %) is more, or this pool has no slippage.".to_string(),
+                        _ => "—".to_string(),
+                    })
+                    explain=explain::MAX_FOR_SLIPPAGE
+                />
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn RoundTripSection(inputs: Memo<PoolInputs>) -> impl IntoView {
+    let trip = Memo::new(move |_| {
+        inputs.with(|i| {
+            let (pool, side, amount) = (i.pool.clone().ok()?, i.side.ok()?, i.amount.ok()?);
+            Some((round_trip(&pool, side, amount), side))
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="trip-title">
+            <h3 id="trip-title">"Round trip"</h3>
+            <dl class="figures">
+                <Figure
+                    testid="pool-round-trip-loss"
+                    label="Lost on the way there and back"
+                    shown=Signal::derive(move || match trip.get()? {
+                        (Ok(t), side) => Some(Shown::new(
+                            format!("{} {} ({})", format::tokens(t.lost), side.input_token(), format::pct(t.lost_pct)),
+                            format::plain(t.lost),
+                        )),
+                        _ => None,
+                    })
+                    missing=Signal::derive(move || match trip.get() {
+                        Some((Err(r), _)) => r.to_string(),
+                        _ => "—".to_string(),
+                    })
+                    explain=explain::ROUND_TRIP
+                />
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl IntoView {
+    let options = Memo::new(move |_| data.snapshot.with(|s| subnet_options(s, "Choose a subnet")));
+    let quote = Memo::new(move |_| {
+        let (from, to, amount) =
+            inputs.with(|i| (i.pool.clone().ok(), i.move_to.ok(), i.move_amount.ok()));
+        let (from, Some(to), amount) = (from?, to?, amount?) else {
+            return None;
+        };
+        let to_pool = data.snapshot.with(|s| s.subnet(to).map(|s| s.pool()))?;
+        Some(match to_pool {
+            Err(e) => Err(e.to_string()),
+            Ok(to_pool) => move_stake(&from, &to_pool, amount).map_err(|e| e.to_string()),
+        })
+    });
+    let set = move |key: &'static str, value: Option<String>| {
+        params.set_many(&[("calc", Some("pool".to_string())), (key, value)]);
+    };
+    let shown = move |f: fn(&crate::model::move_stake::MoveQuote) -> Shown| {
+        Signal::derive(move || quote.with(|q| q.as_ref()?.as_ref().ok().map(f)))
+    };
+    view! {
+        <section class="panel" aria-labelledby="move-title">
+            <h3 id="move-title">"Move stake to another subnet"</h3>
+            <p class="hint">{explain::MOVE}</p>
+            <div class="grid2">
+                <TextInput
+                    id="move_amount"
+                    label="Alpha to move from this subnet"
+                    unit=Signal::derive(|| "alpha".to_string())
+                    value=Signal::derive(move || inputs.with(|i| i.move_amount.text.clone()))
+                    error=Signal::derive(move || inputs.with(|i| i.move_amount.error()))
+                    on_input=Callback::new(move |v| set("move_amount", Some(v)))
+                />
+                <Select
+                    id="move_to"
+                    label="To subnet"
+                    options=options
+                    selected=Signal::derive(move || inputs.with(|i| i.move_to.text.clone()))
+                    error=Signal::derive(move || inputs.with(|i| i.move_to.error()))
+                    on_change=Callback::new(move |v: String| set("move_to", if v.is_empty() { None } else { Some(v) }))
+                />
+            </div>
+            {move || quote.get().and_then(|q| q.err()).map(|e| view! {
+                <div class="verdict rejected" data-testid="pool-move-error" role="alert">{e}</div>
+            })}
+            <dl class="figures">
+                <Figure
+                    testid="pool-move-tao"
+                    label="TAO from the unstake"
+                    shown=shown(|m| Shown::new(format!("{} TAO", format::tokens(m.unstake.received)), format::plain(m.unstake.received)))
+                    explain="Leg 1: the alpha sold on this subnet, after its fee and slippage."
+                />
+                <Figure
+                    testid="pool-move-alpha"
+                    label="Alpha received on the other subnet"
+                    shown=shown(|m| Shown::new(format!("{} alpha", format::tokens(m.stake.received)), format::plain(m.stake.received)))
+                    explain="Leg 2: that TAO staked on the other subnet, after its fee and slippage."
+                />
+                <Figure
+                    testid="pool-move-loss"
+                    label="Lost in the move"
+                    shown=shown(|m| Shown::new(
+                        format!("{} TAO ({})", format::tokens(m.lost_tao), format::pct(m.lost_pct)),
+                        format::plain(m.lost_tao),
+                    ))
+                    explain="Worth before (this subnet's spot price) minus worth after (the other subnet's spot price), in TAO."
+                />
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,117 @@
+// Shared pieces of the browser tests: a static server for the built app, headless Debian
+// Chromium through playwright-core, and a watch on every page for uncaught errors and panics.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = join(ROOT, "dist");
+export const SHARED = process.env.DTAO_SHARED || resolve(ROOT, "../shared");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** Serve `root` on a free loopback port. `extra(req, res)` may answer first (return true). */
+export async function startServer(root = DIST, extra = null) {
+  if (!existsSync(join(root, "index.html"))) {
+    throw new Error(`${root}/index.html is missing: build the app first (trunk build --release)`);
+  }
+  const server = createServer(async (req, res) => {
+    try {
+      if (extra && (await extra(req, res))) return;
+      const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    // Playwright gives every launch a fresh, empty --user-data-dir of its own.
+  });
+}
+
+/** Record uncaught errors, console errors and Rust panics of a page. */
+export function watch(page) {
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("console", (m) => {
+    const text = m.text();
+    if (m.type() === "error" || /panicked|RuntimeError|unreachable/.test(text)) {
+      problems.push(`console ${m.type()}: ${text}`);
+    }
+  });
+  return problems;
+}
+
+/** A new page at the given viewport, watched. */
+export async function openPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const problems = watch(page);
+  return { page, problems, context };
+}
+
+/** Wait until the app has mounted (the first figure exists). */
+export async function ready(page) {
+  await page.waitForSelector('[data-testid="data-line"]', { timeout: 15000 });
+}
+
+export async function dataValue(page, testid) {
+  return page.locator(`[data-testid="${testid}"]`).getAttribute("data-value");
+}
+
+export async function text(page, testid) {
+  return (await page.locator(`[data-testid="${testid}"]`).textContent()).trim();
+}
+
+/** "33.322141508" -> 33322141508n (rao). */
+export function toRao(decimal) {
+  const [whole, frac = ""] = decimal.split(".");
+  if (frac.length > 9) throw new Error(`${decimal} has more than 9 decimals`);
+  return BigInt(whole) * 1_000_000_000n + BigInt(frac.padEnd(9, "0"));
+}
+
+/** 33322141508 (rao, string or bigint) -> "33.322141508". */
+export function fromRao(rao) {
+  const v = BigInt(rao);
+  const whole = v / 1_000_000_000n;
+  const frac = (v % 1_000_000_000n).toString().padStart(9, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : `${whole}`;
+}
+
+export async function loadJson(relative) {
+  return JSON.parse(await readFile(join(SHARED, relative), "utf8"));
+}

@@ -1,0 +1,241 @@
+// The pool calculator in headless Chromium, served over http as a visitor would load it:
+// driven by URL and by typing, figures checked against ../shared/vectors/pool.json, bad input
+// answered next to its field, and no uncaught error or panic anywhere.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  ROOT, startServer, launch, openPage, ready, dataValue, text, toRao, fromRao, loadJson,
+} from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MAX_TOKENS_RAO = 21_000_000n * 1_000_000_000n;
+
+test("the default view shows the bundled snapshot and a stake on the deepest pool", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await ready(page);
+  const line = await text(page, "data-line");
+  assert.match(line, /block 8,791,253/);
+  assert.match(line, /2026-08-07/);
+  assert.match(line, /129 subnets/);
+  // Subnet 64 (221,156.58516926 TAO / 2,542,377.6015667 alpha), 10 TAO staked.
+  assert.equal(await page.locator("#netuid").inputValue(), "64");
+  assert.equal(await dataValue(page, "pool-received"), "114.895179535");
+  assert.equal(await dataValue(page, "pool-fee"), "0.005035477");
+  assert.equal(await page.locator('[data-testid="pool-error"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every pool vector within the page's ranges shows the chain's figures", async () => {
+  const { cases } = await loadJson("vectors/pool.json");
+  const { page, problems, context } = await openPage(browser);
+  let checked = 0;
+  for (const c of cases) {
+    const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
+    if (amounts.some((a) => a > MAX_TOKENS_RAO)) continue; // beyond 21M tokens: refused by the inputs
+    const query = new URLSearchParams({
+      calc: "pool",
+      tao_in: fromRao(c.tao_in_rao),
+      alpha_in: fromRao(c.alpha_in_rao),
+      w_tao: c.w_tao,
+      side: c.side,
+      amount: fromRao(c.amount_rao),
+      // Vectors are pool-level: no position minimum on the unstake side.
+      whole: "1",
+    });
+    if (c.limit_price_rao !== null) {
+      query.set("limit", fromRao(c.limit_price_rao));
+      query.set("partial", c.allow_partial ? "1" : "0");
+    }
+    await page.goto(`${server.url}/?${query}`);
+    await ready(page);
+    if (c.expect.error) {
+      const error = page.locator('[data-testid="pool-error"]');
+      assert.equal(await error.getAttribute("data-error"), c.expect.error, c.name);
+      assert.ok((await error.textContent()).length > 40, `${c.name}: message`);
+    } else {
+      const received = toRao(await dataValue(page, "pool-received"));
+      const expected = BigInt(c.expect.out_rao);
+      const diff = received > expected ? received - expected : expected - received;
+      if (c.w_tao === "0.5") assert.ok(diff <= 2n, `${c.name}: received ${received} vs ${expected}`);
+      else assert.ok(Number(diff) <= Number(expected) * 1e-9, `${c.name}: received ${received} vs ${expected}`);
+      assert.equal(await dataValue(page, "pool-fee"), fromRao(c.expect.fee_rao), `${c.name}: fee`);
+      const spot = await text(page, "pool-spot-price");
+      assert.ok(
+        spot.includes(`chain: ${BigInt(c.expect.spot_price_rao).toLocaleString("en-US")} rao`),
+        `${c.name}: ${spot}`,
+      );
+    }
+    checked += 1;
+  }
+  assert.ok(checked >= 40, `only ${checked} vectors fit the page's ranges`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the docs example reads the same by URL and by typing, and the URL follows", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/?calc=pool&tao_in=10&alpha_in=100&netuid=&amount=1`);
+  await ready(page);
+  const historyLength = await page.evaluate(() => history.length);
+  await page.locator("#amount").fill("5");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="pool-received"]')?.dataset.value === "33.322141508",
+  );
+  assert.equal(await dataValue(page, "pool-fee"), "0.002517738");
+  assert.equal(await dataValue(page, "pool-spot-price"), "0.1");
+  assert.equal(await dataValue(page, "pool-slippage"), "33.355716984");
+  assert.match(page.url(), /amount=5(&|$)/);
+  assert.equal(await page.evaluate(() => history.length), historyLength, "replaceState, not push");
+
+  // The same state opened fresh from the URL restores the view exactly.
+  const url = page.url();
+  const { page: again, context: c2 } = await openPage(browser);
+  await again.goto(url);
+  await ready(again);
+  assert.equal(await again.locator("#amount").inputValue(), "5");
+  assert.equal(await dataValue(again, "pool-received"), "33.322141508");
+  await c2.close();
+
+  // Unstake by clicking, then price protection by typing.
+  await page.locator("#side-unstake").check();
+  await page.locator("#amount").fill("10");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="pool-received"]')?.textContent.includes("TAO"),
+  );
+  assert.match(page.url(), /side=unstake/);
+  await page.locator("#tol").fill("0.5");
+  await page.waitForSelector('[data-testid="pool-error"][data-error="SlippageTooHigh"]');
+  const max = await dataValue(page, "pool-max-amount");
+  assert.ok(Number(max) > 0 && Number(max) < 10, `max within 0.5 %: ${max}`);
+  await page.locator("#partial").check();
+  await page.waitForSelector('[data-testid="pool-partial"]');
+  assert.equal(await page.locator('[data-testid="pool-error"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("rejections come back as messages a person understands", async () => {
+  const { page, problems, context } = await openPage(browser);
+  const cases = [
+    ["netuid=64&amount=0.002", "AmountTooLow", /minimum stake/],
+    ["netuid=64&side=unstake&amount=0.001", "AmountTooLow", /whole position/],
+    ["netuid=&tao_in=1&alpha_in=1000&amount=1001.01", "SwapInputTooLarge", /1,000 times/],
+    ["netuid=&tao_in=10&alpha_in=0.0009&amount=1", "ReservesTooLow", /too low/],
+    ["netuid=64&tol=0", "PriceLimitExceeded", /tolerance/],
+    ["netuid=64&amount=50000&tol=1", "SlippageTooHigh", /fill or kill/],
+  ];
+  for (const [query, name, message] of cases) {
+    await page.goto(`${server.url}/?calc=pool&${query}`);
+    await ready(page);
+    const error = page.locator('[data-testid="pool-error"]');
+    assert.equal(await error.getAttribute("data-error"), name, query);
+    assert.match(await error.textContent(), message, query);
+    assert.equal(await page.locator('[data-testid="pool-received"]').getAttribute("data-value"), null);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("bad input gets a message by its field and the rest of the page keeps working", async () => {
+  const { page, problems, context } = await openPage(browser);
+  const cases = [
+    ["amount=", "#amount-msg", "Enter a number."],
+    ["amount=abc", "#amount-msg", "is not a number"],
+    ["amount=-5", "#amount-msg", "Must not be negative."],
+    ["amount=1.0000000001", "#amount-msg", "At most 9 decimal places"],
+    ["amount=1e30", "#amount-msg", "Too large: at most 21,000,000."],
+    ["amount=100000000000000000000000000000000", "#amount-msg", "Too large"],
+    ["tao_in=0", "#tao_in-msg", "Must be more than 0."],
+    ["alpha_in=-1", "#alpha_in-msg", "Must not be negative."],
+    ["w_tao=1.5", "#w_tao-msg", "Too large: at most 0.99."],
+    ["w_tao=0", "#w_tao-msg", "Too small"],
+    ["netuid=999", "#netuid-msg", "Subnet 999 is not in this data"],
+    ["netuid=abc", "#netuid-msg", "Not a subnet number"],
+    ["side=sideways", "#side-msg", "Unknown side"],
+    ["tol=lots", "#tol-msg", "is not a number"],
+    ["partial=maybe", "#partial-msg", "is not 0 or 1"],
+    ["limit=-1", "#limit-msg", "Must not be negative."],
+    ["max_slip=%3Cscript%3E", "#max_slip-msg", "is not a number"],
+  ];
+  for (const [query, selector, message] of cases) {
+    await page.goto(`${server.url}/?calc=pool&${query}`);
+    await ready(page);
+    const msg = (await page.locator(selector).textContent()) ?? "";
+    assert.ok(msg.includes(message), `${query}: “${msg}”`);
+    // The page is alive: the other fields still read, the data line is there.
+    assert.match(await text(page, "data-line"), /block 8,791,253/);
+  }
+  // Fixing the field brings the figures back without a reload.
+  await page.goto(`${server.url}/?calc=pool&netuid=64&amount=abc`);
+  await ready(page);
+  assert.equal(await page.locator('[data-testid="pool-input-problem"]').count(), 1);
+  await page.locator("#amount").fill("10");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="pool-received"]')?.dataset.value === "114.895179535",
+  );
+  // A script in a parameter is shown as text, never run.
+  await page.goto(`${server.url}/?calc=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+  await ready(page);
+  assert.match(await text(page, "calc-error"), /Unknown calculator/);
+  assert.equal(await page.locator("img").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the chart marks the current trade and lists the sizes behind it", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/?calc=pool&netuid=64&amount=1000`);
+  await ready(page);
+  assert.equal(await page.locator(".chart svg path.curve").count(), 1);
+  assert.equal(await page.locator(".chart svg circle.marker").count(), 1);
+  assert.match(await text(page, "pool-chart-caption"), /This trade: 1,000 TAO/);
+  assert.ok((await page.locator(".curve-table tbody tr").count()) > 40);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("moving stake shows both legs; the largest trade within a slippage and the round trip", async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(`${server.url}/?calc=pool&netuid=64&move_to=4&move_amount=100&max_slip=1`);
+  await ready(page);
+  assert.ok(Number(await dataValue(page, "pool-move-tao")) > 0);
+  assert.ok(Number(await dataValue(page, "pool-move-alpha")) > 0);
+  assert.ok(Number(await dataValue(page, "pool-move-loss")) > 0);
+  const max = Number(await dataValue(page, "pool-max-for-slippage"));
+  assert.ok(max > 1000 && max < 3000, `largest stake within 1 % on subnet 64: ${max}`);
+  assert.ok(Number(await dataValue(page, "pool-round-trip-loss")) > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("screenshots at desktop and phone width, light and dark", async () => {
+  const dir = join(ROOT, "tests/browser/screenshots");
+  await mkdir(dir, { recursive: true });
+  for (const [width, scheme] of [[1280, "light"], [390, "light"], [390, "dark"]]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?calc=pool&netuid=64&amount=1000&tol=0.5&partial=1`);
+    await ready(page);
+    // Nothing may overflow the phone's width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${width}px: page is ${overflow}px wider than the screen`);
+    await page.screenshot({ path: join(dir, `pool-${width}-${scheme}.png`), fullPage: width !== 1280 });
+    await context.close();
+  }
+});

@@ -1,0 +1,102 @@
+//! Every case of ../shared/vectors/pool.json through the pool model: the chain's results in rao,
+//! `out_rao` within 2 rao for 1/2 weights and 1e-9 relative otherwise, errors by name.
+
+mod common;
+
+use dtao_calc::model::limit::PriceProtection;
+use dtao_calc::model::pool::Pool;
+use dtao_calc::model::side::Side;
+use dtao_calc::model::swap::swap;
+use dtao_calc::model::weights::TaoWeight;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+fn rao(v: &Value, key: &str) -> u64 {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+fn within(actual: u64, expected: u64, half_weights: bool) -> bool {
+    let diff = actual.abs_diff(expected);
+    if half_weights {
+        diff <= 2
+    } else {
+        diff as f64 <= expected as f64 * 1e-9
+    }
+}
+
+#[test]
+fn every_pool_vector_matches_the_chain() {
+    let doc: Value = serde_json::from_str(&common::read_shared("vectors/pool.json")).unwrap();
+    let cases = doc["cases"].as_array().expect("cases");
+    assert!(
+        cases.len() >= 60,
+        "expected the full vector set, got {}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        assert_eq!(case["fee_rate"].as_u64(), Some(33), "{name}: fee rate");
+        let w =
+            TaoWeight::from_decimal(Decimal::from_str(case["w_tao"].as_str().unwrap()).unwrap())
+                .unwrap();
+        let pool = Pool::dynamic(rao(case, "tao_in_rao"), rao(case, "alpha_in_rao"), w).unwrap();
+        let side = Side::from_param(case["side"].as_str().unwrap()).unwrap();
+        let protection = case["limit_price_rao"].as_str().map(|l| PriceProtection {
+            limit_price_rao: l.parse().unwrap(),
+            allow_partial: case["allow_partial"].as_bool().unwrap(),
+        });
+        let expect = &case["expect"];
+        let result = swap(&pool, side, rao(case, "amount_rao"), protection);
+        match (expect["error"].as_str(), result) {
+            (Some(error), Err(rejection)) => {
+                if rejection.chain_name() != error {
+                    failures.push(format!(
+                        "{name}: error {} != {error}",
+                        rejection.chain_name()
+                    ));
+                }
+                // Every rejection reads as a sentence.
+                assert!(rejection.to_string().len() > 20);
+            }
+            (Some(error), Ok(done)) => {
+                failures.push(format!("{name}: expected {error}, got {done:?}"))
+            }
+            (None, Err(rejection)) => failures.push(format!("{name}: unexpected {rejection:?}")),
+            (None, Ok(done)) => {
+                let half = w.is_half();
+                let checks = [
+                    ("spot_price_rao", pool.chain_spot_price_rao(), true),
+                    ("amount_in_rao", done.amount_in_rao, true),
+                    ("fee_rao", done.fee_rao, true),
+                    ("out_rao", done.out_rao, false),
+                    ("tao_in_after_rao", done.pool_after.tao_rao, false),
+                    ("alpha_in_after_rao", done.pool_after.alpha_rao, false),
+                ];
+                for (key, actual, exact) in checks {
+                    let expected = rao(expect, key);
+                    let ok = if exact {
+                        actual == expected
+                    } else {
+                        within(actual, expected, half)
+                    };
+                    if !ok {
+                        failures.push(format!("{name}: {key} {actual} != {expected}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{} pool vectors match", cases.len());
+}
