@@ -18,9 +18,9 @@ mod tests {
     #[test]
     fn bundled_snapshot_reads_whole() {
         let s = bundled().unwrap();
-        assert_eq!(s.block, 8_791_253);
+        assert_eq!(s.block, Some(8_791_253));
         assert_eq!(s.subnets.len(), 129);
-        assert_eq!(s.date(), "2026-08-07");
+        assert_eq!(s.date(), Some("2026-08-07"));
         let chutes = s.subnet(64).unwrap();
         assert_eq!(chutes.name, "Chutes");
         assert_eq!(chutes.tao_in_rao, 221_156_585_169_260);

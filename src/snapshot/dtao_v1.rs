@@ -6,8 +6,10 @@ use super::fields::{
 };
 use super::{Snapshot, SnapshotError, Subnet, Validator};
 use crate::model::pool::Mechanism;
+use crate::model::units::format_rao;
 use crate::model::weights::TaoWeight;
-use serde_json::Value;
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 pub const SCHEMA: &str = "dtao-snapshot/1";
@@ -60,8 +62,8 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
     }
     Ok(Snapshot {
         network: opt_text(obj, "network", top)?.unwrap_or_default(),
-        block: whole(obj, "block", top)?,
-        taken_at: text(obj, "taken_at", top)?,
+        block: Some(whole(obj, "block", top)?),
+        taken_at: Some(text(obj, "taken_at", top)?),
         source: opt_text(obj, "source", top)?.unwrap_or_default(),
         block_emission_tao: opt_decimal(obj, "block_emission_tao", top)?,
         tao_weight: opt_decimal(obj, "tao_weight", top)?,
@@ -174,7 +176,91 @@ fn validator(item: &Value, index: usize, netuid: &str) -> Result<Validator, Snap
         take,
         alpha_stake: opt_decimal(obj, "alpha_stake", at)?,
         apy: opt_decimal(obj, "apy", at)?,
+        apy_1h: opt_decimal(obj, "apy_1h", at)?,
+        apy_1d: opt_decimal(obj, "apy_1d", at)?,
+        apy_7d: opt_decimal(obj, "apy_7d", at)?,
+        apy_30d: opt_decimal(obj, "apy_30d", at)?,
     })
+}
+
+/// The snapshot as dtao-snapshot/1 JSON: amounts as decimal strings, exact.
+pub fn to_json(snapshot: &Snapshot) -> String {
+    let mut top = Map::new();
+    top.insert("schema".into(), SCHEMA.into());
+    top.insert("network".into(), snapshot.network.clone().into());
+    if let Some(block) = snapshot.block {
+        top.insert("block".into(), block.into());
+    }
+    if let Some(taken_at) = &snapshot.taken_at {
+        top.insert("taken_at".into(), taken_at.clone().into());
+    }
+    top.insert("source".into(), snapshot.source.clone().into());
+    put_decimal(&mut top, "block_emission_tao", snapshot.block_emission_tao);
+    put_decimal(&mut top, "tao_weight", snapshot.tao_weight);
+    put_decimal(&mut top, "root_tao_staked", snapshot.root_tao_staked);
+    let subnets: Vec<Value> = snapshot.subnets.iter().map(subnet_json).collect();
+    top.insert("subnets".into(), Value::Array(subnets));
+    serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
+}
+
+fn put_decimal(map: &mut Map<String, Value>, key: &str, value: Option<Decimal>) {
+    if let Some(d) = value {
+        map.insert(key.into(), d.normalize().to_string().into());
+    }
+}
+
+fn put_whole(map: &mut Map<String, Value>, key: &str, value: Option<u64>) {
+    if let Some(n) = value {
+        map.insert(key.into(), n.into());
+    }
+}
+
+fn subnet_json(s: &Subnet) -> Value {
+    let mut m = Map::new();
+    m.insert("netuid".into(), s.netuid.into());
+    m.insert("name".into(), s.name.clone().into());
+    m.insert("symbol".into(), s.symbol.clone().into());
+    let mechanism = match s.mechanism {
+        Mechanism::Dynamic => "dynamic",
+        Mechanism::Stable => "stable",
+    };
+    m.insert("mechanism".into(), mechanism.into());
+    m.insert("tao_in".into(), format_rao(s.tao_in_rao).into());
+    m.insert("alpha_in".into(), format_rao(s.alpha_in_rao).into());
+    if let Some(out) = s.alpha_out_rao {
+        m.insert("alpha_out".into(), format_rao(out).into());
+    }
+    put_decimal(&mut m, "w_tao", s.w_tao.map(|w| w.tao()));
+    put_decimal(&mut m, "moving_price", s.moving_price);
+    put_decimal(&mut m, "alpha_out_emission", s.alpha_out_emission);
+    put_decimal(&mut m, "alpha_in_emission", s.alpha_in_emission);
+    put_decimal(&mut m, "tao_in_emission", s.tao_in_emission);
+    put_decimal(&mut m, "total_stake_alpha", s.total_stake_alpha);
+    put_whole(&mut m, "tempo", s.tempo);
+    put_whole(&mut m, "validator_count", s.validator_count);
+    put_whole(&mut m, "miner_count", s.miner_count);
+    put_whole(&mut m, "registered_at_block", s.registered_at_block);
+    if !s.validators.is_empty() {
+        let validators = s
+            .validators
+            .iter()
+            .map(|v| {
+                let mut vm = Map::new();
+                vm.insert("hotkey".into(), v.hotkey.clone().into());
+                vm.insert("name".into(), v.name.clone().into());
+                put_decimal(&mut vm, "take", v.take);
+                put_decimal(&mut vm, "alpha_stake", v.alpha_stake);
+                put_decimal(&mut vm, "apy", v.apy);
+                put_decimal(&mut vm, "apy_1h", v.apy_1h);
+                put_decimal(&mut vm, "apy_1d", v.apy_1d);
+                put_decimal(&mut vm, "apy_7d", v.apy_7d);
+                put_decimal(&mut vm, "apy_30d", v.apy_30d);
+                Value::Object(vm)
+            })
+            .collect();
+        m.insert("validators".into(), Value::Array(validators));
+    }
+    Value::Object(m)
 }
 
 #[cfg(test)]
@@ -196,7 +282,7 @@ mod tests {
         assert_eq!(s.subnets[0].tao_in_rao, 10_000_000_000);
         assert_eq!(s.subnets[0].alpha_in_rao, 100_500_000_000);
         assert_eq!(s.subnets[0].name, "<b>x</b>");
-        assert_eq!(s.date(), "2026-08-07");
+        assert_eq!(s.date(), Some("2026-08-07"));
     }
 
     #[test]

@@ -105,6 +105,29 @@ pub fn amount_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotErro
     })
 }
 
+/// An amount from a tool that writes floats: more than 9 decimals (float noise such as
+/// `0.30000000000000004`) is cut to whole rao instead of refused.
+pub fn amount_lenient_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    let d = decimal_value(v, key, at)?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(at.error(key, "must not be negative."));
+    }
+    decimal_to_rao(d.trunc_with_scale(9)).ok_or_else(|| at.error(key, "is too large."))
+}
+
+/// An amount in rao (an integer, as a number or a string).
+pub fn rao_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
+    let d = decimal_value(v, key, at)?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(at.error(key, "must not be negative."));
+    }
+    if d.fract() != Decimal::ZERO {
+        return Err(at.error(key, "must be a whole number of rao."));
+    }
+    use rust_decimal::prelude::ToPrimitive;
+    d.to_u64().ok_or_else(|| at.error(key, "is too large."))
+}
+
 pub fn amount(obj: &Map<String, Value>, key: &str, at: Place) -> Result<u64, SnapshotError> {
     amount_value(required(obj, key, at)?, key, at)
 }

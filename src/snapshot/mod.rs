@@ -1,9 +1,17 @@
 //! Subnet data: what a snapshot holds, reading it from JSON, and the snapshot compiled into the
 //! app. Formats and fields follow SPEC §5.
 
+pub mod age;
+pub mod btcli;
 pub mod bundled;
 pub mod dtao_v1;
+pub mod fetch;
 pub mod fields;
+pub mod import;
+pub mod listing;
+pub mod metagraphed;
+pub mod taostats_pool;
+pub mod taostats_yield;
 
 use crate::model::pool::{Mechanism, Pool, PoolError};
 use crate::model::weights::TaoWeight;
@@ -14,9 +22,10 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Snapshot {
     pub network: String,
-    pub block: u64,
-    /// When it was taken, as written (ISO 8601).
-    pub taken_at: String,
+    /// The chain block the figures are from, when the source says.
+    pub block: Option<u64>,
+    /// When it was taken, as written (ISO 8601), when the source says.
+    pub taken_at: Option<String>,
     pub source: String,
     pub block_emission_tao: Option<Decimal>,
     pub tao_weight: Option<Decimal>,
@@ -46,13 +55,21 @@ pub struct Subnet {
     pub validators: Vec<Validator>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Validator {
     pub hotkey: String,
     pub name: String,
+    /// Fraction, 0 to 1 (the chain allows up to 0.18).
     pub take: Option<Decimal>,
     pub alpha_stake: Option<Decimal>,
+    /// The yield to show by default, a fraction: the 30-day figure when known (Taostats'
+    /// calculator averages 30 days), else the shortest-window one there is.
     pub apy: Option<Decimal>,
+    /// Observed yields over 1 hour, 1 day, 7 and 30 days (Taostats), fractions.
+    pub apy_1h: Option<Decimal>,
+    pub apy_1d: Option<Decimal>,
+    pub apy_7d: Option<Decimal>,
+    pub apy_30d: Option<Decimal>,
 }
 
 impl Subnet {
@@ -73,8 +90,14 @@ impl Snapshot {
     }
 
     /// The date part of `taken_at` (`2026-08-07`).
-    pub fn date(&self) -> &str {
-        self.taken_at.get(..10).unwrap_or(&self.taken_at)
+    pub fn date(&self) -> Option<&str> {
+        let taken = self.taken_at.as_deref()?;
+        Some(taken.get(..10).unwrap_or(taken))
+    }
+
+    /// How many validators the subnets carry in all.
+    pub fn validator_total(&self) -> usize {
+        self.subnets.iter().map(|s| s.validators.len()).sum()
     }
 
     /// The dynamic subnet with the most TAO in its pool: a sensible first view.
@@ -86,9 +109,20 @@ impl Snapshot {
     }
 }
 
+/// The most data the app reads from any source: 5 MB.
+pub const MAX_BYTES: usize = 5_000_000;
+
+fn megabytes(bytes: usize) -> String {
+    format!("{}.{}", bytes / 1_000_000, (bytes % 1_000_000) / 100_000)
+}
+
 /// Why a snapshot could not be read, naming the subnet and field where there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
     NotJson(String),
     UnknownFormat(String),
     Field {
@@ -103,6 +137,13 @@ pub enum SnapshotError {
 impl fmt::Display for SnapshotError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            SnapshotError::Empty => write!(f, "There is nothing to read: the text is empty."),
+            SnapshotError::TooLarge { bytes } => write!(
+                f,
+                "Too large: {} MB, and the limit is {} MB.",
+                megabytes(*bytes),
+                MAX_BYTES / 1_000_000
+            ),
             SnapshotError::NotJson(detail) => write!(f, "This is not valid JSON ({detail})."),
             SnapshotError::UnknownFormat(what) => write!(f, "Unknown data format: {what}."),
             SnapshotError::Field {

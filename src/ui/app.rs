@@ -1,9 +1,9 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
 use super::data::Data;
+use super::data_panel::DataPanel;
 use super::params::Params;
 use super::pool::PoolCalculator;
-use crate::model::input::group_thousands;
 use leptos::prelude::*;
 
 /// Which calculator the `calc` parameter asks for.
@@ -34,7 +34,7 @@ impl Calc {
 #[component]
 pub fn App(params: Params) -> impl IntoView {
     provide_context(params);
-    let data = match Data::bundled() {
+    let data = match Data::start(params) {
         Ok(data) => data,
         Err(e) => {
             return view! {
@@ -57,13 +57,13 @@ pub fn App(params: Params) -> impl IntoView {
                     <h1>"dtao-calc"</h1>
                     <p class="tagline">"Bittensor subnet economics, computed in your browser"</p>
                 </div>
-                <DataLine data=data />
             </header>
             <nav class="tabs" aria-label="Calculators">
                 <a href="?calc=pool" aria-current=move || (chosen.get() == Calc::Pool).then_some("page")>
                     "Pool slippage"
                 </a>
             </nav>
+            <DataPanel data=data params=params />
             <main>
                 {move || calc.get().1.map(|m| view! {
                     <p class="verdict pending" data-testid="calc-error" role="status">{m}</p>
@@ -81,27 +81,6 @@ pub fn App(params: Params) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// Which data the figures come from.
-#[component]
-fn DataLine(data: Data) -> impl IntoView {
-    view! {
-        <p class="data-line" data-testid="data-line">
-            {move || {
-                data.snapshot.with(|s| {
-                    format!(
-                        "Data: {} · {} · block {} · {} · {} subnets",
-                        data.source.get(),
-                        if s.network.is_empty() { "unknown network" } else { &s.network },
-                        group_thousands(&s.block.to_string()),
-                        s.date(),
-                        s.subnets.len(),
-                    )
-                })
-            }}
-        </p>
-    }
 }
 
 #[cfg(test)]

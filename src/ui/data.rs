@@ -1,24 +1,211 @@
-//! The subnet data the calculators use, shared through context. For now the bundled snapshot;
-//! loading other data plugs in here.
+//! The subnet data the calculators use, shared through context: the bundled snapshot, or data
+//! loaded from a URL, a file or a paste (remembered in localStorage unless the user opts out).
+//! A failed load changes nothing; a successful one keeps the chosen subnet when it exists.
 
+use super::params::Params;
+use super::pool::form::RESERVE_KEYS;
+use super::storage;
+use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
 use crate::snapshot::bundled::bundled;
-use crate::snapshot::{Snapshot, SnapshotError};
+use crate::snapshot::fetch::fetch_text;
+use crate::snapshot::import::import;
+use crate::snapshot::{dtao_v1, Snapshot, SnapshotError};
 use leptos::prelude::*;
+
+const STORED_DATA: &str = "data";
+const STORED_ORIGIN: &str = "origin";
+const STORED_REMEMBER: &str = "remember";
+
+/// Where the data in use came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    Url(String),
+    File(String),
+    Paste,
+    /// Loaded in an earlier visit, from the place described.
+    Remembered(String),
+}
+
+impl Origin {
+    pub fn label(&self) -> String {
+        match self {
+            Origin::Bundled => "Bundled snapshot".to_string(),
+            Origin::Url(url) => url.clone(),
+            Origin::File(name) => format!("file {name}"),
+            Origin::Paste => "pasted text".to_string(),
+            Origin::Remembered(from) => format!("remembered from {from}"),
+        }
+    }
+}
+
+/// The outcome of the last load, for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Loaded(String),
+    Failed(String),
+}
 
 #[derive(Clone, Copy)]
 pub struct Data {
     pub snapshot: RwSignal<Snapshot>,
-    /// Where the data in use came from, for the data line.
-    pub source: RwSignal<String>,
+    pub origin: RwSignal<Origin>,
+    pub status: RwSignal<Option<Status>>,
+    pub loading: RwSignal<bool>,
+    pub remember: RwSignal<bool>,
+    /// Seconds since the epoch when the page opened, for the data's age.
+    pub now_unix: i64,
+    params: Params,
 }
 
 impl Data {
-    pub fn bundled() -> Result<Data, SnapshotError> {
-        let snapshot = bundled()?;
-        Ok(Data {
-            snapshot: RwSignal::new(snapshot),
-            source: RwSignal::new("bundled snapshot".to_string()),
+    /// The bundled snapshot, then remembered data, then the `snapshot=<url>` parameter.
+    pub fn start(params: Params) -> Result<Data, SnapshotError> {
+        let bundled = bundled()?;
+        let data = Data {
+            snapshot: RwSignal::new(bundled),
+            origin: RwSignal::new(Origin::Bundled),
+            status: RwSignal::new(None),
+            loading: RwSignal::new(false),
+            remember: RwSignal::new(storage::get(STORED_REMEMBER).as_deref() != Some("0")),
+            now_unix: (js_sys::Date::now() / 1000.0) as i64,
+            params,
+        };
+        data.restore();
+        if let Some(url) = params.get("snapshot").filter(|u| !u.trim().is_empty()) {
+            data.load_url(url);
+        }
+        Ok(data)
+    }
+
+    fn restore(&self) {
+        let Some(text) = storage::get(STORED_DATA) else {
+            return;
+        };
+        match dtao_v1::parse(&text) {
+            Ok(snapshot) => {
+                let from = storage::get(STORED_ORIGIN).unwrap_or_else(|| "an earlier visit".into());
+                self.snapshot.set(snapshot);
+                self.origin.set(Origin::Remembered(from));
+            }
+            Err(_) => {
+                // Written by an older version or damaged: drop it rather than fail every visit.
+                storage::remove(STORED_DATA);
+                storage::remove(STORED_ORIGIN);
+            }
+        }
+    }
+
+    /// Read `text` in any supported format and use it, or report why not.
+    pub fn load_text(&self, text: &str, origin: Origin) {
+        let result = self
+            .snapshot
+            .with_untracked(|current| import(text, current));
+        match result {
+            Err(e) => self.status.set(Some(Status::Failed(e.to_string()))),
+            Ok(imported) => {
+                let mut summary = imported.summary;
+                if let Some(note) = self.keep_subnet(&imported.snapshot) {
+                    summary.push(' ');
+                    summary.push_str(&note);
+                }
+                if self.remember.get_untracked() && !self.store(&imported.snapshot, &origin) {
+                    summary.push_str(
+                        " It could not be remembered on this device (storage full or off).",
+                    );
+                }
+                self.snapshot.set(imported.snapshot);
+                self.origin.set(origin);
+                self.status.set(Some(Status::Loaded(summary)));
+            }
+        }
+    }
+
+    /// Fetch `url` and load it; the data in use stays until it arrives, and if it fails.
+    pub fn load_url(&self, url: String) {
+        let data = *self;
+        data.loading.set(true);
+        data.status
+            .set(Some(Status::Loaded(format!("Fetching {url}…"))));
+        leptos::task::spawn_local(async move {
+            match fetch_text(&url).await {
+                Ok(text) => data.load_text(&text, Origin::Url(url)),
+                Err(e) => data.status.set(Some(Status::Failed(e.to_string()))),
+            }
+            data.loading.set(false);
+        });
+    }
+
+    /// Back to the bundled snapshot, forgetting anything remembered.
+    pub fn reset(&self) {
+        if let Ok(snapshot) = bundled() {
+            let note = self.keep_subnet(&snapshot);
+            self.snapshot.set(snapshot);
+            self.origin.set(Origin::Bundled);
+            self.forget();
+            self.params.set("snapshot", None);
+            let mut summary = "Back to the bundled snapshot.".to_string();
+            if let Some(note) = note {
+                summary.push(' ');
+                summary.push_str(&note);
+            }
+            self.status.set(Some(Status::Loaded(summary)));
+        }
+    }
+
+    pub fn set_remember(&self, on: bool) {
+        self.remember.set(on);
+        storage::set(STORED_REMEMBER, if on { "1" } else { "0" });
+        if on {
+            if self.origin.get_untracked() != Origin::Bundled {
+                let origin = self.origin.get_untracked();
+                self.snapshot.with_untracked(|s| self.store(s, &origin));
+            }
+        } else {
+            self.forget();
+        }
+    }
+
+    fn forget(&self) {
+        storage::remove(STORED_DATA);
+        storage::remove(STORED_ORIGIN);
+    }
+
+    fn store(&self, snapshot: &Snapshot, origin: &Origin) -> bool {
+        let from = match origin {
+            Origin::Remembered(from) => from.clone(),
+            other => other.label(),
+        };
+        storage::set(STORED_DATA, &dtao_v1::to_json(snapshot)) && storage::set(STORED_ORIGIN, &from)
+    }
+
+    /// If the chosen subnet is not in `next`, fall back to the default and say so.
+    fn keep_subnet(&self, next: &Snapshot) -> Option<String> {
+        let chosen: u16 = self.params.get_untracked("netuid")?.trim().parse().ok()?;
+        if next.subnet(chosen).is_some() {
+            return None;
+        }
+        let mut changes: Vec<(&str, Option<String>)> = vec![("netuid", None)];
+        changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
+        self.params.set_many(&changes);
+        let fallback = next
+            .deepest_dynamic_subnet()
+            .map(|s| format!("; showing subnet {} instead", s.netuid))
+            .unwrap_or_default();
+        Some(format!("Subnet {chosen} is not in the new data{fallback}."))
+    }
+
+    /// Whole days since the data was taken, when it says.
+    pub fn age_days(&self) -> Option<i64> {
+        self.snapshot.with(|s| {
+            s.taken_at
+                .as_deref()
+                .and_then(|t| age_days(t, self.now_unix))
         })
+    }
+
+    pub fn is_stale(&self) -> bool {
+        self.age_days().is_some_and(|d| d > STALE_AFTER_DAYS)
     }
 }
 

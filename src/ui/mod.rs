@@ -4,6 +4,7 @@
 pub mod app;
 pub mod chart;
 pub mod data;
+pub mod data_panel;
 pub mod field;
 pub mod figure;
 pub mod format;
@@ -11,6 +12,8 @@ pub mod inputs;
 pub mod params;
 pub mod pool;
 pub mod query;
+pub mod storage;
+pub mod subnet_picker;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

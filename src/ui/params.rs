@@ -36,6 +36,12 @@ impl Params {
         self.pairs.with(|p| get_pair(p, key).map(str::to_string))
     }
 
+    /// A parameter's value, without tracking.
+    pub fn get_untracked(&self, key: &str) -> Option<String> {
+        self.pairs
+            .with_untracked(|p| get_pair(p, key).map(str::to_string))
+    }
+
     /// Set or remove (`None`) one parameter.
     pub fn set(&self, key: &str, value: Option<String>) {
         self.set_many(&[(key, value)]);

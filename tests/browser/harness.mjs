@@ -115,3 +115,47 @@ export function fromRao(rao) {
 export async function loadJson(relative) {
   return JSON.parse(await readFile(join(SHARED, relative), "utf8"));
 }
+
+/**
+ * A second server on another port (so another origin) serving data files the way real hosts
+ * do: with or without cross-origin headers, failing, slow or huge. `files` maps a path to
+ * `{ body, status?, cors?, delayMs?, type? }`.
+ */
+export async function startDataServer(files) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    const file = files[path];
+    if (!file) {
+      res.writeHead(404, { "access-control-allow-origin": "*" }).end("no such file");
+      return;
+    }
+    if (file.delayMs) await new Promise((ok) => setTimeout(ok, file.delayMs));
+    const headers = { "content-type": file.type || "application/json" };
+    if (file.cors !== false) headers["access-control-allow-origin"] = "*";
+    if (file.chunked) {
+      // No content-length: the page has to stop reading at its cap by itself.
+      res.writeHead(file.status || 200, headers);
+      const chunk = "x".repeat(64 * 1024);
+      let sent = 0;
+      const more = () => {
+        while (sent < file.chunked) {
+          sent += chunk.length;
+          if (!res.write(chunk)) return res.once("drain", more);
+        }
+        res.end();
+      };
+      res.on("error", () => {});
+      more();
+      return;
+    }
+    res.writeHead(file.status || 200, headers);
+    res.end(file.body);
+  });
+  server.on("clientError", () => {});
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+  };
+}

@@ -33,7 +33,7 @@ test("the default view shows the bundled snapshot and a stake on the deepest poo
   assert.match(line, /2026-08-07/);
   assert.match(line, /129 subnets/);
   // Subnet 64 (221,156.58516926 TAO / 2,542,377.6015667 alpha), 10 TAO staked.
-  assert.equal(await page.locator("#netuid").inputValue(), "64");
+  assert.equal(await dataValue(page, "subnet-current"), "64");
   assert.equal(await dataValue(page, "pool-received"), "114.895179535");
   assert.equal(await dataValue(page, "pool-fee"), "0.005035477");
   assert.equal(await page.locator('[data-testid="pool-error"]').count(), 0);

@@ -14,8 +14,9 @@ use crate::snapshot::Snapshot;
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
-use crate::ui::inputs::{Choice, Select, TextInput, Toggle};
+use crate::ui::inputs::{Choice, TextInput, Toggle};
 use crate::ui::params::Params;
+use crate::ui::subnet_picker::SubnetPicker;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -103,11 +104,6 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             })
         })
     };
-    let subnet_options = Memo::new(move |_| {
-        data.snapshot
-            .with(|s| subnet_options(s, "Custom pool (type the reserves)"))
-    });
-
     let field_text = move |f: fn(&PoolInputs) -> String| Signal::derive(move || inputs.with(f));
     let field_error =
         move |f: fn(&PoolInputs) -> Option<String>| Signal::derive(move || inputs.with(f));
@@ -122,16 +118,15 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Pool calculator inputs">
                     <fieldset class="group">
                         <legend>"Pool"</legend>
-                        <Select
-                            id="netuid"
-                            label="Subnet"
-                            options=subnet_options
-                            selected=field_text(|i| i.netuid.text.clone())
+                        <SubnetPicker
+                            data=data
+                            params=params
+                            selected=Signal::derive(move || inputs.with(|i| i.netuid.ok().flatten()))
                             error=field_error(|i| i.netuid.error())
-                            on_change=Callback::new(move |v: String| {
+                            on_pick=Callback::new(move |netuid: Option<u16>| {
                                 let mut changes: Vec<(&str, Option<String>)> = vec![
                                     ("calc", Some("pool".to_string())),
-                                    ("netuid", Some(v)),
+                                    ("netuid", Some(netuid.map(|n| n.to_string()).unwrap_or_default())),
                                 ];
                                 changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
                                 params.set_many(&changes);

@@ -1,0 +1,134 @@
+//! btcli `subnets list --json-output`: `{subnets: {"<netuid>": {subnet_name, price, market_cap,
+//! emission, tao_flow_ema, liquidity: {tao_in, alpha_in}, alpha_out, supply, tempo:
+//! {blocks_since_last_step, sn_tempo}}}}`, amounts in TAO as JSON numbers (SPEC §5).
+
+use super::fields::{
+    amount_lenient_value, kind, opt_decimal, opt_text, opt_whole, required, Place,
+};
+use super::{Snapshot, SnapshotError, Subnet};
+use crate::model::pool::Mechanism;
+use serde_json::Value;
+
+pub const LABEL: &str = "btcli subnets list --json-output";
+
+pub fn detect(value: &Value) -> bool {
+    value
+        .get("subnets")
+        .and_then(Value::as_object)
+        .and_then(|m| m.values().next())
+        .is_some_and(|first| first.get("liquidity").is_some())
+}
+
+pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
+    let top = Place {
+        netuid: None,
+        prefix: "",
+    };
+    let obj = value.as_object().ok_or(SnapshotError::NoSubnets)?;
+    let Value::Object(map) = required(obj, "subnets", top)? else {
+        return Err(top.error("subnets", "expected an object keyed by netuid."));
+    };
+    if map.is_empty() {
+        return Err(SnapshotError::NoSubnets);
+    }
+    let mut subnets = Vec::with_capacity(map.len());
+    for (key, entry) in map {
+        let shown: String = key.chars().take(12).collect();
+        let at = Place {
+            netuid: Some(&shown),
+            prefix: "",
+        };
+        let netuid: u16 = key
+            .trim()
+            .parse()
+            .map_err(|_| at.error("netuid", "the key must be a subnet number, 0 to 65535."))?;
+        let Some(row) = entry.as_object() else {
+            return Err(at.error("", format!("expected an object, found {}.", kind(entry))));
+        };
+        let mechanism = if netuid == 0 {
+            Mechanism::Stable
+        } else {
+            Mechanism::Dynamic
+        };
+        let liquidity_at = Place {
+            netuid: Some(&shown),
+            prefix: "liquidity.",
+        };
+        let Value::Object(liquidity) = required(row, "liquidity", at)? else {
+            return Err(at.error("liquidity", "expected an object with tao_in and alpha_in."));
+        };
+        let tao_in_rao = amount_lenient_value(
+            required(liquidity, "tao_in", liquidity_at)?,
+            "tao_in",
+            liquidity_at,
+        )?;
+        let alpha_in_rao = amount_lenient_value(
+            required(liquidity, "alpha_in", liquidity_at)?,
+            "alpha_in",
+            liquidity_at,
+        )?;
+        if mechanism == Mechanism::Dynamic && (tao_in_rao == 0 || alpha_in_rao == 0) {
+            let field = if tao_in_rao == 0 {
+                "tao_in"
+            } else {
+                "alpha_in"
+            };
+            return Err(liquidity_at.error(
+                field,
+                "must be more than 0: a pool needs both tokens to have a price.",
+            ));
+        }
+        let alpha_out_rao = row
+            .get("alpha_out")
+            .filter(|v| !v.is_null())
+            .map(|v| amount_lenient_value(v, "alpha_out", at))
+            .transpose()?;
+        let tempo = match row.get("tempo") {
+            Some(Value::Object(t)) => opt_whole(
+                t,
+                "sn_tempo",
+                Place {
+                    netuid: Some(&shown),
+                    prefix: "tempo.",
+                },
+            )?,
+            _ => None,
+        };
+        subnets.push(Subnet {
+            netuid,
+            name: opt_text(row, "subnet_name", at)?.unwrap_or_default(),
+            symbol: opt_text(row, "symbol", at)?.unwrap_or_default(),
+            mechanism,
+            tao_in_rao,
+            alpha_in_rao,
+            alpha_out_rao,
+            w_tao: None,
+            moving_price: None,
+            alpha_out_emission: None,
+            alpha_in_emission: None,
+            tao_in_emission: opt_decimal(row, "emission", at)?,
+            total_stake_alpha: None,
+            tempo,
+            validator_count: None,
+            miner_count: None,
+            registered_at_block: None,
+            validators: Vec::new(),
+        });
+    }
+    subnets.sort_by_key(|s| s.netuid);
+    for pair in subnets.windows(2) {
+        if pair[0].netuid == pair[1].netuid {
+            return Err(SnapshotError::DuplicateNetuid(pair[0].netuid));
+        }
+    }
+    Ok(Snapshot {
+        network: opt_text(obj, "network", top)?.unwrap_or_default(),
+        block: opt_whole(obj, "block", top)?.or(opt_whole(obj, "block_number", top)?),
+        taken_at: None,
+        source: LABEL.to_string(),
+        block_emission_tao: None,
+        tao_weight: None,
+        root_tao_staked: None,
+        subnets,
+    })
+}

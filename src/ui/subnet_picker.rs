@@ -1,0 +1,171 @@
+//! The subnet picker every calculator uses: type to search by netuid, name or symbol, sort by
+//! TAO in pool, price or netuid, move with the arrow keys and pick with Enter or a click.
+//! It follows the ARIA combobox-with-listbox pattern.
+
+use super::data::Data;
+use super::format;
+use super::params::Params;
+use crate::model::input::group_thousands;
+use crate::snapshot::listing::{rows, SortBy};
+use leptos::prelude::*;
+
+#[component]
+pub fn SubnetPicker(
+    data: Data,
+    params: Params,
+    /// The netuid in use, if any.
+    #[prop(into)]
+    selected: Signal<Option<u16>>,
+    /// The message for the `netuid` parameter, if it does not read.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    #[prop(into)] on_pick: Callback<Option<u16>>,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let sort = Memo::new(move |_| SortBy::from_param(params.get("sort").as_deref()));
+    let list = Memo::new(move |_| {
+        let sort = sort.get().unwrap_or(SortBy::TaoInPool);
+        data.snapshot.with(|s| query.with(|q| rows(s, q, sort)))
+    });
+    let chosen_label = Memo::new(move |_| {
+        let netuid = selected.get()?;
+        data.snapshot.with(|s| {
+            s.subnet(netuid)
+                .map(|sn| format!("{} · {} {}", sn.netuid, sn.name, sn.symbol))
+        })
+    });
+    let pick = move |netuid: u16| {
+        on_pick.run(Some(netuid));
+        query.set(String::new());
+    };
+    let option_id = |netuid: u16| format!("subnet-opt-{netuid}");
+    let scroll_to = move |index: usize| {
+        let id = list.with_untracked(|l| l.get(index).map(|r| option_id(r.netuid)));
+        if let Some(el) = id.and_then(|id| document().get_element_by_id(&id)) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let len = list.with_untracked(Vec::len);
+        if len == 0 {
+            return;
+        }
+        let now = active.get_untracked().min(len - 1);
+        let next = match ev.key().as_str() {
+            "ArrowDown" => Some((now + 1).min(len - 1)),
+            "ArrowUp" => Some(now.saturating_sub(1)),
+            "Home" if ev.ctrl_key() => Some(0),
+            "End" if ev.ctrl_key() => Some(len - 1),
+            "PageDown" => Some((now + 8).min(len - 1)),
+            "PageUp" => Some(now.saturating_sub(8)),
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(netuid) = list.with_untracked(|l| l.get(now).map(|r| r.netuid)) {
+                    pick(netuid);
+                }
+                None
+            }
+            "Escape" => {
+                query.set(String::new());
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            ev.prevent_default();
+            active.set(next);
+            scroll_to(next);
+        }
+    };
+
+    view! {
+        <div class="field picker" class:invalid=move || error.with(Option::is_some)>
+            <label for="subnet-search">"Subnet"</label>
+            <p class="picker-current" id="subnet-current" data-testid="subnet-current" data-value=move || selected.get().map(|n| n.to_string())>
+                {move || chosen_label.get().unwrap_or_else(|| "None chosen: a custom pool".to_string())}
+            </p>
+            <div class="picker-controls">
+                <input
+                    id="subnet-search"
+                    type="search"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-autocomplete="list"
+                    aria-expanded="true"
+                    aria-controls="subnet-list"
+                    aria-describedby="subnet-current netuid-msg"
+                    aria-activedescendant=move || list.with(|l| l.get(active.get()).map(|r| option_id(r.netuid)))
+                    placeholder="Search netuid, name or symbol"
+                    prop:value=move || query.get()
+                    on:input:target=move |ev| {
+                        query.set(ev.target().value());
+                        active.set(0);
+                    }
+                    on:keydown=on_key
+                />
+                <label class="sr-only" for="subnet-sort">"Sort subnets by"</label>
+                <select
+                    id="subnet-sort"
+                    on:change:target=move |ev| params.set("sort", Some(ev.target().value()))
+                >
+                    {[(SortBy::TaoInPool, "Most TAO in pool"), (SortBy::Price, "Highest price"), (SortBy::Netuid, "Netuid")]
+                        .into_iter()
+                        .map(|(s, text)| view! {
+                            <option value=s.as_param() selected=move || sort.get().ok() == Some(s)>{text}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1">
+                <For
+                    each=move || list.get().into_iter().enumerate()
+                    key=|(i, row)| (*i, row.clone())
+                    let((index, row))
+                >
+                    {
+                        let netuid = row.netuid;
+                        let tao = group_thousands(&row.tao_in.round().to_string());
+                        let per_day = row
+                            .tao_per_day
+                            .map(|d| format!("{} τ/day", format::tokens(d.round_dp(2))))
+                            .unwrap_or_else(|| "—".to_string());
+                        view! {
+                            <li
+                                role="option"
+                                id=option_id(netuid)
+                                data-testid=format!("subnet-option-{netuid}")
+                                class="picker-option"
+                                class:active=move || active.get() == index
+                                aria-selected=move || if selected.get() == Some(netuid) { "true" } else { "false" }
+                                on:click=move |_| pick(netuid)
+                                on:mousemove=move |_| active.set(index)
+                            >
+                                <span class="sn-id">{netuid}</span>
+                                <span class="sn-name">{row.name.clone()} " " <span class="sn-symbol">{row.symbol.clone()}</span></span>
+                                <span class="sn-tao">{format!("{tao} τ")}</span>
+                                <span class="sn-price">{format!("{} τ/α", format::price(row.price))}</span>
+                                <span class="sn-emission">{per_day}</span>
+                            </li>
+                        }
+                    }
+                </For>
+                <Show when=move || list.with(Vec::is_empty)>
+                    <li class="picker-empty" role="presentation">"No subnet matches."</li>
+                </Show>
+            </ul>
+            <div class="picker-footer">
+                <button type="button" class="link-button" id="subnet-custom" on:click=move |_| on_pick.run(None)>
+                    "Custom pool: type the reserves"
+                </button>
+                <span class="hint">{move || format!("{} shown · ↑↓ to move, Enter to pick", list.with(Vec::len))}</span>
+            </div>
+            <p class="msg" id="netuid-msg" aria-live="polite">
+                {move || error.get().or_else(|| sort.get().err())}
+            </p>
+        </div>
+    }
+}
