@@ -1,9 +1,12 @@
 // Trunk post-build hook: writes dtao-calc.html, the whole app in one file (CSS and JS inline,
-// wasm as base64 instantiated from bytes). Chromium refuses module scripts and fetching .wasm
-// from file://, so a page that works saved to disk has to carry everything as a classic script.
+// wasm gzipped and base64-encoded, instantiated from bytes). Chromium refuses module scripts
+// and fetching .wasm from file://, so a page that works saved to disk has to carry everything
+// as a classic script. Gzipping before base64 keeps the file small: base64 of raw wasm does
+// not compress well, and the browser inflates it with DecompressionStream.
 // Usage: node tools/single-file.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR, then dist)
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 const OUT = "dtao-calc.html";
@@ -41,14 +44,20 @@ if (js === before) fail("the glue script did not look like wasm-bindgen's web ta
 if (/^\s*(import|export)\s/m.test(js)) fail("the glue script still has import/export statements");
 if (!/function initSync\(/.test(js)) fail("the glue script has no initSync");
 
-const b64 = wasm.toString("base64");
-const boot = `(function () {
+const b64 = gzipSync(wasm, { level: 9 }).toString("base64");
+const boot = `(async function () {
 ${js}
 var b64 = "${b64}";
 var raw = atob(b64);
-var bytes = new Uint8Array(raw.length);
-for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-initSync({ module: bytes });
+var packed = new Uint8Array(raw.length);
+for (var i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
+if (typeof DecompressionStream !== "function") {
+  var root = document.getElementById("dtao-calc");
+  if (root) root.textContent = "This browser is too old for the offline copy of dtao-calc; use the website.";
+  return;
+}
+var inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+initSync({ module: await new Response(inflated).arrayBuffer() });
 })();`;
 
 // Remove trunk's links to the separate files and its module loader.
