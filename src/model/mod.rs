@@ -3,7 +3,9 @@
 //! in one place, with the subtensor code it follows named beside it.
 
 pub mod curve;
+pub mod emission;
 pub mod fee;
+pub mod growth;
 pub mod input;
 pub mod limit;
 pub mod move_stake;
@@ -12,6 +14,7 @@ pub mod precise;
 pub mod quote;
 pub mod ratio;
 pub mod rejection;
+pub mod returns;
 pub mod round_trip;
 pub mod side;
 pub mod swap;

@@ -1,10 +1,10 @@
 //! A subnet's pool: reserves, weights and spot price, as the chain keeps them.
 //! Follows pallets/swap/src/pallet/balancer.rs (Balancer weighted pool, since June 2026).
 
-use super::precise::{expm1, ln1p, OutOfRange};
+use super::precise::{expm1, ln1p, pow, OutOfRange};
 use super::units::RAO_PER_TAO;
 use super::weights::TaoWeight;
-use super::wide::{decimal_from_ratio, mul_decimal_floor, mul_div_floor};
+use super::wide::{decimal_from_ratio, isqrt, mul_decimal_floor, mul_div_floor};
 use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -115,6 +115,48 @@ impl Pool {
     }
 }
 
+impl Pool {
+    /// This pool moved along its invariant `x^w_alpha * y^w_tao` to `ratio` times its price, as
+    /// trades by others would move it: `y' = y ratio^w_alpha`, `x' = x ratio^(-w_tao)`.
+    /// Equal weights take exact integer square roots. A stable pool does not move.
+    pub fn at_price_ratio(&self, ratio: Decimal) -> Result<Pool, OutOfRange> {
+        if ratio <= Decimal::ZERO {
+            return Err(OutOfRange);
+        }
+        if self.mechanism == Mechanism::Stable || ratio == Decimal::ONE {
+            return Ok(*self);
+        }
+        let (tao, alpha) = if self.w_tao.is_half() {
+            let r = ratio.normalize();
+            let m = U256::from(u128::try_from(r.mantissa()).map_err(|_| OutOfRange)?);
+            let scale = U256::exp10(r.scale() as usize);
+            let y = U256::from(self.tao_rao);
+            let x = U256::from(self.alpha_rao);
+            let tao = isqrt(y * y * m / scale);
+            let alpha = isqrt(x * x * scale / m);
+            (
+                u64::try_from(tao).map_err(|_| OutOfRange)?,
+                u64::try_from(alpha).map_err(|_| OutOfRange)?,
+            )
+        } else {
+            let up = pow(ratio, self.w_tao.alpha())?;
+            let down = pow(ratio, -self.w_tao.tao())?;
+            (
+                mul_decimal_floor(self.tao_rao, up).ok_or(OutOfRange)?,
+                mul_decimal_floor(self.alpha_rao, down).ok_or(OutOfRange)?,
+            )
+        };
+        if tao == 0 || alpha == 0 {
+            return Err(OutOfRange);
+        }
+        Ok(Pool {
+            tao_rao: tao,
+            alpha_rao: alpha,
+            ..*self
+        })
+    }
+}
+
 /// Balancer's out-given-in with the fee already taken:
 /// `out = floor(r_out * (1 - (r_in / (r_in + net))^(w_in / w_out)))`
 /// (balancer.rs `exp_quote_base` for a stake, `exp_base_quote` for an unstake).
@@ -158,6 +200,30 @@ mod tests {
             Pool::dynamic(1, 0, TaoWeight::HALF),
             Err(PoolError::NoAlpha)
         );
+    }
+
+    #[test]
+    fn moving_along_the_invariant_keeps_it() {
+        use std::str::FromStr;
+        let pool =
+            Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap();
+        let up = pool
+            .at_price_ratio(Decimal::from_str("1.21").unwrap())
+            .unwrap();
+        // 1.1 x the TAO, 1/1.1 x the alpha: price x 1.21, x*y unchanged.
+        assert_eq!(up.tao_rao, 55_000_000_000_000);
+        assert_eq!(up.alpha_rao, 2_272_727_272_727_272);
+        let w = TaoWeight::from_decimal(Decimal::from_str("0.4").unwrap()).unwrap();
+        let weighted = Pool::dynamic(1_000_000_000_000, 10_000_000_000_000, w).unwrap();
+        let moved = weighted
+            .at_price_ratio(Decimal::from_str("0.5").unwrap())
+            .unwrap();
+        let ratio = moved.spot_price() / weighted.spot_price();
+        assert!(
+            (ratio - Decimal::from_str("0.5").unwrap()).abs()
+                < Decimal::from_str("0.000000001").unwrap()
+        );
+        assert!(pool.at_price_ratio(Decimal::ZERO).is_err());
     }
 
     #[test]

@@ -120,6 +120,66 @@ pub fn expm1(z: Decimal) -> Result<Decimal, OutOfRange> {
     sub(e_z, Decimal::ONE)
 }
 
+/// Natural logarithm of `x > 0`.
+pub fn ln(x: Decimal) -> Result<Decimal, OutOfRange> {
+    if x <= Decimal::ZERO {
+        return Err(OutOfRange);
+    }
+    if x >= Decimal::ONE {
+        ln1p(sub(x, Decimal::ONE)?)
+    } else {
+        // ln x = -ln(1/x), with 1/x > 1.
+        Ok(-ln1p(sub(div(Decimal::ONE, x)?, Decimal::ONE)?)?)
+    }
+}
+
+/// `x^e` for `x > 0`.
+pub fn pow(x: Decimal, e: Decimal) -> Result<Decimal, OutOfRange> {
+    add(expm1(mul(ln(x)?, e)?)?, Decimal::ONE)
+}
+
+/// ln(2 pi) / 2 to 28 decimal places: 0.9189385332046727417803297365.
+const HALF_LN_TWO_PI: Decimal =
+    Decimal::from_parts(2_898_252_373, 174_266_235, 498_157_577, false, 28);
+
+/// Stirling's series for ln Gamma(z), z >= 30: the Bernoulli terms B2k / (2k (2k-1) z^(2k-1)).
+const STIRLING: [(i64, i64); 8] = [
+    (1, 12),
+    (-1, 360),
+    (1, 1260),
+    (-1, 1680),
+    (1, 1188),
+    (-691, 360_360),
+    (1, 156),
+    (-3617, 122_400),
+];
+
+/// ln Gamma(z) for z > 0. Small arguments are shifted up with Gamma(z + 1) = z Gamma(z) until
+/// Stirling's series is accurate to below 1e-24.
+pub fn ln_gamma(z: Decimal) -> Result<Decimal, OutOfRange> {
+    if z <= Decimal::ZERO {
+        return Err(OutOfRange);
+    }
+    let thirty = Decimal::from(30);
+    let mut z = z;
+    let mut shift = Decimal::ZERO;
+    while z < thirty {
+        shift = sub(shift, ln(z)?)?;
+        z = add(z, Decimal::ONE)?;
+    }
+    let ln_z = ln(z)?;
+    let mut sum = add(sub(mul(sub(z, HALF)?, ln_z)?, z)?, HALF_LN_TWO_PI)?;
+    let inverse = div(Decimal::ONE, z)?;
+    let inverse2 = mul(inverse, inverse)?;
+    let mut power = inverse; // 1 / z^(2k-1); tiny terms round to zero, never overflow
+    for (num, den) in STIRLING {
+        let term = mul(div(Decimal::from(num), Decimal::from(den))?, power)?;
+        sum = add(sum, term)?;
+        power = mul(power, inverse2)?;
+    }
+    add(sum, shift)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +248,43 @@ mod tests {
             );
         }
         assert!(expm1(d("100")).is_err());
+    }
+
+    #[test]
+    fn ln_pow_and_gamma() {
+        assert!(close(ln(d("0.5")).unwrap(), -LN2, "1e-26"));
+        assert!(close(
+            ln(d("10")).unwrap(),
+            d("2.3025850929940456840179914547"),
+            "1e-26"
+        ));
+        assert!(ln(Decimal::ZERO).is_err());
+        assert!(close(
+            pow(d("2"), d("0.5")).unwrap(),
+            d("1.4142135623730950488016887242"),
+            "1e-26"
+        ));
+        assert!(close(pow(d("0.25"), d("-1.5")).unwrap(), d("8"), "1e-26"));
+        // Gamma(1) = Gamma(2) = 1, Gamma(5) = 24, Gamma(1/2) = sqrt(pi).
+        assert!(ln_gamma(Decimal::ONE).unwrap().abs() < d("1e-24"));
+        assert!(ln_gamma(Decimal::TWO).unwrap().abs() < d("1e-24"));
+        assert!(close(
+            ln_gamma(d("5")).unwrap(),
+            d("3.1780538303479456196469416013"),
+            "1e-24"
+        ));
+        assert!(close(
+            ln_gamma(d("0.5")).unwrap(),
+            d("0.5723649429247000870717136756"),
+            "1e-24"
+        ));
+        // A large argument, as the stake-growth product uses: ln Gamma(11000).
+        assert!(close(
+            ln_gamma(d("11000")).unwrap(),
+            d("91358.42219041865554988941"),
+            "1e-24"
+        ));
+        assert!(HALF_LN_TWO_PI == d("0.9189385332046727417803297365"));
     }
 
     #[test]

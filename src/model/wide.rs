@@ -25,7 +25,12 @@ pub fn decimal_from_ratio(num: U256, den: U256) -> Option<Decimal> {
     if whole > max_mantissa {
         return None;
     }
-    let mut scale = 28u32;
+    // Start at the finest scale the integer part leaves room for, so at most two tries.
+    let mut digits = 0u32;
+    while digits < 30 && whole >= U256::exp10(digits as usize) {
+        digits += 1;
+    }
+    let mut scale = 29u32.saturating_sub(digits).min(28);
     loop {
         let scaled = num
             .checked_mul(U256::exp10(scale as usize))

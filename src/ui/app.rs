@@ -4,12 +4,43 @@ use super::data::Data;
 use super::data_panel::DataPanel;
 use super::params::Params;
 use super::pool::PoolCalculator;
+use super::returns::ReturnsCalculator;
 use leptos::prelude::*;
+
+/// A link to another calculator that keeps the subnet and the data source.
+fn calc_href(params: Params, calc: Calc) -> String {
+    let mut pairs = vec![("calc".to_string(), calc.param().to_string())];
+    for key in ["netuid", "snapshot"] {
+        if let Some(v) = params.get(key) {
+            pairs.push((key.to_string(), v));
+        }
+    }
+    super::query::to_query(&pairs)
+}
 
 /// Which calculator the `calc` parameter asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Calc {
     Pool,
+    Returns,
+}
+
+impl Calc {
+    pub const ALL: [Calc; 2] = [Calc::Pool, Calc::Returns];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            Calc::Pool => "pool",
+            Calc::Returns => "returns",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Calc::Pool => "Pool slippage",
+            Calc::Returns => "Staking returns",
+        }
+    }
 }
 
 impl Calc {
@@ -18,6 +49,7 @@ impl Calc {
     pub fn from_param(raw: Option<&str>) -> (Calc, Option<String>) {
         match raw.map(str::trim) {
             None | Some("") | Some("pool") => (Calc::Pool, None),
+            Some("returns") => (Calc::Returns, None),
             Some(other) => {
                 let shown: String = other.chars().take(24).collect();
                 (
@@ -59,9 +91,23 @@ pub fn App(params: Params) -> impl IntoView {
                 </div>
             </header>
             <nav class="tabs" aria-label="Calculators">
-                <a href="?calc=pool" aria-current=move || (chosen.get() == Calc::Pool).then_some("page")>
-                    "Pool slippage"
-                </a>
+                {Calc::ALL
+                    .into_iter()
+                    .map(|calc| {
+                        view! {
+                            <a
+                                href=move || calc_href(params, calc)
+                                aria-current=move || (chosen.get() == calc).then_some("page")
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    params.set("calc", Some(calc.param().to_string()));
+                                }
+                            >
+                                {calc.title()}
+                            </a>
+                        }
+                    })
+                    .collect_view()}
             </nav>
             <DataPanel data=data params=params />
             <main>
@@ -69,7 +115,8 @@ pub fn App(params: Params) -> impl IntoView {
                     <p class="verdict pending" data-testid="calc-error" role="status">{m}</p>
                 })}
                 {move || match chosen.get() {
-                    Calc::Pool => view! { <PoolCalculator params=params data=data /> },
+                    Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
+                    Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">

@@ -165,9 +165,194 @@ pub fn LogLogChart(
     }
 }
 
+/// Round tick steps (1, 2 or 5 times a power of ten) spanning `[lo, hi]`, about `count` of them.
+pub fn linear_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
+    if !(lo.is_finite() && hi.is_finite()) || hi <= lo || count == 0 {
+        return Vec::new();
+    }
+    let raw = (hi - lo) / count as f64;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let first = (lo / step).ceil() * step;
+    (0..=count * 2 + 2)
+        .map(|i| first + step * i as f64)
+        .take_while(|v| *v <= hi + step * 1e-9)
+        .collect()
+}
+
+/// A tick's label: grouped thousands, up to 3 decimals.
+pub fn tick_label(v: f64) -> String {
+    let rounded = (v * 1000.0).round() / 1000.0;
+    let text = format!("{rounded}");
+    crate::model::input::group_thousands(&text)
+}
+
+/// A linear axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinearAxis {
+    pub lo: f64,
+    pub hi: f64,
+}
+
+impl LinearAxis {
+    /// The axis covering `values`, widened a little so lines do not sit on the frame.
+    pub fn covering(values: impl Iterator<Item = f64>) -> Option<LinearAxis> {
+        let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+        for v in values.filter(|v| v.is_finite()) {
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        if !lo.is_finite() {
+            return None;
+        }
+        let pad = ((hi - lo) * 0.06).max(hi.abs() * 0.01).max(1e-9);
+        Some(LinearAxis {
+            lo: lo - pad,
+            hi: hi + pad,
+        })
+    }
+
+    pub fn place(&self, v: f64, from: f64, to: f64) -> f64 {
+        let t = (v - self.lo) / (self.hi - self.lo);
+        from + t.clamp(-0.05, 1.05) * (to - from)
+    }
+}
+
+/// A line over linear axes with a horizontal reference line and vertical markers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineData {
+    pub points: Vec<(f64, f64)>,
+    /// A level to compare with (e.g. the TAO staked) and its label.
+    pub reference: Option<(f64, String)>,
+    /// Positions on the x axis to mark, with labels.
+    pub markers: Vec<(f64, String)>,
+    pub x_label: String,
+}
+
+#[component]
+pub fn LineChart(
+    #[prop(into)] data: Signal<LineData>,
+    #[prop(into)] title: String,
+    #[prop(into)] description: Signal<String>,
+    /// Distinguishes this chart's ids from other charts on the page.
+    id: &'static str,
+) -> impl IntoView {
+    let drawing = move || {
+        let data = data.get();
+        let x = LinearAxis::covering(
+            data.points
+                .iter()
+                .map(|p| p.0)
+                .chain(data.markers.iter().map(|m| m.0)),
+        );
+        let y = LinearAxis::covering(
+            data.points
+                .iter()
+                .map(|p| p.1)
+                .chain(data.reference.iter().map(|r| r.0)),
+        );
+        let (Some(x), Some(y)) = (x, y) else {
+            return view! { <text x="50%" y="50%" text-anchor="middle" class="chart-empty">"Nothing to plot."</text> }.into_any();
+        };
+        let sx = move |v: f64| x.place(v, LEFT, WIDTH - RIGHT);
+        let sy = move |v: f64| y.place(v, HEIGHT - BOTTOM, TOP);
+        let grid_x = linear_ticks(x.lo, x.hi, 6)
+            .into_iter()
+            .map(|t| view! {
+                <line class="grid" x1=sx(t) x2=sx(t) y1=TOP y2=HEIGHT - BOTTOM></line>
+                <text class="tick" x=sx(t) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{tick_label(t)}</text>
+            })
+            .collect_view();
+        let grid_y = linear_ticks(y.lo, y.hi, 5)
+            .into_iter()
+            .map(|t| view! {
+                <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=sy(t) y2=sy(t)></line>
+                <text class="tick" x=LEFT - 6.0 y=sy(t) + 4.0 text-anchor="end">{tick_label(t)}</text>
+            })
+            .collect_view();
+        let mut path = String::new();
+        for (i, (px, py)) in data.points.iter().enumerate() {
+            path.push_str(&format!(
+                "{}{:.1},{:.1}",
+                if i == 0 { "M" } else { " L" },
+                sx(*px),
+                sy(*py)
+            ));
+        }
+        let reference = data.reference.clone().map(|(level, label)| view! {
+            <line class="reference" x1=LEFT x2=WIDTH - RIGHT y1=sy(level) y2=sy(level)></line>
+            <text class="reference-label" x=WIDTH - RIGHT - 4.0 y=sy(level) - 6.0 text-anchor="end">{label}</text>
+        });
+        let markers = data
+            .markers
+            .iter()
+            .map(|(at, label)| {
+                let (at, label) = (*at, label.clone());
+                // Labels near the right edge go to the left of their line.
+                let right = sx(at) > LEFT + (WIDTH - LEFT - RIGHT) * 0.7;
+                let (x, anchor) = if right {
+                    (sx(at) - 4.0, "end")
+                } else {
+                    (sx(at) + 4.0, "start")
+                };
+                view! {
+                    <line class="marker-line" x1=sx(at) x2=sx(at) y1=TOP y2=HEIGHT - BOTTOM></line>
+                    <text class="marker-label" x=x y=TOP + 12.0 text-anchor=anchor>{label}</text>
+                }
+            })
+            .collect_view();
+        view! {
+            <g>
+                {grid_x}
+                {grid_y}
+                {reference}
+                {markers}
+                <path class="curve" d=path fill="none"></path>
+                <text class="axis-label" x=(LEFT + WIDTH - RIGHT) / 2.0 y=HEIGHT - 6.0 text-anchor="middle">
+                    {data.x_label.clone()}
+                </text>
+            </g>
+        }
+        .into_any()
+    };
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let labelled_by = format!("{title_id} {desc_id}");
+    view! {
+        <figure class="chart">
+            <svg
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                role="img"
+                aria-labelledby=labelled_by
+                preserveAspectRatio="xMidYMid meet"
+            >
+                <title id=title_id>{title.clone()}</title>
+                <desc id=desc_id>{move || description.get()}</desc>
+                {drawing}
+            </svg>
+        </figure>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linear_ticks_are_round() {
+        assert_eq!(
+            linear_ticks(0.0, 100.0, 5),
+            vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        assert_eq!(linear_ticks(97.3, 103.1, 5), vec![98.0, 100.0, 102.0]);
+        assert!(linear_ticks(1.0, 1.0, 5).is_empty());
+        assert_eq!(tick_label(12345.0), "12,345");
+        assert_eq!(tick_label(0.125), "0.125");
+    }
 
     #[test]
     fn axis_spans_decades() {

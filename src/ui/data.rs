@@ -3,7 +3,7 @@
 //! A failed load changes nothing; a successful one keeps the chosen subnet when it exists.
 
 use super::params::Params;
-use super::pool::form::RESERVE_KEYS;
+use super::pool_source::RESERVE_KEYS;
 use super::storage;
 use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
 use crate::snapshot::bundled::bundled;

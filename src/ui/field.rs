@@ -28,6 +28,18 @@ impl<T: Clone> Field<T> {
         Field::new(text, parse(text).map_err(|e| e.to_string()))
     }
 
+    /// An optional field: absent or blank means `None`, anything else must read.
+    pub fn optional(
+        raw: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, InputError>,
+    ) -> Field<Option<T>> {
+        match raw {
+            None => Field::new("", Ok(None)),
+            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
+            Some(raw) => Field::new(raw, parse(raw).map(Some).map_err(|e| e.to_string())),
+        }
+    }
+
     pub fn error(&self) -> Option<String> {
         self.value.as_ref().err().cloned()
     }

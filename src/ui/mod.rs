@@ -11,7 +11,10 @@ pub mod format;
 pub mod inputs;
 pub mod params;
 pub mod pool;
+pub mod pool_fields;
+pub mod pool_source;
 pub mod query;
+pub mod returns;
 pub mod storage;
 pub mod subnet_picker;
 

@@ -1,11 +1,10 @@
 //! The pool calculator's inputs and headline figures.
 
 use super::explain;
-use super::form::{amount_unit, PoolInputs, RESERVE_KEYS};
+use super::form::{amount_unit, PoolInputs};
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
 use crate::model::input::group_thousands;
 use crate::model::limit::max_gross_within_limit;
-use crate::model::pool::Mechanism;
 use crate::model::quote::{quote, Quote};
 use crate::model::rejection::Rejection;
 use crate::model::side::Side;
@@ -16,7 +15,7 @@ use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Choice, TextInput, Toggle};
 use crate::ui::params::Params;
-use crate::ui::subnet_picker::SubnetPicker;
+use crate::ui::pool_fields::PoolFields;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -77,13 +76,6 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
     let side = Memo::new(move |_| inputs.with(|i| i.side.ok().unwrap_or(Side::Stake)));
-    let stable = Memo::new(move |_| {
-        inputs.with(|i| {
-            i.pool
-                .as_ref()
-                .is_ok_and(|p| p.mechanism == Mechanism::Stable)
-        })
-    });
     let limit_max = Memo::new(move |_| {
         inputs.with(|i| {
             let (pool, request) = i.trade().ok()?;
@@ -116,67 +108,12 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             </p>
             <div class="calc-layout">
                 <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Pool calculator inputs">
-                    <fieldset class="group">
-                        <legend>"Pool"</legend>
-                        <SubnetPicker
-                            data=data
-                            params=params
-                            selected=Signal::derive(move || inputs.with(|i| i.netuid.ok().flatten()))
-                            error=field_error(|i| i.netuid.error())
-                            on_pick=Callback::new(move |netuid: Option<u16>| {
-                                let mut changes: Vec<(&str, Option<String>)> = vec![
-                                    ("calc", Some("pool".to_string())),
-                                    ("netuid", Some(netuid.map(|n| n.to_string()).unwrap_or_default())),
-                                ];
-                                changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
-                                params.set_many(&changes);
-                            })
-                        />
-                        <div class="grid2">
-                            <TextInput
-                                id="tao_in"
-                                label="TAO in pool"
-                                unit=Signal::derive(|| "TAO".to_string())
-                                value=field_text(|i| i.tao_in.text.clone())
-                                error=field_error(|i| i.tao_in.error())
-                                on_input=Callback::new(move |v| set("tao_in", Some(v)))
-                            />
-                            <TextInput
-                                id="alpha_in"
-                                label="Alpha in pool"
-                                unit=Signal::derive(|| "alpha".to_string())
-                                value=field_text(|i| i.alpha_in.text.clone())
-                                error=field_error(|i| i.alpha_in.error())
-                                on_input=Callback::new(move |v| set("alpha_in", Some(v)))
-                            />
-                        </div>
-                        <div class="grid2">
-                            <TextInput
-                                id="w_tao"
-                                label="TAO weight"
-                                value=field_text(|i| i.w_tao.text.clone())
-                                error=field_error(|i| i.w_tao.error())
-                                hint="0.01 to 0.99; 0.5 for an even pool"
-                                on_input=Callback::new(move |v| set("w_tao", Some(v)))
-                            />
-                        </div>
-                        <Show when=move || inputs.with(|i| i.reserves_overridden && i.subnet_label.is_some())>
-                            <button
-                                type="button"
-                                class="link-button"
-                                on:click=move |_| {
-                                    let changes: Vec<(&str, Option<String>)> =
-                                        RESERVE_KEYS.iter().map(|k| (*k, None)).collect();
-                                    params.set_many(&changes);
-                                }
-                            >
-                                {move || format!("Use subnet {}'s reserves", inputs.with(|i| i.subnet_label.clone().unwrap_or_default()))}
-                            </button>
-                        </Show>
-                        <Show when=move || stable.get()>
-                            <p class="note">{explain::STABLE}</p>
-                        </Show>
-                    </fieldset>
+                    <PoolFields
+                        source=Memo::new(move |_| inputs.with(|i| i.source.clone()))
+                        data=data
+                        params=params
+                        calc="pool"
+                    />
                     <fieldset class="group">
                         <legend>"Trade"</legend>
                         <Choice
@@ -282,7 +219,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         <Figure
                             testid="pool-spot-price"
                             label="Spot price"
-                            shown=Signal::derive(move || inputs.with(|i| i.pool.as_ref().ok().map(|p| {
+                            shown=Signal::derive(move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| {
                                 let price = p.spot_price();
                                 Shown::new(
                                     format!("{} TAO per alpha (chain: {} rao)", format::price(price), group_thousands(&p.chain_spot_price_rao().to_string())),

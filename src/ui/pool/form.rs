@@ -1,45 +1,25 @@
-//! The pool calculator's inputs, read from the URL parameters (`calc=pool`, `netuid`, `side`,
-//! `amount`, `tao_in`, `alpha_in`, `w_tao`, `tol`, `partial`, and `limit`, `whole`, `max_slip`,
-//! `move_to`, `move_amount`). Each field keeps its own message; one bad field never stops the
-//! others from being read.
+//! The pool calculator's inputs, read from the URL parameters (`calc=pool`, the pool source's
+//! `netuid`, `tao_in`, `alpha_in`, `w_tao`, then `side`, `amount`, `tol`, `partial`, and
+//! `limit`, `whole`, `max_slip`, `move_to`, `move_amount`). Each field keeps its own message;
+//! one bad field never stops the others from being read.
 
-use crate::model::input::{
-    parse_bounded, parse_flag, parse_tokens, parse_whole, Bounds, InputError,
-};
+use crate::model::input::{parse_bounded, parse_flag, parse_tokens, Bounds};
 use crate::model::limit::{limit_from_tolerance, PriceProtection};
-use crate::model::pool::{Mechanism, Pool};
+use crate::model::pool::Pool;
 use crate::model::side::Side;
 use crate::model::trade::TradeRequest;
-use crate::model::units::{format_rao, RAO_PER_TAO};
-use crate::model::weights::TaoWeight;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
+use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_AMOUNT: &str = "10";
 pub const DEFAULT_MAX_SLIP: &str = "1";
 pub const DEFAULT_MOVE_AMOUNT: &str = "100";
 
-/// Keys this calculator reads; the reserve keys are cleared when a subnet is picked.
-pub const RESERVE_KEYS: [&str; 3] = ["tao_in", "alpha_in", "w_tao"];
-
-/// TAO, and each subnet's alpha, never exceed 21,000,000.
-fn amount_bounds() -> Bounds {
-    Bounds::new(Decimal::ZERO, false, Decimal::from(21_000_000), 9)
-}
-
-fn percent_bounds(max: Decimal) -> Bounds {
-    Bounds::new(Decimal::ZERO, true, max, 9)
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PoolInputs {
-    pub netuid: Field<Option<u16>>,
-    /// The chosen subnet's label, when it is in the data.
-    pub subnet_label: Option<String>,
-    pub tao_in: Field<u64>,
-    pub alpha_in: Field<u64>,
-    pub w_tao: Field<TaoWeight>,
+    pub source: PoolSource,
     pub side: Field<Side>,
     pub amount: Field<u64>,
     pub tol: Field<Option<Decimal>>,
@@ -50,131 +30,67 @@ pub struct PoolInputs {
     pub max_slip: Field<Decimal>,
     pub move_to: Field<Option<u16>>,
     pub move_amount: Field<u64>,
-    /// Whether any reserve comes from the URL instead of the subnet.
-    pub reserves_overridden: bool,
-    pub pool: Result<Pool, String>,
 }
-
-/// Why there is no quote: the fields to fix.
-pub const FIX_FIELDS: &str = "Fix the marked fields to see the figures.";
 
 impl PoolInputs {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
-        let netuid = read_netuid(get("netuid").as_deref(), snapshot);
-        let subnet = netuid.ok().flatten().and_then(|n| snapshot.subnet(n));
-        let subnet_label = subnet.map(|s| format!("{} {}", s.netuid, s.name));
-
-        let reserve = |key: &str, from_subnet: Option<u64>| {
-            let raw = get(key);
-            let default = from_subnet.map(format_rao).unwrap_or_default();
-            Field::read(raw.as_deref(), &default, |t| {
-                parse_tokens(t, amount_bounds())
-            })
-        };
-        let tao_in = reserve("tao_in", subnet.map(|s| s.tao_in_rao));
-        let alpha_in = reserve("alpha_in", subnet.map(|s| s.alpha_in_rao));
-        let subnet_w = subnet.and_then(|s| s.w_tao).unwrap_or_default();
-        let w_tao = Field::read(get("w_tao").as_deref(), &plain(subnet_w.tao()), |t| {
-            let w = parse_bounded(
-                t,
-                Bounds::new(Decimal::new(1, 2), true, Decimal::new(99, 2), 18),
-            )?;
-            TaoWeight::from_decimal(w).map_err(|_| InputError::TooManyDecimals { max: 18 })
-        });
-        let reserves_overridden = RESERVE_KEYS.iter().any(|k| get(k).is_some());
-
-        let side_raw = get("side");
-        let side = match side_raw.as_deref() {
+        let source = PoolSource::read(&get, snapshot);
+        let side = match get("side") {
             None => Field::new("stake", Ok(Side::Stake)),
-            Some(raw) => Field::new(
-                raw,
-                Side::from_param(raw.trim()).ok_or_else(|| {
+            Some(raw) => {
+                let value = Side::from_param(raw.trim()).ok_or_else(|| {
                     format!(
                         "Unknown side “{}” in the link: choose Stake or Unstake.",
-                        shorten(raw)
+                        raw.chars().take(24).collect::<String>()
                     )
-                }),
-            ),
+                });
+                Field::new(raw, value)
+            }
         };
-        let amount = Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
-            parse_tokens(t, amount_bounds())
-        });
-        let tol = match get("tol") {
-            None => Field::new("", Ok(None)),
-            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
-            Some(raw) => Field::read(Some(&raw), "", |t| {
-                parse_bounded(t, percent_bounds(Decimal::ONE_HUNDRED)).map(Some)
+        let flag = |key: &str| Field::read(get(key).as_deref(), "0", parse_flag);
+        let move_to = match get("move_to") {
+            Some(raw) if !raw.trim().is_empty() => {
+                let value = read_netuid(Some(&raw), snapshot).value;
+                Field::new(raw, value)
+            }
+            other => Field::new(other.unwrap_or_default(), Ok(None)),
+        };
+        let mut inputs = PoolInputs {
+            amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
+                parse_tokens(t, amount_bounds())
             }),
-        };
-        let limit = match get("limit") {
-            None => Field::new("", Ok(None)),
-            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
-            Some(raw) => Field::read(Some(&raw), "", |t| {
+            tol: Field::optional(get("tol").as_deref(), |t| {
+                parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE_HUNDRED, 9))
+            }),
+            limit: Field::optional(get("limit").as_deref(), |t| {
                 parse_tokens(
                     t,
                     Bounds::new(Decimal::ZERO, false, Decimal::from(1_000_000_000u64), 9),
                 )
-                .map(Some)
             }),
-        };
-        let flag = |key: &str| Field::read(get(key).as_deref(), "0", parse_flag);
-        let max_slip = Field::read(get("max_slip").as_deref(), DEFAULT_MAX_SLIP, |t| {
-            parse_bounded(
-                t,
-                Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
-            )
-        });
-        let move_to = match get("move_to") {
-            None => Field::new("", Ok(None)),
-            Some(raw) if raw.trim().is_empty() => Field::new(raw, Ok(None)),
-            Some(raw) => {
-                let value = read_netuid(Some(&raw), snapshot).value;
-                Field::new(raw, value)
-            }
-        };
-        let move_amount = Field::read(get("move_amount").as_deref(), DEFAULT_MOVE_AMOUNT, |t| {
-            parse_tokens(t, amount_bounds())
-        });
-
-        let mut inputs = PoolInputs {
-            pool: Err(String::new()),
-            netuid,
-            subnet_label,
-            tao_in,
-            alpha_in,
-            w_tao,
-            side,
-            amount,
-            tol,
-            limit,
             partial: flag("partial"),
             whole: flag("whole"),
-            max_slip,
+            max_slip: Field::read(get("max_slip").as_deref(), DEFAULT_MAX_SLIP, |t| {
+                parse_bounded(
+                    t,
+                    Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
+                )
+            }),
             move_to,
-            move_amount,
-            reserves_overridden,
+            move_amount: Field::read(get("move_amount").as_deref(), DEFAULT_MOVE_AMOUNT, |t| {
+                parse_tokens(t, amount_bounds())
+            }),
+            source,
+            side,
         };
-        inputs.pool = inputs.resolve_pool(subnet.map(|s| s.mechanism));
         inputs.check_tolerance();
         inputs
     }
 
-    fn resolve_pool(&self, mechanism: Option<Mechanism>) -> Result<Pool, String> {
-        let (Ok(tao), Ok(alpha), Ok(w)) =
-            (&self.tao_in.value, &self.alpha_in.value, &self.w_tao.value)
-        else {
-            return Err(FIX_FIELDS.to_string());
-        };
-        if mechanism.is_none() && !self.reserves_overridden {
-            return Err("Choose a subnet or type the pool's reserves.".to_string());
-        }
-        let mechanism = mechanism.unwrap_or(Mechanism::Dynamic);
-        Pool::new(*tao, *alpha, *w, mechanism).map_err(|e| e.to_string())
-    }
-
     /// A tolerance of 100 % or more cannot protect an unstake; say so by the field.
     fn check_tolerance(&mut self) {
-        if let (Ok(pool), Ok(side), Ok(Some(tol))) = (&self.pool, &self.side.value, &self.tol.value)
+        if let (Ok(pool), Ok(side), Ok(Some(tol))) =
+            (&self.source.pool, &self.side.value, &self.tol.value)
         {
             if let Err(e) = limit_from_tolerance(pool, *side, *tol) {
                 self.tol.value = Err(e.to_string());
@@ -184,7 +100,7 @@ impl PoolInputs {
 
     /// The trade the page quotes, once every field it needs reads well.
     pub fn trade(&self) -> Result<(Pool, TradeRequest), String> {
-        let pool = self.pool.clone()?;
+        let pool = self.source.pool.clone()?;
         let (Ok(side), Ok(amount), Ok(tol), Ok(limit), Ok(partial), Ok(whole)) = (
             &self.side.value,
             &self.amount.value,
@@ -218,54 +134,15 @@ impl PoolInputs {
     }
 }
 
-/// `netuid`: absent means the deepest dynamic subnet; present must be a subnet in the data.
-pub fn read_netuid(raw: Option<&str>, snapshot: &Snapshot) -> Field<Option<u16>> {
-    let Some(raw) = raw else {
-        let default = snapshot.deepest_dynamic_subnet().map(|s| s.netuid);
-        return Field::new(
-            default.map(|n| n.to_string()).unwrap_or_default(),
-            Ok(default),
-        );
-    };
-    if raw.trim().is_empty() {
-        return Field::new(raw, Ok(None));
-    }
-    let value = parse_whole(raw, 0, u64::from(u16::MAX))
-        .map_err(|e| format!("Not a subnet number: {e}"))
-        .and_then(|n| {
-            let n = n as u16;
-            match snapshot.subnet(n) {
-                Some(_) => Ok(Some(n)),
-                None => Err(format!(
-                    "Subnet {n} is not in this data ({} subnets, netuid {} to {}).",
-                    snapshot.subnets.len(),
-                    snapshot.subnets.iter().map(|s| s.netuid).min().unwrap_or(0),
-                    snapshot.subnets.iter().map(|s| s.netuid).max().unwrap_or(0),
-                )),
-            }
-        });
-    Field::new(raw, value)
-}
-
-fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
-}
-
-fn shorten(raw: &str) -> String {
-    raw.chars().take(24).collect()
-}
-
 /// The amount's unit follows the side: TAO to stake, alpha to unstake.
 pub fn amount_unit(side: Side) -> &'static str {
     side.input_token()
 }
 
-/// rao in one token, for callers converting display values.
-pub const ONE_TOKEN_RAO: u64 = RAO_PER_TAO;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::units::RAO_PER_TAO;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 
@@ -280,8 +157,8 @@ mod tests {
     #[test]
     fn defaults_to_the_deepest_subnet() {
         let inputs = read(&[]);
-        assert_eq!(inputs.netuid.value, Ok(Some(64)));
-        assert_eq!(inputs.tao_in.text, "221156.58516926");
+        assert_eq!(inputs.source.netuid.value, Ok(Some(64)));
+        assert_eq!(inputs.source.tao_in.text, "221156.58516926");
         let (pool, request) = inputs.trade().unwrap();
         assert_eq!(pool.tao_rao, 221_156_585_169_260);
         assert_eq!(request.amount_rao, 10 * RAO_PER_TAO);
@@ -303,7 +180,7 @@ mod tests {
             (10 * RAO_PER_TAO, 100 * RAO_PER_TAO)
         );
         assert_eq!(pool.w_tao.tao_parts(), 400_000_000_000_000_000);
-        assert!(inputs.reserves_overridden);
+        assert!(inputs.source.reserves_overridden);
         // Without a subnet, both reserves make a custom pool.
         let custom = read(&[("netuid", ""), ("tao_in", "10"), ("alpha_in", "100")]);
         assert!(custom.trade().is_ok());
@@ -322,7 +199,7 @@ mod tests {
             ("max_slip", "1e30"),
         ]);
         assert_eq!(
-            inputs.netuid.error().unwrap(),
+            inputs.source.netuid.error().unwrap(),
             "Subnet 999 is not in this data (129 subnets, netuid 0 to 128)."
         );
         assert_eq!(
@@ -330,8 +207,14 @@ mod tests {
             "Unknown side “sideways” in the link: choose Stake or Unstake."
         );
         assert_eq!(inputs.amount.error().unwrap(), "Must not be negative.");
-        assert_eq!(inputs.tao_in.error().unwrap(), "Must be more than 0.");
-        assert_eq!(inputs.w_tao.error().unwrap(), "Too large: at most 0.99.");
+        assert_eq!(
+            inputs.source.tao_in.error().unwrap(),
+            "Must be more than 0."
+        );
+        assert_eq!(
+            inputs.source.w_tao.error().unwrap(),
+            "Too large: at most 0.99."
+        );
         assert!(inputs.tol.error().unwrap().contains("not a number"));
         assert_eq!(inputs.partial.error().unwrap(), "“maybe” is not 0 or 1.");
         assert!(inputs.max_slip.error().unwrap().starts_with("Too large"));

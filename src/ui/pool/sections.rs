@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 fn pool_and_side(inputs: Memo<PoolInputs>) -> Memo<Option<(Pool, Side)>> {
-    Memo::new(move |_| inputs.with(|i| Some((i.pool.clone().ok()?, i.side.ok()?))))
+    Memo::new(move |_| inputs.with(|i| Some((i.source.pool.clone().ok()?, i.side.ok()?))))
 }
 
 /// rao as a float number of tokens: chart geometry only.
@@ -160,7 +160,7 @@ pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl I
 pub fn RoundTripSection(inputs: Memo<PoolInputs>) -> impl IntoView {
     let trip = Memo::new(move |_| {
         inputs.with(|i| {
-            let (pool, side, amount) = (i.pool.clone().ok()?, i.side.ok()?, i.amount.ok()?);
+            let (pool, side, amount) = (i.source.pool.clone().ok()?, i.side.ok()?, i.amount.ok()?);
             Some((round_trip(&pool, side, amount), side))
         })
     });
@@ -193,8 +193,13 @@ pub fn RoundTripSection(inputs: Memo<PoolInputs>) -> impl IntoView {
 pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl IntoView {
     let options = Memo::new(move |_| data.snapshot.with(|s| subnet_options(s, "Choose a subnet")));
     let quote = Memo::new(move |_| {
-        let (from, to, amount) =
-            inputs.with(|i| (i.pool.clone().ok(), i.move_to.ok(), i.move_amount.ok()));
+        let (from, to, amount) = inputs.with(|i| {
+            (
+                i.source.pool.clone().ok(),
+                i.move_to.ok(),
+                i.move_amount.ok(),
+            )
+        });
         let (from, Some(to), amount) = (from?, to?, amount?) else {
             return None;
         };

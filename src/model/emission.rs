@@ -1,0 +1,176 @@
+//! What staking earns per epoch (SPEC §2). Follows subtensor `coinbase/run_coinbase.rs` (the
+//! split of each block's alpha: owner cut, then half to miners and half to validators and their
+//! stakers) and `coinbase/block_step.rs` (the root proportion of the validator half).
+
+use super::precise::{expm1, ln1p, OutOfRange};
+use rust_decimal::Decimal;
+
+/// Blocks a day at 12 s each.
+pub const BLOCKS_PER_DAY: u32 = 7_200;
+pub const DAYS_PER_YEAR: u32 = 365;
+/// `SubnetOwnerCut`: 11,796 of 65,535 (about 18 %).
+pub const OWNER_CUT: (i64, i64) = (11_796, 65_535);
+
+fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
+    d.ok_or(OutOfRange)
+}
+
+/// The validators' and stakers' share of a subnet's alpha emission: half of what the owner
+/// cut leaves, `(1 - 11796/65535) / 2`, about 41 %.
+pub fn validator_share() -> Decimal {
+    Decimal::from(OWNER_CUT.1 - OWNER_CUT.0) / Decimal::from(2 * OWNER_CUT.1)
+}
+
+/// The default validator take, 11,796 / 65,535 (the chain's maximum too).
+pub fn default_take() -> Decimal {
+    Decimal::from(OWNER_CUT.0) / Decimal::from(OWNER_CUT.1)
+}
+
+/// Root's share of a subnet's validator half: `rp = R w / (R w + A)`, with R the TAO staked on
+/// root, w the TaoWeight and A the subnet's alpha issuance (block_step.rs).
+pub fn root_proportion(
+    root_tao: Decimal,
+    tao_weight: Decimal,
+    alpha_issuance: Decimal,
+) -> Result<Decimal, OutOfRange> {
+    let weighted = checked(root_tao.checked_mul(tao_weight))?;
+    let total = checked(weighted.checked_add(alpha_issuance))?;
+    if total.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    checked(weighted.checked_div(total))
+}
+
+/// A subnet's figures that set its stakers' yield.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SubnetYield {
+    /// `alpha_out_emission`: alpha per block before the splits.
+    pub alpha_per_block: Decimal,
+    /// A: alpha in pool plus alpha outstanding.
+    pub alpha_issuance: Decimal,
+    /// R: TAO staked on root.
+    pub root_tao: Decimal,
+    /// w: TaoWeight (0.18).
+    pub tao_weight: Decimal,
+    /// Blocks between payouts: the subnet's tempo (360; 361 before spec 423).
+    pub epoch_blocks: u32,
+}
+
+/// The alpha that validators and their stakers share each epoch:
+/// `V = blocks_per_epoch * alpha_out_emission * 0.41 * (1 - rp)`.
+pub fn validator_pool_per_epoch(subnet: &SubnetYield) -> Result<Decimal, OutOfRange> {
+    let rp = root_proportion(subnet.root_tao, subnet.tao_weight, subnet.alpha_issuance)?;
+    let per_block = checked(
+        subnet
+            .alpha_per_block
+            .checked_mul(validator_share())
+            .and_then(|v| v.checked_mul(Decimal::ONE - rp)),
+    )?;
+    checked(per_block.checked_mul(Decimal::from(subnet.epoch_blocks)))
+}
+
+/// What a delegator keeps of each epoch's pool per alpha staked:
+/// `V * (1 - take) * vtrust / A_v`.
+pub fn staker_rate_per_epoch(
+    pool_per_epoch: Decimal,
+    take: Decimal,
+    vtrust: Decimal,
+    stake_total: Decimal,
+) -> Result<Decimal, OutOfRange> {
+    if stake_total <= Decimal::ZERO {
+        return Err(OutOfRange);
+    }
+    checked(
+        pool_per_epoch
+            .checked_mul(Decimal::ONE - take)
+            .and_then(|v| v.checked_mul(vtrust))
+            .and_then(|v| v.checked_div(stake_total)),
+    )
+}
+
+pub fn epochs_per_day(epoch_blocks: u32) -> Decimal {
+    Decimal::from(BLOCKS_PER_DAY) / Decimal::from(epoch_blocks.max(1))
+}
+
+pub fn epochs_per_year(epoch_blocks: u32) -> Decimal {
+    Decimal::from(BLOCKS_PER_DAY * DAYS_PER_YEAR) / Decimal::from(epoch_blocks.max(1))
+}
+
+/// Payouts completed in `days`: the chain pays at the end of each epoch.
+pub fn epochs_in_days(days: u32, epoch_blocks: u32) -> u64 {
+    u64::from(days) * u64::from(BLOCKS_PER_DAY) / u64::from(epoch_blocks.max(1))
+}
+
+/// `APR = r_epoch * epochs per year`.
+pub fn apr(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
+    checked(rate.checked_mul(epochs_per_year(epoch_blocks)))
+}
+
+/// `APY = (1 + r_epoch)^(epochs per year) - 1`.
+pub fn apy(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
+    expm1(checked(
+        ln1p(rate)?.checked_mul(epochs_per_year(epoch_blocks)),
+    )?)
+}
+
+/// The per-epoch rate that compounds to `apy` in a year.
+pub fn rate_from_apy(apy: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
+    expm1(checked(
+        ln1p(apy)?.checked_div(epochs_per_year(epoch_blocks)),
+    )?)
+}
+
+/// Root stakers' dividends per block, in TAO: each subnet's validator half times its root
+/// proportion, valued at its price. Root holds them as claimable alpha, swapped when claimed.
+pub fn root_dividends_per_block(
+    subnets: &[(Decimal, Decimal, Decimal)],
+    root_tao: Decimal,
+    tao_weight: Decimal,
+) -> Result<Decimal, OutOfRange> {
+    let mut total = Decimal::ZERO;
+    for &(alpha_per_block, alpha_issuance, price) in subnets {
+        let rp = root_proportion(root_tao, tao_weight, alpha_issuance)?;
+        let tao = checked(
+            alpha_per_block
+                .checked_mul(validator_share())
+                .and_then(|v| v.checked_mul(rp))
+                .and_then(|v| v.checked_mul(price)),
+        )?;
+        total = checked(total.checked_add(tao))?;
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// SPEC §2's worked figures: emission 1, R 6M TAO, w 0.18, A 3M alpha, A_v 1.2M, take
+    /// 11,796/65,535, vtrust 1, 361-block epochs, 1,000 alpha staked.
+    #[test]
+    fn spec_worked_figures() {
+        let rp = root_proportion(d("6000000"), d("0.18"), d("3000000")).unwrap();
+        assert!((rp - d("0.2647058823529411764705882353")).abs() < d("1e-26"));
+        let subnet = SubnetYield {
+            alpha_per_block: Decimal::ONE,
+            alpha_issuance: d("3000000"),
+            root_tao: d("6000000"),
+            tao_weight: d("0.18"),
+            epoch_blocks: 361,
+        };
+        let pool = validator_pool_per_epoch(&subnet).unwrap();
+        let rate = staker_rate_per_epoch(pool, default_take(), Decimal::ONE, d("1200000")).unwrap();
+        let per_day = rate * d("1000") * epochs_per_day(361);
+        assert_eq!(per_day.round_dp(3), d("1.483"));
+        let apy = apy(rate, 361).unwrap();
+        assert_eq!((apy * d("100")).round_dp(1), d("71.8"));
+        let back = rate_from_apy(apy, 361).unwrap();
+        assert!((back - rate).abs() < d("1e-24"));
+        assert!((validator_share() - d("0.41")).abs() < d("0.00001"));
+    }
+}

@@ -1,0 +1,402 @@
+//! A staked position from entry to exit (SPEC §2, "net return of a real position"): TAO in
+//! through the pool (fee and slippage), alpha compounding every epoch, the alpha price following
+//! the user's path, and alpha out through the pool at the end (fee and slippage again). On a
+//! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
+
+use super::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
+use super::growth::Growth;
+use super::pool::Pool;
+use super::precise::{expm1, ln, OutOfRange};
+use super::quote::{quote, Quote};
+use super::ratio::{rao_ratio, signed_pct};
+use super::rejection::Rejection;
+use super::side::Side;
+use super::trade::{execute, TradeRequest};
+use super::units::rao_to_decimal;
+use super::wide::mul_decimal_floor;
+use primitive_types::U256;
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// The longest horizon considered: a break-even beyond it is "not within 5 years".
+pub const MAX_DAYS: u32 = 5 * 365;
+/// The horizons of the summary table.
+pub const TABLE_DAYS: [u32; 5] = [1, 7, 30, 90, 365];
+/// Points of the exit-value curve.
+const CURVE_POINTS: u32 = 48;
+
+/// What the position starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// TAO to stake through the pool, rao.
+    Tao(u64),
+    /// Alpha already held, rao: no entry swap; the yardstick is selling it now.
+    Alpha(u64),
+}
+
+/// Where the yield comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YieldSpec {
+    /// A yield the user observed (fraction): a constant per-epoch rate that compounds to it.
+    Observed { apy: Decimal },
+    /// The chain's split: `V (1 - take) vtrust` shared over the stake.
+    Derived {
+        /// V: alpha (TAO on root) for validators and stakers per epoch.
+        pool_per_epoch: Decimal,
+        /// A_v: the stake sharing it, without a new position of the user's.
+        other_stake: Decimal,
+        take: Decimal,
+        vtrust: Decimal,
+        /// Whether everyone else restakes too, so the stake grows by V each epoch.
+        others_compound: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReturnsInputs {
+    pub pool: Pool,
+    pub start: Start,
+    /// Holding period, days (1 to 1,825).
+    pub days: u32,
+    pub yield_spec: YieldSpec,
+    /// Blocks per payout.
+    pub epoch_blocks: u32,
+    /// The alpha price's change over `days`, a fraction (-0.2 is down 20 %). The path is
+    /// geometric: after t days the price is `p0 (1 + change)^(t / days)`.
+    pub price_change: Decimal,
+    pub tao_usd: Option<Decimal>,
+}
+
+/// The position at one horizon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub day: u32,
+    /// Payouts received by then.
+    pub epochs: u64,
+    pub alpha_rao: u64,
+    /// Spot price then, TAO per alpha.
+    pub price: Decimal,
+    /// The alpha valued at that spot price, TAO.
+    pub value_at_spot: Decimal,
+    /// The unstake at the end, or why the chain would refuse it.
+    pub exit: Result<ExitLeg, Rejection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExitLeg {
+    pub tao_rao: u64,
+    /// The alpha fee valued at the spot price, TAO.
+    pub fee_tao: Decimal,
+    /// Value at spot minus what the unstake returns minus the fee, TAO.
+    pub slippage_tao: Decimal,
+    /// What the unstake returns minus the yardstick (TAO staked, or selling now).
+    pub net_tao: Decimal,
+    pub net_pct: Decimal,
+    pub net_usd: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Projection {
+    /// The stake through the pool, when starting from TAO.
+    pub entry: Option<Quote>,
+    /// The entry's slippage valued at the spot price, TAO (fee not included).
+    pub entry_slippage_tao: Decimal,
+    pub alpha_start_rao: u64,
+    /// What the result is measured against: the TAO staked, or what selling the alpha now returns.
+    pub basis_rao: u64,
+    pub growth: Growth,
+    pub rate_per_epoch: Decimal,
+    pub alpha_per_day: Decimal,
+    pub apr_pct: Decimal,
+    pub apy_pct: Decimal,
+    pub horizon: Outcome,
+    pub table: Vec<Outcome>,
+    /// The first whole day on which exiting returns at least the yardstick; `None` if not
+    /// within `MAX_DAYS`.
+    pub breakeven_day: Option<u32>,
+    /// Exit value over time for the chart: `(day, TAO)`; days whose exit fails are left out.
+    pub curve: Vec<(u32, Decimal)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReturnsError {
+    /// The chain would refuse the stake.
+    Entry(Rejection),
+    /// Selling the held alpha now (the yardstick) would be refused.
+    SellNow(Rejection),
+    /// No stake to share the rewards (A_v is zero).
+    NoStake,
+    OutOfRange,
+}
+
+impl fmt::Display for ReturnsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReturnsError::Entry(r) => {
+                write!(f, "The chain rejects the stake ({}). {r}", r.chain_name())
+            }
+            ReturnsError::SellNow(r) => write!(
+                f,
+                "Selling this alpha now, the yardstick for its return, would be rejected ({}). {r}",
+                r.chain_name()
+            ),
+            ReturnsError::NoStake => write!(
+                f,
+                "Nobody is staked to share the rewards: the total alpha stake must be more than 0."
+            ),
+            ReturnsError::OutOfRange => write!(f, "{}", Rejection::OutOfRange),
+        }
+    }
+}
+
+impl From<OutOfRange> for ReturnsError {
+    fn from(_: OutOfRange) -> Self {
+        ReturnsError::OutOfRange
+    }
+}
+
+fn checked(d: Option<Decimal>) -> Result<Decimal, ReturnsError> {
+    d.ok_or(ReturnsError::OutOfRange)
+}
+
+/// The per-epoch growth of a position of `own_alpha` that is new to the stake or not.
+pub fn growth_of(
+    spec: YieldSpec,
+    own_new_alpha: Decimal,
+    epoch_blocks: u32,
+) -> Result<Growth, ReturnsError> {
+    match spec {
+        YieldSpec::Observed { apy } => Ok(Growth::Constant {
+            rate: rate_from_apy(apy, epoch_blocks)?,
+        }),
+        YieldSpec::Derived {
+            pool_per_epoch,
+            other_stake,
+            take,
+            vtrust,
+            others_compound,
+        } => {
+            let stake_total = checked(other_stake.checked_add(own_new_alpha))?;
+            if stake_total <= Decimal::ZERO {
+                return Err(ReturnsError::NoStake);
+            }
+            let earned = checked(
+                pool_per_epoch
+                    .checked_mul(Decimal::ONE - take)
+                    .and_then(|v| v.checked_mul(vtrust)),
+            )?;
+            Ok(if others_compound {
+                Growth::Diluting {
+                    earned,
+                    stake_total,
+                    pool_per_epoch,
+                }
+            } else {
+                Growth::Constant {
+                    rate: checked(earned.checked_div(stake_total))?,
+                }
+            })
+        }
+    }
+}
+
+struct Path {
+    pool: Pool,
+    alpha_start_rao: u64,
+    basis_rao: u64,
+    growth: Growth,
+    epoch_blocks: u32,
+    days: u32,
+    /// ln(1 + price change).
+    log_change: Decimal,
+    tao_usd: Option<Decimal>,
+}
+
+impl Path {
+    fn price_ratio(&self, day: u32) -> Result<Decimal, ReturnsError> {
+        let t = checked(Decimal::from(day).checked_div(Decimal::from(self.days.max(1))))?;
+        checked(expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE))
+    }
+
+    fn outcome(&self, day: u32) -> Result<Outcome, ReturnsError> {
+        let epochs = epochs_in_days(day, self.epoch_blocks);
+        let factor = self.growth.factor(epochs)?;
+        let alpha_rao =
+            mul_decimal_floor(self.alpha_start_rao, factor).ok_or(ReturnsError::OutOfRange)?;
+        let pool = self.pool.at_price_ratio(self.price_ratio(day)?)?;
+        let (p_num, p_den) = pool.price_ratio();
+        let price = pool.spot_price();
+        let value_at_spot = rao_ratio(U256::from(alpha_rao) * p_num, p_den)
+            .map_err(|_| ReturnsError::OutOfRange)?;
+        let request = TradeRequest {
+            side: Side::Unstake,
+            amount_rao: alpha_rao,
+            protection: None,
+            closes_position: true,
+        };
+        let exit = match execute(&pool, &request) {
+            Err(rejection) => Err(rejection),
+            Ok(swap) => {
+                let fee_tao = rao_ratio(U256::from(swap.fee_rao) * p_num, p_den)
+                    .map_err(|_| ReturnsError::OutOfRange)?;
+                let tao = rao_to_decimal(swap.out_rao);
+                let slippage_tao = checked(
+                    value_at_spot
+                        .checked_sub(tao)
+                        .and_then(|v| v.checked_sub(fee_tao)),
+                )?;
+                let net_rao = i128::from(swap.out_rao) - i128::from(self.basis_rao);
+                let net_tao = Decimal::from_i128_with_scale(net_rao, 9);
+                let net_pct = signed_pct(
+                    U256::from(swap.out_rao),
+                    U256::from(self.basis_rao),
+                    U256::from(self.basis_rao.max(1)),
+                )
+                .map_err(|_| ReturnsError::OutOfRange)?;
+                let net_usd = self
+                    .tao_usd
+                    .map(|usd| checked(net_tao.checked_mul(usd)))
+                    .transpose()?;
+                Ok(ExitLeg {
+                    tao_rao: swap.out_rao,
+                    fee_tao,
+                    slippage_tao,
+                    net_tao,
+                    net_pct,
+                    net_usd,
+                })
+            }
+        };
+        Ok(Outcome {
+            day,
+            epochs,
+            alpha_rao,
+            price,
+            value_at_spot,
+            exit,
+        })
+    }
+
+    fn breaks_even(&self, day: u32) -> Result<bool, ReturnsError> {
+        Ok(matches!(self.outcome(day)?.exit, Ok(ref leg) if leg.tao_rao >= self.basis_rao))
+    }
+
+    /// The first day exiting returns the yardstick. The exit value is smooth in time (alpha
+    /// grows, price moves geometrically), so a coarse scan finds the first bracket and a
+    /// bisection the day inside it.
+    fn breakeven(&self) -> Result<Option<u32>, ReturnsError> {
+        const GRID: [u32; 24] = [
+            0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 450, 540, 730, 900,
+            1095, 1460, MAX_DAYS,
+        ];
+        let mut previous = 0;
+        for day in GRID {
+            if self.breaks_even(day)? {
+                if day == 0 {
+                    return Ok(Some(0));
+                }
+                let (mut low, mut high) = (previous, day);
+                while high - low > 1 {
+                    let mid = low + (high - low) / 2;
+                    if self.breaks_even(mid)? {
+                        high = mid;
+                    } else {
+                        low = mid;
+                    }
+                }
+                return Ok(Some(high));
+            }
+            previous = day;
+        }
+        Ok(None)
+    }
+}
+
+pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
+    let (entry, alpha_start_rao, basis_rao, own_new) = match inputs.start {
+        Start::Tao(rao) => {
+            let q = quote(&inputs.pool, &TradeRequest::plain(Side::Stake, rao))
+                .map_err(ReturnsError::Entry)?;
+            let alpha = q.swap.out_rao;
+            (Some(q), alpha, rao, rao_to_decimal(alpha))
+        }
+        Start::Alpha(rao) => {
+            let request = TradeRequest {
+                side: Side::Unstake,
+                amount_rao: rao,
+                protection: None,
+                closes_position: true,
+            };
+            let now = execute(&inputs.pool, &request).map_err(ReturnsError::SellNow)?;
+            (None, rao, now.out_rao, Decimal::ZERO)
+        }
+    };
+    let entry_slippage_tao = match &entry {
+        Some(q) => {
+            let (p_num, p_den) = inputs.pool.price_ratio();
+            let at_spot = rao_ratio(U256::from(q.swap.out_rao) * p_num, p_den)
+                .map_err(|_| ReturnsError::OutOfRange)?;
+            checked(rao_to_decimal(q.swap.amount_in_rao).checked_sub(at_spot))?
+        }
+        None => Decimal::ZERO,
+    };
+    let growth = growth_of(inputs.yield_spec, own_new, inputs.epoch_blocks)?;
+    let rate = growth.first_rate()?;
+    if inputs.price_change <= Decimal::NEGATIVE_ONE {
+        return Err(ReturnsError::OutOfRange);
+    }
+    let path = Path {
+        pool: inputs.pool,
+        alpha_start_rao,
+        basis_rao,
+        growth,
+        epoch_blocks: inputs.epoch_blocks,
+        days: inputs.days,
+        log_change: ln(checked(Decimal::ONE.checked_add(inputs.price_change))?)?,
+        tao_usd: inputs.tao_usd,
+    };
+    let alpha_per_day = checked(
+        rao_to_decimal(alpha_start_rao)
+            .checked_mul(rate)
+            .and_then(|v| v.checked_mul(epochs_per_day(inputs.epoch_blocks))),
+    )?;
+    let hundred = Decimal::ONE_HUNDRED;
+    let horizon = path.outcome(inputs.days)?;
+    let table = TABLE_DAYS
+        .iter()
+        .map(|&d| path.outcome(d))
+        .collect::<Result<Vec<_>, _>>()?;
+    let breakeven_day = path.breakeven()?;
+    let span = breakeven_day
+        .map(|b| b + b / 4 + 1)
+        .unwrap_or(inputs.days)
+        .max(inputs.days)
+        .min(MAX_DAYS);
+    let mut curve = Vec::with_capacity(CURVE_POINTS as usize + 1);
+    let mut last = None;
+    for i in 0..=CURVE_POINTS {
+        let day = span * i / CURVE_POINTS;
+        if last == Some(day) {
+            continue;
+        }
+        last = Some(day);
+        if let Ok(leg) = path.outcome(day)?.exit {
+            curve.push((day, rao_to_decimal(leg.tao_rao)));
+        }
+    }
+    Ok(Projection {
+        entry,
+        entry_slippage_tao,
+        alpha_start_rao,
+        basis_rao,
+        growth,
+        rate_per_epoch: rate,
+        alpha_per_day,
+        apr_pct: checked(apr(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
+        apy_pct: checked(apy(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
+        horizon,
+        table,
+        breakeven_day,
+        curve,
+    })
+}

@@ -1,0 +1,94 @@
+//! The "Pool" part of a calculator's form: the subnet picker, the reserves and the weight.
+//! Picking a subnet fills the reserves from the data; typing a reserve overrides it.
+
+use super::data::Data;
+use super::inputs::TextInput;
+use super::params::Params;
+use super::pool_source::{PoolSource, RESERVE_KEYS};
+use super::subnet_picker::SubnetPicker;
+use crate::model::pool::Mechanism;
+use leptos::prelude::*;
+
+pub const STABLE_NOTE: &str =
+    "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";
+
+#[component]
+pub fn PoolFields(
+    #[prop(into)] source: Signal<PoolSource>,
+    data: Data,
+    params: Params,
+    /// The calculator's `calc` value, written with every change so a shared link says it.
+    calc: &'static str,
+) -> impl IntoView {
+    let set = move |key: &'static str, value: Option<String>| {
+        params.set_many(&[("calc", Some(calc.to_string())), (key, value)]);
+    };
+    let text = move |f: fn(&PoolSource) -> String| Signal::derive(move || source.with(f));
+    let error = move |f: fn(&PoolSource) -> Option<String>| Signal::derive(move || source.with(f));
+    let stable = Memo::new(move |_| {
+        source.with(|s| {
+            s.pool
+                .as_ref()
+                .is_ok_and(|p| p.mechanism == Mechanism::Stable)
+        })
+    });
+    let clear_reserves = move |netuid: Option<Option<u16>>| {
+        let mut changes: Vec<(&str, Option<String>)> = vec![("calc", Some(calc.to_string()))];
+        if let Some(netuid) = netuid {
+            changes.push((
+                "netuid",
+                Some(netuid.map(|n| n.to_string()).unwrap_or_default()),
+            ));
+        }
+        changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
+        params.set_many(&changes);
+    };
+    view! {
+        <fieldset class="group">
+            <legend>"Pool"</legend>
+            <SubnetPicker
+                data=data
+                params=params
+                selected=Signal::derive(move || source.with(|s| s.netuid.ok().flatten()))
+                error=error(|s| s.netuid.error())
+                on_pick=Callback::new(move |netuid: Option<u16>| clear_reserves(Some(netuid)))
+            />
+            <div class="grid2">
+                <TextInput
+                    id="tao_in"
+                    label="TAO in pool"
+                    unit=Signal::derive(|| "TAO".to_string())
+                    value=text(|s| s.tao_in.text.clone())
+                    error=error(|s| s.tao_in.error())
+                    on_input=Callback::new(move |v| set("tao_in", Some(v)))
+                />
+                <TextInput
+                    id="alpha_in"
+                    label="Alpha in pool"
+                    unit=Signal::derive(|| "alpha".to_string())
+                    value=text(|s| s.alpha_in.text.clone())
+                    error=error(|s| s.alpha_in.error())
+                    on_input=Callback::new(move |v| set("alpha_in", Some(v)))
+                />
+            </div>
+            <div class="grid2">
+                <TextInput
+                    id="w_tao"
+                    label="TAO weight"
+                    value=text(|s| s.w_tao.text.clone())
+                    error=error(|s| s.w_tao.error())
+                    hint="0.01 to 0.99; 0.5 for an even pool"
+                    on_input=Callback::new(move |v| set("w_tao", Some(v)))
+                />
+            </div>
+            <Show when=move || source.with(|s| s.reserves_overridden && s.subnet_label.is_some())>
+                <button type="button" class="link-button" on:click=move |_| clear_reserves(None)>
+                    {move || format!("Use subnet {}'s reserves", source.with(|s| s.subnet_label.clone().unwrap_or_default()))}
+                </button>
+            </Show>
+            <Show when=move || stable.get()>
+                <p class="note">{STABLE_NOTE}</p>
+            </Show>
+        </fieldset>
+    }
+}

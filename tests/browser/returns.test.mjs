@@ -1,0 +1,140 @@
+// The staking-return calculator in headless Chromium: SPEC §2's worked figures by URL, typing,
+// root, a thin pool that never breaks even, bad input, and moving between calculators.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, ready, dataValue, text } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query) {
+  const opened = await openPage(browser);
+  await opened.page.goto(`${server.url}/?calc=returns&${query}`);
+  await ready(opened.page);
+  return opened;
+}
+
+// SPEC §2: alpha_out_emission 1, R 6M TAO, w 0.18, A 3M alpha, 1,000 alpha staked, A_v 1.2M,
+// take 11,796/65,535 (17.999542229 %), vtrust 1, 361-block epochs, a year, on a deep pool.
+const SPEC = new URLSearchParams({
+  netuid: "", tao_in: "1000000", alpha_in: "10000000", from: "alpha", amount: "1000", days: "365",
+  emission: "1", issuance: "3000000", root_tao: "6000000", tao_weight: "0.18", alpha_stake: "1200000",
+  take: "17.999542229", vtrust: "1", epoch_blocks: "361",
+});
+
+test("SPEC's worked figures by URL: 1,718 alpha at a constant rate, 1,515 when everyone compounds", async () => {
+  const { page, problems, context } = await open(`${SPEC}&compound_others=0`);
+  assert.equal(Number(await dataValue(page, "returns-alpha-in")), 1000);
+  assert.equal(Number(await dataValue(page, "returns-apy")).toFixed(1), "71.8");
+  assert.equal(Number(await dataValue(page, "returns-alpha-per-day")).toFixed(3), "1.483");
+  assert.equal(Math.round(Number(await dataValue(page, "returns-alpha-end"))), 1718);
+  await page.goto(`${server.url}/?calc=returns&${SPEC}&compound_others=1`);
+  await ready(page);
+  assert.equal(Math.round(Number(await dataValue(page, "returns-alpha-end"))), 1515);
+  // Held alpha has no entry swap; the yardstick is selling it now.
+  assert.match(await text(page, "returns-entry-fee"), /None: no entry swap/);
+  assert.ok(Number(await dataValue(page, "returns-exit-tao")) > 100);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("typing updates every figure, the table and the URL", async () => {
+  const { page, problems, context } = await open("netuid=64&amount=100&days=365");
+  const before = await dataValue(page, "returns-alpha-end");
+  await page.locator("#days").fill("30");
+  await page.waitForFunction((b) => document.querySelector('[data-testid="returns-alpha-end"]')?.dataset.value !== b, before);
+  assert.match(page.url(), /days=30/);
+  assert.match(await text(page, "returns-alpha-end"), /payouts/);
+  // The 30-day row of the table equals the 30-day horizon.
+  assert.equal(await page.locator('[data-testid="returns-row-30"]').getAttribute("data-value"), await dataValue(page, "returns-net-tao"));
+  // A price fall makes the result worse; a higher take too.
+  const net = Number(await dataValue(page, "returns-net-tao"));
+  await page.locator("#price_change").fill("-20");
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="returns-net-tao"]')?.dataset.value) < n - 10, net);
+  await page.locator("#price_change").fill("0");
+  await page.locator("#take").fill("0");
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="returns-net-tao"]')?.dataset.value) > n, net);
+  // USD appears when a TAO price is given.
+  await page.locator("#tao_usd").fill("400");
+  await page.waitForFunction(() => document.querySelector('[data-testid="returns-net-tao"]')?.textContent.includes("USD"));
+  // An observed APY replaces the derived yield.
+  await page.locator("#apy").fill("10");
+  await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="returns-apy"]')?.dataset.value) - 10) < 1e-6);
+  assert.equal(await page.locator(".chart svg path.curve").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("root stakes 1:1 and breaks even at once; a thin pool never does", async () => {
+  const { page, problems, context } = await open("netuid=0&amount=100");
+  assert.match(await text(page, "returns-verdict"), /After 365 days/);
+  assert.equal(await dataValue(page, "returns-alpha-in"), "100");
+  assert.equal(await dataValue(page, "returns-breakeven-days"), "0");
+  assert.ok(Number(await dataValue(page, "returns-apy")) > 0);
+  await page.goto(`${server.url}/?calc=returns&netuid=&tao_in=100&alpha_in=1000&amount=100&apy=3&emission=1&issuance=1000000&alpha_stake=500000&root_tao=0`);
+  await ready(page);
+  assert.equal(await text(page, "returns-breakeven-days"), "Not within 5 years");
+  assert.equal(await dataValue(page, "returns-breakeven-days"), null);
+  assert.ok(Number(await dataValue(page, "returns-entry-slippage")) > 40, "half the stake lost getting in");
+  assert.ok(Number(await dataValue(page, "returns-net-tao")) < 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("bad input gets a message by its field and never a panic", async () => {
+  const { page, problems, context } = await open("netuid=64");
+  const cases = [
+    ["take=19", "#take-msg", "Too large: at most 18."],
+    ["take=-1", "#take-msg", "Must not be negative."],
+    ["vtrust=2", "#vtrust-msg", "Too large: at most 1."],
+    ["days=0", "#days-msg", "Too small: at least 1."],
+    ["days=1.5", "#days-msg", "Must be a whole number."],
+    ["days=99999", "#days-msg", "Too large: at most 1,825."],
+    ["price_change=-100", "#price_change-msg", "Must be more than -100."],
+    ["apy=abc", "#apy-msg", "is not a number"],
+    ["amount=1e30", "#amount-msg", "Too large: at most 21,000,000."],
+    ["amount=", "#amount-msg", "Enter a number."],
+    ["amount=0.0000000001", "#amount-msg", "At most 9 decimal places"],
+    ["tao_usd=-5", "#tao_usd-msg", "Must not be negative."],
+    ["compound_others=maybe", "#compound_others-msg", "is not 0 or 1"],
+    ["from=btc", "#from-msg", "Unknown start"],
+    ["epoch_blocks=0", "#epoch_blocks-msg", "Too small: at least 1."],
+    ["issuance=-3", "#issuance-msg", "Must not be negative."],
+  ];
+  for (const [query, selector, message] of cases) {
+    await page.goto(`${server.url}/?calc=returns&netuid=64&${query}`);
+    await ready(page);
+    const shown = (await page.locator(selector).textContent()) ?? "";
+    assert.ok(shown.includes(message), `${query}: “${shown}”`);
+    assert.match(await text(page, "returns-error"), /Fix the marked fields/);
+  }
+  // A stake the chain refuses is explained.
+  await page.goto(`${server.url}/?calc=returns&netuid=64&amount=0.001`);
+  await ready(page);
+  assert.match(await text(page, "returns-error"), /AmountTooLow/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the calculators share the subnet when you move between them", async () => {
+  const { page, problems, context } = await open("netuid=4&amount=50");
+  await page.getByRole("link", { name: "Pool slippage" }).click();
+  await page.waitForSelector('[data-testid="pool-received"][data-value]');
+  assert.match(page.url(), /calc=pool/);
+  assert.equal(await dataValue(page, "subnet-current"), "4");
+  await page.getByRole("link", { name: "Staking returns" }).click();
+  await page.waitForSelector('[data-testid="returns-net-tao"]');
+  assert.equal(await page.locator("#amount").inputValue(), "50");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,220 @@
+//! The staking-return model: SPEC §2's worked figures with their exact inputs, monotonicity,
+//! costs of getting in and out, and no panic for any input.
+
+use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::pool::{Mechanism, Pool};
+use dtao_calc::model::returns::{project, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
+use dtao_calc::model::units::{rao_to_decimal, RAO_PER_TAO};
+use dtao_calc::model::weights::TaoWeight;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// SPEC §2: alpha_out_emission 1, R 6M TAO, w 0.18, A 3M alpha, 361-block epochs.
+fn spec_pool_per_epoch() -> Decimal {
+    validator_pool_per_epoch(&SubnetYield {
+        alpha_per_block: Decimal::ONE,
+        alpha_issuance: d("3000000"),
+        root_tao: d("6000000"),
+        tao_weight: d("0.18"),
+        epoch_blocks: 361,
+    })
+    .unwrap()
+}
+
+fn spec_inputs(others_compound: bool) -> ReturnsInputs {
+    ReturnsInputs {
+        // A pool deep enough that exiting 1,718 alpha barely moves it: 1M TAO / 10M alpha.
+        pool: Pool::dynamic(
+            1_000_000 * RAO_PER_TAO,
+            10_000_000 * RAO_PER_TAO,
+            TaoWeight::HALF,
+        )
+        .unwrap(),
+        // 1,000 alpha already staked (so already part of A_v = 1.2M).
+        start: Start::Alpha(1_000 * RAO_PER_TAO),
+        days: 365,
+        yield_spec: YieldSpec::Derived {
+            pool_per_epoch: spec_pool_per_epoch(),
+            other_stake: d("1200000"),
+            take: default_take(),
+            vtrust: Decimal::ONE,
+            others_compound,
+        },
+        epoch_blocks: 361,
+        price_change: Decimal::ZERO,
+        tao_usd: None,
+    }
+}
+
+#[test]
+fn spec_worked_figures() {
+    let constant = project(&spec_inputs(false)).unwrap();
+    assert_eq!((constant.alpha_per_day).round_dp(3), d("1.483"));
+    assert_eq!(constant.apy_pct.round_dp(1), d("71.8"));
+    // 7,279 payouts in 365 days: about 1,718 alpha after a year at a constant rate.
+    assert_eq!(constant.horizon.epochs, 7_279);
+    assert_eq!(
+        rao_to_decimal(constant.horizon.alpha_rao).round(),
+        d("1718")
+    );
+    // When everyone compounds, A_v grows by V each epoch: about 1,515.
+    let growing = project(&spec_inputs(true)).unwrap();
+    assert_eq!(rao_to_decimal(growing.horizon.alpha_rao).round(), d("1515"));
+    // Today's rate is the same either way; only the future differs.
+    assert_eq!(growing.rate_per_epoch, constant.rate_per_epoch);
+}
+
+#[test]
+fn observed_apy_replaces_the_derived_yield() {
+    let mut inputs = spec_inputs(true);
+    inputs.yield_spec = YieldSpec::Observed { apy: d("0.25") };
+    let p = project(&inputs).unwrap();
+    assert!(
+        (p.apy_pct - d("25")).abs() < d("0.0000001"),
+        "{}",
+        p.apy_pct
+    );
+    let end = rao_to_decimal(p.horizon.alpha_rao);
+    assert!(end > d("1249.9") && end < d("1250.1"), "{end}");
+}
+
+#[test]
+fn thin_pools_can_eat_the_yield() {
+    let deep = Pool::dynamic(
+        200_000 * RAO_PER_TAO,
+        2_000_000 * RAO_PER_TAO,
+        TaoWeight::HALF,
+    )
+    .unwrap();
+    let thin = Pool::dynamic(500 * RAO_PER_TAO, 5_000 * RAO_PER_TAO, TaoWeight::HALF).unwrap();
+    let inputs = |pool| ReturnsInputs {
+        pool,
+        start: Start::Tao(100 * RAO_PER_TAO),
+        days: 30,
+        yield_spec: YieldSpec::Observed { apy: d("0.05") },
+        epoch_blocks: 360,
+        price_change: Decimal::ZERO,
+        tao_usd: Some(d("400")),
+    };
+    let deep = project(&inputs(deep)).unwrap();
+    let thin = project(&inputs(thin)).unwrap();
+    // Entry: 100 TAO into a 500 TAO pool costs about a sixth in slippage.
+    assert!(
+        thin.entry_slippage_tao > d("15"),
+        "{}",
+        thin.entry_slippage_tao
+    );
+    assert!(deep.entry_slippage_tao < d("0.1"));
+    let deep_leg = deep.horizon.exit.clone().unwrap();
+    let thin_leg = thin.horizon.exit.clone().unwrap();
+    assert!(deep_leg.net_tao > Decimal::ZERO);
+    assert!(thin_leg.net_tao < d("-20"));
+    assert_eq!(thin_leg.net_usd, Some(thin_leg.net_tao * d("400")));
+    // Break-even: days on the deep pool, not within 5 years at 5 % on the thin one.
+    let days = deep.breakeven_day.unwrap();
+    assert!((1..60).contains(&days), "{days}");
+    assert_eq!(thin.breakeven_day, None);
+    // The day found is the first: the day before does not break even.
+    let before = deep
+        .curve
+        .iter()
+        .all(|(d, tao)| *d >= days || *tao < rao_to_decimal(deep.basis_rao));
+    assert!(before);
+}
+
+#[test]
+fn root_stakes_one_to_one() {
+    let root = Pool::new(
+        5_000_000 * RAO_PER_TAO,
+        1_000_000 * RAO_PER_TAO,
+        TaoWeight::HALF,
+        Mechanism::Stable,
+    )
+    .unwrap();
+    let p = project(&ReturnsInputs {
+        pool: root,
+        start: Start::Tao(50 * RAO_PER_TAO),
+        days: 365,
+        yield_spec: YieldSpec::Observed { apy: d("0.05") },
+        epoch_blocks: 7_200,
+        price_change: d("0.5"),
+        tao_usd: None,
+    })
+    .unwrap();
+    assert_eq!(p.alpha_start_rao, 50 * RAO_PER_TAO);
+    assert_eq!(p.entry.as_ref().unwrap().swap.fee_rao, 0);
+    assert_eq!(p.horizon.price, Decimal::ONE, "root's price does not move");
+    let exit = p.horizon.exit.clone().unwrap();
+    assert_eq!(exit.fee_tao, Decimal::ZERO);
+    assert_eq!(exit.tao_rao, p.horizon.alpha_rao);
+    // Nothing is lost getting in or out of root: it breaks even at once.
+    assert_eq!(p.breakeven_day, Some(0));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn more_take_less_alpha(take_a in 0u32..1800, take_b in 0u32..1800, others in any::<bool>()) {
+        let (low, high) = (take_a.min(take_b), take_a.max(take_b));
+        let at = |take: u32| {
+            let mut inputs = spec_inputs(others);
+            if let YieldSpec::Derived { pool_per_epoch, other_stake, vtrust, others_compound, .. } = inputs.yield_spec {
+                inputs.yield_spec = YieldSpec::Derived { pool_per_epoch, other_stake, take: Decimal::new(take as i64, 4), vtrust, others_compound };
+            }
+            project(&inputs).unwrap()
+        };
+        let (a, b) = (at(low), at(high));
+        prop_assert!(a.horizon.alpha_rao >= b.horizon.alpha_rao);
+        prop_assert!(a.apy_pct >= b.apy_pct);
+    }
+
+    #[test]
+    fn longer_hold_more_alpha(d1 in 1u32..MAX_DAYS, d2 in 1u32..MAX_DAYS, others in any::<bool>()) {
+        let (short, long) = (d1.min(d2), d1.max(d2));
+        let at = |days| {
+            let mut inputs = spec_inputs(others);
+            inputs.days = days;
+            project(&inputs).unwrap().horizon.alpha_rao
+        };
+        prop_assert!(at(short) <= at(long));
+    }
+
+    #[test]
+    fn never_panics(
+        tao in 1u64..u64::MAX, alpha in 1u64..u64::MAX, w in 1u64..99, start in any::<u64>(), from_alpha in any::<bool>(),
+        days in 0u32..4000, apy in proptest::option::of(0i64..10_000_000), pool_per_epoch in 0i64..i64::MAX,
+        other in 0i64..i64::MAX, take in 0i64..10_000, vtrust in 0i64..10_000, others in any::<bool>(),
+        epoch in 0u32..100_000, change in -10_000i64..1_000_000, usd in proptest::option::of(0i64..i64::MAX),
+    ) {
+        let Ok(weight) = TaoWeight::from_parts(w * 10_000_000_000_000_000) else { return Ok(()); };
+        let pool = Pool::dynamic(tao, alpha, weight).unwrap();
+        let yield_spec = match apy {
+            Some(a) => YieldSpec::Observed { apy: Decimal::new(a, 4) },
+            None => YieldSpec::Derived {
+                pool_per_epoch: Decimal::new(pool_per_epoch, 6),
+                other_stake: Decimal::new(other, 3),
+                take: Decimal::new(take, 4),
+                vtrust: Decimal::new(vtrust, 4),
+                others_compound: others,
+            },
+        };
+        let inputs = ReturnsInputs {
+            pool,
+            start: if from_alpha { Start::Alpha(start) } else { Start::Tao(start) },
+            days,
+            yield_spec,
+            epoch_blocks: epoch,
+            price_change: Decimal::new(change, 4),
+            tao_usd: usd.map(|u| Decimal::new(u, 2)),
+        };
+        if let Err(e) = project(&inputs) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+}
