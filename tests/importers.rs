@@ -8,6 +8,7 @@ use dtao_calc::model::units::rao_to_decimal;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::{import, Format};
 use dtao_calc::snapshot::{dtao_v1, SnapshotError, MAX_BYTES};
+use dtao_calc::ui::take::form::TakeForm;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;
@@ -262,4 +263,22 @@ fn bad_input_gets_a_clear_message() {
     )
     .unwrap();
     assert_eq!(html.snapshot.subnets[0].name, "<script>alert(1)</script>");
+}
+
+#[test]
+fn imported_validators_fill_the_take_calculator() {
+    let text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
+    let snapshot = import(&text, &bundled().unwrap()).unwrap().snapshot;
+    let form = TakeForm::read(|k| (k == "netuid").then(|| "0".to_string()), &snapshot);
+    assert!(form.prefilled);
+    assert_eq!(
+        form.rows.len(),
+        8,
+        "at most 8 of root's 12, largest stake first"
+    );
+    assert_eq!(form.rows[0].name.ok().unwrap(), "Taostats & Corcel");
+    // Their observed (30-day) APY is the delegator's yield: 0.1856… as 18.56… %, to 9 decimals.
+    assert_eq!(form.rows[0].apy.text, "18.560689682");
+    assert!(form.rows.iter().all(|r| r.apy.error().is_none()));
+    assert_eq!(form.delegates().unwrap().len(), 8);
 }

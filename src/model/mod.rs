@@ -3,6 +3,7 @@
 //! in one place, with the subtensor code it follows named beside it.
 
 pub mod curve;
+pub mod delegation;
 pub mod emission;
 pub mod fee;
 pub mod growth;

@@ -5,6 +5,7 @@ use super::data_panel::DataPanel;
 use super::params::Params;
 use super::pool::PoolCalculator;
 use super::returns::ReturnsCalculator;
+use super::take::TakeCalculator;
 use leptos::prelude::*;
 
 /// A link to another calculator that keeps the subnet and the data source.
@@ -23,15 +24,17 @@ fn calc_href(params: Params, calc: Calc) -> String {
 pub enum Calc {
     Pool,
     Returns,
+    Take,
 }
 
 impl Calc {
-    pub const ALL: [Calc; 2] = [Calc::Pool, Calc::Returns];
+    pub const ALL: [Calc; 3] = [Calc::Pool, Calc::Returns, Calc::Take];
 
     pub fn param(self) -> &'static str {
         match self {
             Calc::Pool => "pool",
             Calc::Returns => "returns",
+            Calc::Take => "take",
         }
     }
 
@@ -39,6 +42,7 @@ impl Calc {
         match self {
             Calc::Pool => "Pool slippage",
             Calc::Returns => "Staking returns",
+            Calc::Take => "Delegation take",
         }
     }
 }
@@ -50,6 +54,7 @@ impl Calc {
         match raw.map(str::trim) {
             None | Some("") | Some("pool") => (Calc::Pool, None),
             Some("returns") => (Calc::Returns, None),
+            Some("take") => (Calc::Take, None),
             Some(other) => {
                 let shown: String = other.chars().take(24).collect();
                 (
@@ -117,6 +122,7 @@ pub fn App(params: Params) -> impl IntoView {
                 {move || match chosen.get() {
                     Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
                     Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
+                    Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">

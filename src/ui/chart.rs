@@ -222,10 +222,17 @@ impl LinearAxis {
     }
 }
 
-/// A line over linear axes with a horizontal reference line and vertical markers.
+/// One line of a chart, with its legend label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Lines over linear axes with a horizontal reference line and vertical markers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineData {
-    pub points: Vec<(f64, f64)>,
+    pub series: Vec<Series>,
     /// A level to compare with (e.g. the TAO staked) and its label.
     pub reference: Option<(f64, String)>,
     /// Positions on the x axis to mark, with labels.
@@ -243,18 +250,9 @@ pub fn LineChart(
 ) -> impl IntoView {
     let drawing = move || {
         let data = data.get();
-        let x = LinearAxis::covering(
-            data.points
-                .iter()
-                .map(|p| p.0)
-                .chain(data.markers.iter().map(|m| m.0)),
-        );
-        let y = LinearAxis::covering(
-            data.points
-                .iter()
-                .map(|p| p.1)
-                .chain(data.reference.iter().map(|r| r.0)),
-        );
+        let all = || data.series.iter().flat_map(|s| s.points.iter());
+        let x = LinearAxis::covering(all().map(|p| p.0).chain(data.markers.iter().map(|m| m.0)));
+        let y = LinearAxis::covering(all().map(|p| p.1).chain(data.reference.iter().map(|r| r.0)));
         let (Some(x), Some(y)) = (x, y) else {
             return view! { <text x="50%" y="50%" text-anchor="middle" class="chart-empty">"Nothing to plot."</text> }.into_any();
         };
@@ -274,15 +272,19 @@ pub fn LineChart(
                 <text class="tick" x=LEFT - 6.0 y=sy(t) + 4.0 text-anchor="end">{tick_label(t)}</text>
             })
             .collect_view();
-        let mut path = String::new();
-        for (i, (px, py)) in data.points.iter().enumerate() {
-            path.push_str(&format!(
-                "{}{:.1},{:.1}",
-                if i == 0 { "M" } else { " L" },
-                sx(*px),
-                sy(*py)
-            ));
-        }
+        let lines = data
+            .series
+            .iter()
+            .enumerate()
+            .map(|(n, series)| {
+                let mut path = String::new();
+                for (i, (px, py)) in series.points.iter().enumerate() {
+                    let verb = if i == 0 { "M" } else { " L" };
+                    path.push_str(&format!("{verb}{:.1},{:.1}", sx(*px), sy(*py)));
+                }
+                view! { <path class=format!("curve series-{}", n % 8) d=path fill="none"></path> }
+            })
+            .collect_view();
         let reference = data.reference.clone().map(|(level, label)| view! {
             <line class="reference" x1=LEFT x2=WIDTH - RIGHT y1=sy(level) y2=sy(level)></line>
             <text class="reference-label" x=WIDTH - RIGHT - 4.0 y=sy(level) - 6.0 text-anchor="end">{label}</text>
@@ -311,7 +313,7 @@ pub fn LineChart(
                 {grid_y}
                 {reference}
                 {markers}
-                <path class="curve" d=path fill="none"></path>
+                {lines}
                 <text class="axis-label" x=(LEFT + WIDTH - RIGHT) / 2.0 y=HEIGHT - 6.0 text-anchor="middle">
                     {data.x_label.clone()}
                 </text>
@@ -322,8 +324,25 @@ pub fn LineChart(
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
+    let legend = move || {
+        let series = data.with(|d| d.series.iter().map(|s| s.label.clone()).collect::<Vec<_>>());
+        (series.len() > 1).then(|| {
+            view! {
+                <ul class="legend">
+                    {series
+                        .into_iter()
+                        .enumerate()
+                        .map(|(n, label)| view! {
+                            <li><span class=format!("swatch series-{}", n % 8) aria-hidden="true"></span>{label}</li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+        })
+    };
     view! {
         <figure class="chart">
+            {legend}
             <svg
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="img"

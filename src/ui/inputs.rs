@@ -14,6 +14,9 @@ pub fn TextInput(
     #[prop(optional, into)] unit: Option<Signal<String>>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] placeholder: Option<String>,
+    /// The on-screen keyboard to offer: decimal by default, `text` for names.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let msg_id = format!("{id}-msg");
     let hint_id = format!("{id}-hint");
@@ -30,7 +33,7 @@ pub fn TextInput(
                     id=id.clone()
                     name=id.clone()
                     type="text"
-                    inputmode="decimal"
+                    inputmode=inputmode.unwrap_or("decimal")
                     autocomplete="off"
                     spellcheck="false"
                     placeholder=placeholder

@@ -2,6 +2,8 @@
 //! the components read the URL query as their state and write every change back to it.
 
 pub mod app;
+pub mod chain_fields;
+pub mod chain_figures;
 pub mod chart;
 pub mod data;
 pub mod data_panel;
@@ -17,6 +19,7 @@ pub mod query;
 pub mod returns;
 pub mod storage;
 pub mod subnet_picker;
+pub mod take;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,6 +1,6 @@
 //! The pool slippage calculator: what a stake or unstake returns from a subnet's pool.
 
-mod calculator;
+pub mod calculator;
 pub mod explain;
 pub mod form;
 mod sections;

@@ -4,14 +4,11 @@
 //! `compound_others=0|1`, and the chain figures prefilled from the subnet: `emission` (alpha
 //! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
 
-use crate::model::emission::{
-    root_dividends_per_block, validator_pool_per_epoch, SubnetYield, BLOCKS_PER_DAY,
-};
 use crate::model::input::{parse_bounded, parse_flag, parse_tokens, parse_whole, Bounds};
 use crate::model::pool::Mechanism;
 use crate::model::returns::{ReturnsInputs, Start, YieldSpec, MAX_DAYS};
-use crate::model::units::rao_to_decimal;
 use crate::snapshot::Snapshot;
+use crate::ui::chain_figures::ChainFigures;
 use crate::ui::field::Field;
 use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
 use rust_decimal::Decimal;
@@ -19,10 +16,6 @@ use rust_decimal::Decimal;
 pub const DEFAULT_AMOUNT: &str = "100";
 pub const DEFAULT_DAYS: &str = "365";
 pub const DEFAULT_TAKE: &str = "18";
-/// TaoWeight when the data does not say (SPEC §2).
-pub const DEFAULT_TAO_WEIGHT: &str = "0.18";
-/// Blocks per epoch from spec 423 on.
-pub const DEFAULT_EPOCH_BLOCKS: &str = "360";
 
 /// Where the position starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,18 +39,9 @@ pub struct ReturnsForm {
     /// Fraction (the parameter is a percentage).
     pub apy: Field<Option<Decimal>>,
     pub compound_others: Field<bool>,
-    pub emission: Field<Decimal>,
-    pub issuance: Field<Decimal>,
-    pub alpha_stake: Field<Decimal>,
-    pub root_tao: Field<Decimal>,
-    pub tao_weight: Field<Decimal>,
-    pub epoch_blocks: Field<u32>,
+    pub chain: ChainFigures,
     /// Whether the pool is root's (no swap, TAO dividends).
     pub root: bool,
-}
-
-fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 fn percent(
@@ -66,10 +50,6 @@ fn percent(
     max: Decimal,
 ) -> Result<Decimal, crate::model::input::InputError> {
     parse_bounded(raw, Bounds::new(min, true, max, 9)).map(|p| p / Decimal::ONE_HUNDRED)
-}
-
-fn big() -> Decimal {
-    Decimal::from(1_000_000_000_000u64)
 }
 
 impl ReturnsForm {
@@ -94,35 +74,6 @@ impl ReturnsForm {
                 Field::new(raw, value)
             }
         };
-        let number = |key: &str, default: String, bounds: Bounds| {
-            Field::read(get(key).as_deref(), &default, |t| parse_bounded(t, bounds))
-        };
-        let positive = Bounds::new(Decimal::ZERO, false, big(), 9);
-        let emission_default = subnet
-            .and_then(|s| s.alpha_out_emission)
-            .map(plain)
-            .unwrap_or_default();
-        let issuance_default = subnet
-            .and_then(|s| {
-                s.alpha_out_rao
-                    .map(|out| rao_to_decimal(s.alpha_in_rao + out))
-            })
-            .map(plain)
-            .unwrap_or_default();
-        let stake_default = subnet
-            .and_then(|s| s.total_stake_alpha)
-            .map(plain)
-            .unwrap_or_default();
-        let root_default = snapshot.root_tao_staked.map(plain).unwrap_or_default();
-        let weight_default = snapshot
-            .tao_weight
-            .map(plain)
-            .unwrap_or_else(|| DEFAULT_TAO_WEIGHT.to_string());
-        let epoch_default = subnet
-            .and_then(|s| s.tempo)
-            .filter(|t| *t > 0)
-            .map(|t| t.to_string())
-            .unwrap_or_else(|| DEFAULT_EPOCH_BLOCKS.to_string());
         ReturnsForm {
             from,
             amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
@@ -134,11 +85,9 @@ impl ReturnsForm {
             take: Field::read(get("take").as_deref(), DEFAULT_TAKE, |t| {
                 percent(t, Decimal::ZERO, Decimal::from(18))
             }),
-            vtrust: number(
-                "vtrust",
-                "1".into(),
-                Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9),
-            ),
+            vtrust: Field::read(get("vtrust").as_deref(), "1", |t| {
+                parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
+            }),
             price_change: Field::read(get("price_change").as_deref(), "0", |t| {
                 parse_bounded(
                     t,
@@ -156,26 +105,7 @@ impl ReturnsForm {
                 percent(t, Decimal::ZERO, Decimal::from(100_000))
             }),
             compound_others: Field::read(get("compound_others").as_deref(), "1", parse_flag),
-            emission: number(
-                "emission",
-                emission_default,
-                Bounds::new(Decimal::ZERO, true, Decimal::from(1_000), 9),
-            ),
-            issuance: number("issuance", issuance_default, positive),
-            alpha_stake: number("alpha_stake", stake_default, positive),
-            root_tao: number(
-                "root_tao",
-                root_default,
-                Bounds::new(Decimal::ZERO, true, big(), 9),
-            ),
-            tao_weight: number(
-                "tao_weight",
-                weight_default,
-                Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9),
-            ),
-            epoch_blocks: Field::read(get("epoch_blocks").as_deref(), &epoch_default, |t| {
-                parse_whole(t, 1, 100_000).map(|b| b as u32)
-            }),
+            chain: ChainFigures::read(&get, snapshot, subnet),
             root,
             source,
         }
@@ -198,64 +128,18 @@ impl ReturnsForm {
         let take = self.take.ok().ok_or_else(fix)?;
         let vtrust = self.vtrust.ok().ok_or_else(fix)?;
         let others_compound = self.compound_others.ok().ok_or_else(fix)?;
-        let root_tao = self.root_tao.ok().ok_or_else(fix)?;
-        let tao_weight = self.tao_weight.ok().ok_or_else(fix)?;
-        let (yield_spec, epoch_blocks) = match observed {
-            Some(apy) => (
-                YieldSpec::Observed { apy },
-                if self.root {
-                    BLOCKS_PER_DAY
-                } else {
-                    self.epoch_blocks.ok().ok_or_else(fix)?
-                },
-            ),
-            None if self.root => {
-                let subnets: Vec<(Decimal, Decimal, Decimal)> = snapshot
-                    .subnets
-                    .iter()
-                    .filter(|s| s.mechanism == Mechanism::Dynamic)
-                    .filter_map(|s| {
-                        let issuance = rao_to_decimal(s.alpha_in_rao + s.alpha_out_rao?);
-                        Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
-                    })
-                    .collect();
-                let per_block = root_dividends_per_block(&subnets, root_tao, tao_weight)
-                    .map_err(|_| "The root dividends are out of range.".to_string())?;
-                let per_day = per_block * Decimal::from(BLOCKS_PER_DAY);
-                (
-                    YieldSpec::Derived {
-                        pool_per_epoch: per_day,
-                        other_stake: root_tao,
-                        take,
-                        vtrust,
-                        others_compound,
-                    },
-                    BLOCKS_PER_DAY,
-                )
-            }
-            None => {
-                let epoch_blocks = self.epoch_blocks.ok().ok_or_else(fix)?;
-                let subnet = SubnetYield {
-                    alpha_per_block: self.emission.ok().ok_or_else(fix)?,
-                    alpha_issuance: self.issuance.ok().ok_or_else(fix)?,
-                    root_tao,
-                    tao_weight,
-                    epoch_blocks,
-                };
-                let pool_per_epoch = validator_pool_per_epoch(&subnet)
-                    .map_err(|_| "The emission figures are out of range.".to_string())?;
-                (
-                    YieldSpec::Derived {
-                        pool_per_epoch,
-                        other_stake: self.alpha_stake.ok().ok_or_else(fix)?,
-                        take,
-                        vtrust,
-                        others_compound,
-                    },
-                    epoch_blocks,
-                )
-            }
+        let base = self.chain.base(snapshot, self.root)?;
+        let yield_spec = match observed {
+            Some(apy) => YieldSpec::Observed { apy },
+            None => YieldSpec::Derived {
+                pool_per_epoch: base.pool_per_epoch,
+                other_stake: base.stake_total,
+                take,
+                vtrust,
+                others_compound,
+            },
         };
+        let epoch_blocks = base.epoch_blocks;
         Ok(ReturnsInputs {
             pool,
             start,
@@ -271,6 +155,7 @@ impl ReturnsForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::emission::BLOCKS_PER_DAY;
     use crate::model::returns::project;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
@@ -290,12 +175,12 @@ mod tests {
     #[test]
     fn prefills_from_the_subnet() {
         let (form, snapshot) = read(&[("netuid", "64")]);
-        assert_eq!(form.emission.text, "1");
-        assert_eq!(form.issuance.text, "5861559.713339265");
-        assert_eq!(form.alpha_stake.text, "3938068.737166841");
-        assert_eq!(form.root_tao.text, "5445703.100864541");
-        assert_eq!(form.tao_weight.text, "0.18");
-        assert_eq!(form.epoch_blocks.text, "360");
+        assert_eq!(form.chain.emission.text, "1");
+        assert_eq!(form.chain.issuance.text, "5861559.713339265");
+        assert_eq!(form.chain.alpha_stake.text, "3938068.737166841");
+        assert_eq!(form.chain.root_tao.text, "5445703.100864541");
+        assert_eq!(form.chain.tao_weight.text, "0.18");
+        assert_eq!(form.chain.epoch_blocks.text, "360");
         let inputs = form.inputs(&snapshot).unwrap();
         assert_eq!(inputs.start, Start::Tao(100_000_000_000));
         assert_eq!(inputs.days, 365);
@@ -354,7 +239,7 @@ mod tests {
             "Too large: at most 21,000,000."
         );
         assert_eq!(
-            form.epoch_blocks.error().unwrap(),
+            form.chain.epoch_blocks.error().unwrap(),
             "Must be a whole number."
         );
         assert_eq!(form.tao_usd.error().unwrap(), "Must not be negative.");

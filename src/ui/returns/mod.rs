@@ -6,7 +6,8 @@ pub mod form;
 
 use crate::model::returns::{project, Projection, ReturnsError, TABLE_DAYS};
 use crate::model::units::rao_to_decimal;
-use crate::ui::chart::{LineChart, LineData};
+use crate::ui::chain_fields::ChainFields;
+use crate::ui::chart::{LineChart, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
@@ -376,33 +377,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             on_change=Callback::new(move |on: bool| set("compound_others", Some(if on { "1" } else { "0" }.to_string())))
                         />
                     </fieldset>
-                    <details class="group chain-figures">
-                        <summary>"Chain figures (prefilled from the data)"</summary>
-                        <div class="grid2">
-                            <TextInput id="emission" label="Alpha emission per block" unit=Signal::derive(|| "alpha".to_string())
-                                value=text(|f| f.emission.text.clone()) error=error(|f| f.emission.error())
-                                on_input=Callback::new(move |v| set("emission", Some(v))) />
-                            <TextInput id="epoch_blocks" label="Blocks per epoch" unit=Signal::derive(|| "blocks".to_string())
-                                value=text(|f| f.epoch_blocks.text.clone()) error=error(|f| f.epoch_blocks.error())
-                                hint="The subnet's tempo (360; 361 before runtime 423)"
-                                on_input=Callback::new(move |v| set("epoch_blocks", Some(v))) />
-                            <TextInput id="issuance" label="Subnet alpha issuance" unit=Signal::derive(|| "alpha".to_string())
-                                value=text(|f| f.issuance.text.clone()) error=error(|f| f.issuance.error())
-                                hint="Alpha in pool + alpha outstanding"
-                                on_input=Callback::new(move |v| set("issuance", Some(v))) />
-                            <TextInput id="alpha_stake" label="Total alpha stake" unit=Signal::derive(|| "alpha".to_string())
-                                value=text(|f| f.alpha_stake.text.clone()) error=error(|f| f.alpha_stake.error())
-                                hint="Alpha staked on dividend-earning validators"
-                                on_input=Callback::new(move |v| set("alpha_stake", Some(v))) />
-                            <TextInput id="root_tao" label="TAO staked on root" unit=Signal::derive(|| "TAO".to_string())
-                                value=text(|f| f.root_tao.text.clone()) error=error(|f| f.root_tao.error())
-                                on_input=Callback::new(move |v| set("root_tao", Some(v))) />
-                            <TextInput id="tao_weight" label="TaoWeight"
-                                value=text(|f| f.tao_weight.text.clone()) error=error(|f| f.tao_weight.error())
-                                hint="Root's weight in the root proportion (0.18)"
-                                on_input=Callback::new(move |v| set("tao_weight", Some(v))) />
-                        </div>
-                    </details>
+                    <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="returns" />
                 </form>
                 <div class="results" aria-label="Results">
                     {move || match result.get() {
@@ -499,9 +474,12 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     id="returns-chart"
                     title="TAO returned by exiting on each day, against the TAO staked"
                     data=Signal::derive(move || result.with(|r| match r {
-                        Err(_) => LineData { points: vec![], reference: None, markers: vec![], x_label: "Days held".into() },
+                        Err(_) => LineData { series: vec![], reference: None, markers: vec![], x_label: "Days held".into() },
                         Ok(p) => LineData {
-                            points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
+                            series: vec![Series {
+                                label: "Exit value".into(),
+                                points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
+                            }],
                             reference: rao_to_decimal(p.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.basis_rao))))),
                             markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_text(d)))).into_iter()
                                 .chain(std::iter::once((f64::from(p.horizon.day), format!("{} days", p.horizon.day))))

@@ -1,0 +1,421 @@
+//! What each validator's take costs a delegator (SPEC §3). A validator keeps `take` of the
+//! dividends its stake earns and the delegators share the rest, `(1 - take)`, restaked every
+//! epoch. One take per hotkey, 0 to 18 % (11,796/65,535 by default); an increase is allowed
+//! once per 216,000 blocks (about 30 days), a decrease any time.
+
+use super::emission::{apy, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY};
+use super::precise::{expm1, ln1p, OutOfRange};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// At most this many validators side by side.
+pub const MAX_DELEGATES: usize = 8;
+/// The chain's highest take: 18 % as the page states it.
+pub fn max_take() -> Decimal {
+    Decimal::new(18, 2)
+}
+/// Blocks between two take increases (`TxDelegateTakeRateLimit`): 216,000, 30 days.
+pub const TAKE_RATE_LIMIT_BLOCKS: u32 = 216_000;
+
+pub fn take_rate_limit_days() -> u32 {
+    TAKE_RATE_LIMIT_BLOCKS / BLOCKS_PER_DAY
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Delegate {
+    pub name: String,
+    /// Fraction, 0 to 0.18.
+    pub take: Decimal,
+    /// 0 to 1.
+    pub vtrust: Decimal,
+    /// A delegator APY seen for this validator (fraction, after its take): replaces the
+    /// derived yield for this row.
+    pub observed_apy: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DelegationInputs {
+    /// The delegated stake, alpha (TAO on root).
+    pub stake_alpha: Decimal,
+    /// Spot price, TAO per alpha (1 on root).
+    pub price: Decimal,
+    pub days: u32,
+    /// Alpha for validators and stakers per epoch (V).
+    pub pool_per_epoch: Decimal,
+    /// The stake sharing it (A_v), this stake included.
+    pub stake_total: Decimal,
+    pub epoch_blocks: u32,
+    pub delegates: Vec<Delegate>,
+    pub tao_usd: Option<Decimal>,
+}
+
+/// Amounts in the subnet's alpha, in TAO at the spot price, and in USD when a TAO price is given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Amount {
+    pub alpha: Decimal,
+    pub tao: Decimal,
+    pub usd: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DelegateResult {
+    /// Position in the input (0-based).
+    pub index: usize,
+    /// 1 for the best.
+    pub rank: usize,
+    pub rate_per_epoch: Decimal,
+    pub net_apy_pct: Decimal,
+    /// What the delegator earns over the horizon, compounded every epoch.
+    pub earned: Amount,
+    /// What the validator takes from this stake over the horizon: its income from it.
+    pub take_paid: Amount,
+    /// How much less than the best row.
+    pub gap: Amount,
+    /// If the validator raises its take to 18 % as soon as the rate limit allows (after 30
+    /// days): earnings then, and what the raise costs. `None` when it is at 18 % already.
+    pub raised: Option<(Amount, Amount)>,
+    /// Earnings (alpha) over time for the chart: `(day, alpha)`.
+    pub curve: Vec<(u32, Decimal)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub rows: Vec<DelegateResult>,
+    pub epochs: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DelegationError {
+    NoDelegates,
+    TooMany,
+    NoStake,
+    OutOfRange,
+}
+
+impl fmt::Display for DelegationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DelegationError::NoDelegates => write!(f, "Add at least one validator to compare."),
+            DelegationError::TooMany => write!(f, "Compare at most {MAX_DELEGATES} validators."),
+            DelegationError::NoStake => write!(
+                f,
+                "Nobody is staked to share the rewards: the total stake must be more than 0."
+            ),
+            DelegationError::OutOfRange => write!(
+                f,
+                "These numbers are beyond what the calculator can compute."
+            ),
+        }
+    }
+}
+
+impl From<OutOfRange> for DelegationError {
+    fn from(_: OutOfRange) -> Self {
+        DelegationError::OutOfRange
+    }
+}
+
+fn checked(d: Option<Decimal>) -> Result<Decimal, DelegationError> {
+    d.ok_or(DelegationError::OutOfRange)
+}
+
+/// The per-epoch rate a delegator keeps with this validator: its observed APY turned into a
+/// per-epoch rate, or `V (1 - take) vtrust / A_v`.
+pub fn delegator_rate(
+    delegate: &Delegate,
+    pool_per_epoch: Decimal,
+    stake_total: Decimal,
+    epoch_blocks: u32,
+) -> Result<Decimal, DelegationError> {
+    if let Some(observed) = delegate.observed_apy {
+        return Ok(rate_from_apy(observed, epoch_blocks)?);
+    }
+    if stake_total <= Decimal::ZERO {
+        return Err(DelegationError::NoStake);
+    }
+    checked(
+        pool_per_epoch
+            .checked_mul(Decimal::ONE - delegate.take)
+            .and_then(|v| v.checked_mul(delegate.vtrust))
+            .and_then(|v| v.checked_div(stake_total)),
+    )
+}
+
+/// `(1 + r)^n - 1`.
+fn growth(rate: Decimal, epochs: u64) -> Result<Decimal, DelegationError> {
+    Ok(expm1(checked(
+        ln1p(rate)?.checked_mul(Decimal::from(epochs)),
+    )?)?)
+}
+
+/// The rate with the take raised to 18 %: the gross is unchanged, only the kept share moves.
+fn raised_rate(rate: Decimal, take: Decimal) -> Result<Decimal, DelegationError> {
+    checked(
+        rate.checked_mul(Decimal::ONE - max_take())
+            .and_then(|v| v.checked_div(Decimal::ONE - take)),
+    )
+}
+
+pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError> {
+    if inputs.delegates.is_empty() {
+        return Err(DelegationError::NoDelegates);
+    }
+    if inputs.delegates.len() > MAX_DELEGATES {
+        return Err(DelegationError::TooMany);
+    }
+    let epochs = epochs_in_days(inputs.days, inputs.epoch_blocks);
+    let amount = |alpha: Decimal| -> Result<Amount, DelegationError> {
+        let tao = checked(alpha.checked_mul(inputs.price))?;
+        let usd = inputs
+            .tao_usd
+            .map(|u| checked(tao.checked_mul(u)))
+            .transpose()?;
+        Ok(Amount { alpha, tao, usd })
+    };
+    let stake = inputs.stake_alpha;
+    let mut rows = Vec::with_capacity(inputs.delegates.len());
+    for (index, delegate) in inputs.delegates.iter().enumerate() {
+        let rate = delegator_rate(
+            delegate,
+            inputs.pool_per_epoch,
+            inputs.stake_total,
+            inputs.epoch_blocks,
+        )?;
+        let earned = checked(stake.checked_mul(growth(rate, epochs)?))?;
+        // Each epoch the validator keeps take/(1 - take) of what the delegator is paid.
+        let take_paid = checked(
+            earned
+                .checked_mul(delegate.take)
+                .and_then(|v| v.checked_div(Decimal::ONE - delegate.take)),
+        )?;
+        let raised = if delegate.take < max_take() {
+            let first = epochs.min(epochs_in_days(take_rate_limit_days(), inputs.epoch_blocks));
+            let later = raised_rate(rate, delegate.take)?;
+            let factor = checked(
+                (growth(rate, first)? + Decimal::ONE)
+                    .checked_mul(growth(later, epochs - first)? + Decimal::ONE),
+            )?;
+            let raised_earned = checked(stake.checked_mul(factor - Decimal::ONE))?;
+            Some((
+                amount(raised_earned)?,
+                amount(checked(earned.checked_sub(raised_earned))?)?,
+            ))
+        } else {
+            None
+        };
+        let curve = (0..=24u32)
+            .map(|i| {
+                let day = inputs.days * i / 24;
+                let e = epochs_in_days(day, inputs.epoch_blocks);
+                Ok((day, checked(stake.checked_mul(growth(rate, e)?))?))
+            })
+            .collect::<Result<Vec<_>, DelegationError>>()?;
+        rows.push(DelegateResult {
+            index,
+            rank: 0,
+            rate_per_epoch: rate,
+            net_apy_pct: checked(
+                apy(rate, inputs.epoch_blocks)?.checked_mul(Decimal::ONE_HUNDRED),
+            )?,
+            earned: amount(earned)?,
+            take_paid: amount(take_paid)?,
+            gap: amount(Decimal::ZERO)?,
+            raised,
+            curve,
+        });
+    }
+    let best = rows
+        .iter()
+        .map(|r| r.earned.alpha)
+        .max()
+        .unwrap_or_default();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        rows[b]
+            .earned
+            .alpha
+            .cmp(&rows[a].earned.alpha)
+            .then(a.cmp(&b))
+    });
+    for (rank, &i) in order.iter().enumerate() {
+        rows[i].rank = rank + 1;
+    }
+    for row in &mut rows {
+        row.gap = amount(checked(best.checked_sub(row.earned.alpha))?)?;
+    }
+    Ok(Comparison { rows, epochs })
+}
+
+/// Days for a better daily gain to pay back a one-off cost; `None` if it never does.
+pub fn payback_days(cost: Decimal, daily_gain: Decimal) -> Option<Decimal> {
+    if cost <= Decimal::ZERO {
+        return Some(Decimal::ZERO);
+    }
+    if daily_gain <= Decimal::ZERO {
+        return None;
+    }
+    cost.checked_div(daily_gain)
+}
+
+/// Leaving the validator you are with for another yield.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwitchOption {
+    /// What the move itself costs, TAO.
+    pub cost_tao: Decimal,
+    /// TAO a day more (or less) than staying.
+    pub daily_gain_tao: Decimal,
+    /// Days for the better yield to earn the cost back; `None` if it never does.
+    pub payback_days: Option<Decimal>,
+}
+
+/// Switching to `new_rate` on a position worth `new_value_tao` after a move costing `cost_tao`,
+/// against staying at `rate` with `value_tao`.
+pub fn switch(
+    value_tao: Decimal,
+    rate: Decimal,
+    epoch_blocks: u32,
+    cost_tao: Decimal,
+    new_value_tao: Decimal,
+    new_rate: Decimal,
+    new_epoch_blocks: u32,
+) -> Result<SwitchOption, DelegationError> {
+    let now = checked(value_tao.checked_mul(daily_rate(rate, epoch_blocks)?))?;
+    let then = checked(new_value_tao.checked_mul(daily_rate(new_rate, new_epoch_blocks)?))?;
+    let daily_gain_tao = checked(then.checked_sub(now))?;
+    Ok(SwitchOption {
+        cost_tao,
+        daily_gain_tao,
+        payback_days: payback_days(cost_tao, daily_gain_tao),
+    })
+}
+
+/// A per-epoch rate as a per-day one: `(1 + r)^(epochs a day) - 1`.
+pub fn daily_rate(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, DelegationError> {
+    let per_day = super::emission::epochs_per_day(epoch_blocks);
+    Ok(expm1(checked(ln1p(rate)?.checked_mul(per_day))?)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn inputs(takes: &[&str], days: u32) -> DelegationInputs {
+        DelegationInputs {
+            stake_alpha: d("1000"),
+            price: d("0.05"),
+            days,
+            pool_per_epoch: d("108.8"),
+            stake_total: d("1200000"),
+            epoch_blocks: 360,
+            delegates: takes
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Delegate {
+                    name: format!("V{i}"),
+                    take: d(t),
+                    vtrust: Decimal::ONE,
+                    observed_apy: None,
+                })
+                .collect(),
+            tao_usd: Some(d("400")),
+        }
+    }
+
+    #[test]
+    fn zero_take_earns_one_over_point_eight_two_of_eighteen_percent() {
+        // Per epoch the kept share is exactly (1 - take): 1 / (1 - 0.18) more with no take.
+        let one = compare(&inputs(&["0.18", "0"], 1)).unwrap();
+        assert_eq!(one.epochs, 20);
+        let ratio = one.rows[1].rate_per_epoch / one.rows[0].rate_per_epoch;
+        assert_eq!(ratio.round_dp(20), (Decimal::ONE / d("0.82")).round_dp(20));
+        // Over a single epoch the earnings keep that exact ratio…
+        let mut single = inputs(&["0.18", "0"], 1);
+        single.epoch_blocks = BLOCKS_PER_DAY;
+        let single = compare(&single).unwrap();
+        assert_eq!(single.epochs, 1);
+        let ratio = single.rows[1].earned.alpha / single.rows[0].earned.alpha;
+        assert!((ratio - Decimal::ONE / d("0.82")).abs() < d("1e-20"));
+        // …and compounding widens the gap over longer horizons.
+        let year = compare(&inputs(&["0.18", "0"], 365)).unwrap();
+        assert!(year.rows[1].earned.alpha / year.rows[0].earned.alpha > Decimal::ONE / d("0.82"));
+    }
+
+    #[test]
+    fn ranks_and_gaps() {
+        let c = compare(&inputs(&["0.18", "0.09", "0"], 90)).unwrap();
+        let ranks: Vec<usize> = c.rows.iter().map(|r| r.rank).collect();
+        assert_eq!(ranks, vec![3, 2, 1]);
+        assert_eq!(c.rows[2].gap.alpha, Decimal::ZERO);
+        assert_eq!(
+            c.rows[0].gap.alpha,
+            c.rows[2].earned.alpha - c.rows[0].earned.alpha
+        );
+        // Take paid is what the validator kept: delegator + take = the gross dividends.
+        let r = &c.rows[0];
+        assert_eq!(r.take_paid.alpha, r.earned.alpha * d("0.18") / d("0.82"));
+        assert_eq!(c.rows[2].take_paid.alpha, Decimal::ZERO);
+        assert_eq!(r.earned.usd, Some(r.earned.tao * d("400")));
+    }
+
+    #[test]
+    fn take_raised_after_the_rate_limit() {
+        assert_eq!(take_rate_limit_days(), 30);
+        // Within 30 days nothing changes.
+        let month = compare(&inputs(&["0.09"], 30)).unwrap();
+        let (raised, lost) = month.rows[0].raised.unwrap();
+        assert_eq!(raised.alpha, month.rows[0].earned.alpha);
+        assert_eq!(lost.alpha, Decimal::ZERO);
+        // Over a year, 0 % then 18 % earns between the two all along.
+        let year = compare(&inputs(&["0", "0.18"], 365)).unwrap();
+        let (raised, lost) = year.rows[0].raised.unwrap();
+        assert!(raised.alpha < year.rows[0].earned.alpha);
+        assert!(raised.alpha > year.rows[1].earned.alpha);
+        assert_eq!(lost.alpha, year.rows[0].earned.alpha - raised.alpha);
+        // Already at 18 %: no raise possible.
+        assert!(year.rows[1].raised.is_none());
+    }
+
+    #[test]
+    fn observed_apy_wins_and_payback() {
+        let mut i = inputs(&["0.18"], 365);
+        i.delegates[0].observed_apy = Some(d("0.2"));
+        let c = compare(&i).unwrap();
+        assert!((c.rows[0].net_apy_pct - d("20")).abs() < d("0.0000001"));
+        assert_eq!(payback_days(d("10"), d("2")), Some(d("5")));
+        assert_eq!(payback_days(d("10"), Decimal::ZERO), None);
+        assert_eq!(
+            payback_days(Decimal::ZERO, Decimal::ZERO),
+            Some(Decimal::ZERO)
+        );
+        assert_eq!(compare(&inputs(&[], 10)), Err(DelegationError::NoDelegates));
+        // Same subnet, no cost: pays back at once; a worse yield never does.
+        let same = switch(
+            d("100"),
+            d("0.0001"),
+            360,
+            Decimal::ZERO,
+            d("100"),
+            d("0.0002"),
+            360,
+        )
+        .unwrap();
+        assert_eq!(same.payback_days, Some(Decimal::ZERO));
+        assert!(same.daily_gain_tao > Decimal::ZERO);
+        let worse = switch(
+            d("100"),
+            d("0.0002"),
+            360,
+            d("1"),
+            d("99"),
+            d("0.0001"),
+            360,
+        )
+        .unwrap();
+        assert_eq!(worse.payback_days, None);
+    }
+}

@@ -1,0 +1,146 @@
+//! The chain figures that set a subnet's staking yield (SPEC §2), prefilled from the subnet in
+//! the data and editable: `emission` (alpha per block), `issuance`, `alpha_stake`, `root_tao`,
+//! `tao_weight`, `epoch_blocks`. Root's yield is summed over every subnet in the data.
+
+use crate::model::emission::{
+    root_dividends_per_block, validator_pool_per_epoch, SubnetYield, BLOCKS_PER_DAY,
+};
+use crate::model::input::{parse_bounded, parse_whole, Bounds};
+use crate::model::pool::Mechanism;
+use crate::model::units::rao_to_decimal;
+use crate::snapshot::{Snapshot, Subnet};
+use crate::ui::field::Field;
+use crate::ui::pool_source::FIX_FIELDS;
+use rust_decimal::Decimal;
+
+/// TaoWeight when the data does not say (SPEC §2).
+pub const DEFAULT_TAO_WEIGHT: &str = "0.18";
+/// Blocks per epoch from runtime 423 on.
+pub const DEFAULT_EPOCH_BLOCKS: &str = "360";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainFigures {
+    pub emission: Field<Decimal>,
+    pub issuance: Field<Decimal>,
+    pub alpha_stake: Field<Decimal>,
+    pub root_tao: Field<Decimal>,
+    pub tao_weight: Field<Decimal>,
+    pub epoch_blocks: Field<u32>,
+}
+
+/// What stakers share: the pool per epoch, the stake sharing it, and the epoch length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YieldBase {
+    pub pool_per_epoch: Decimal,
+    pub stake_total: Decimal,
+    pub epoch_blocks: u32,
+}
+
+fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}
+
+impl ChainFigures {
+    pub fn read(
+        get: &impl Fn(&str) -> Option<String>,
+        snapshot: &Snapshot,
+        subnet: Option<&Subnet>,
+    ) -> Self {
+        let number = |key: &str, default: String, bounds: Bounds| {
+            Field::read(get(key).as_deref(), &default, |t| parse_bounded(t, bounds))
+        };
+        let big = Decimal::from(1_000_000_000_000u64);
+        let positive = Bounds::new(Decimal::ZERO, false, big, 9);
+        ChainFigures {
+            emission: number(
+                "emission",
+                subnet
+                    .and_then(|s| s.alpha_out_emission)
+                    .map(plain)
+                    .unwrap_or_default(),
+                Bounds::new(Decimal::ZERO, true, Decimal::from(1_000), 9),
+            ),
+            issuance: number(
+                "issuance",
+                subnet
+                    .and_then(|s| {
+                        s.alpha_out_rao
+                            .map(|out| rao_to_decimal(s.alpha_in_rao + out))
+                    })
+                    .map(plain)
+                    .unwrap_or_default(),
+                positive,
+            ),
+            alpha_stake: number(
+                "alpha_stake",
+                subnet
+                    .and_then(|s| s.total_stake_alpha)
+                    .map(plain)
+                    .unwrap_or_default(),
+                positive,
+            ),
+            root_tao: number(
+                "root_tao",
+                snapshot.root_tao_staked.map(plain).unwrap_or_default(),
+                Bounds::new(Decimal::ZERO, true, big, 9),
+            ),
+            tao_weight: number(
+                "tao_weight",
+                snapshot
+                    .tao_weight
+                    .map(plain)
+                    .unwrap_or_else(|| DEFAULT_TAO_WEIGHT.to_string()),
+                Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9),
+            ),
+            epoch_blocks: Field::read(
+                get("epoch_blocks").as_deref(),
+                &subnet
+                    .and_then(|s| s.tempo)
+                    .filter(|t| *t > 0)
+                    .map(|t| t.to_string())
+                    .unwrap_or_else(|| DEFAULT_EPOCH_BLOCKS.to_string()),
+                |t| parse_whole(t, 1, 100_000).map(|b| b as u32),
+            ),
+        }
+    }
+
+    /// The yield base of a subnet, or of root (its share of every subnet's validator emission
+    /// in `snapshot`, valued at each price, paid out here once a day).
+    pub fn base(&self, snapshot: &Snapshot, root: bool) -> Result<YieldBase, String> {
+        let fix = || FIX_FIELDS.to_string();
+        let root_tao = self.root_tao.ok().ok_or_else(fix)?;
+        let tao_weight = self.tao_weight.ok().ok_or_else(fix)?;
+        if root {
+            let subnets: Vec<(Decimal, Decimal, Decimal)> = snapshot
+                .subnets
+                .iter()
+                .filter(|s| s.mechanism == Mechanism::Dynamic)
+                .filter_map(|s| {
+                    let issuance = rao_to_decimal(s.alpha_in_rao + s.alpha_out_rao?);
+                    Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
+                })
+                .collect();
+            let per_block = root_dividends_per_block(&subnets, root_tao, tao_weight)
+                .map_err(|_| "The root dividends are out of range.".to_string())?;
+            return Ok(YieldBase {
+                pool_per_epoch: per_block * Decimal::from(BLOCKS_PER_DAY),
+                stake_total: root_tao,
+                epoch_blocks: BLOCKS_PER_DAY,
+            });
+        }
+        let epoch_blocks = self.epoch_blocks.ok().ok_or_else(fix)?;
+        let subnet = SubnetYield {
+            alpha_per_block: self.emission.ok().ok_or_else(fix)?,
+            alpha_issuance: self.issuance.ok().ok_or_else(fix)?,
+            root_tao,
+            tao_weight,
+            epoch_blocks,
+        };
+        Ok(YieldBase {
+            pool_per_epoch: validator_pool_per_epoch(&subnet)
+                .map_err(|_| "The emission figures are out of range.".to_string())?,
+            stake_total: self.alpha_stake.ok().ok_or_else(fix)?,
+            epoch_blocks,
+        })
+    }
+}

@@ -1,0 +1,258 @@
+//! The delegation-take calculator's inputs, read from the URL parameters: `calc=take`, the pool
+//! source (`netuid`, `tao_in`, `alpha_in`, `w_tao`), `amount` (TAO), `days`, `tao_usd`, the
+//! validator rows as comma-separated lists (`names`, `takes` in %, `vtrusts`, `apys` in %),
+//! `from_row` and `switch_netuid` for the switching costs, and the chain figures.
+
+use crate::model::delegation::{Delegate, MAX_DELEGATES};
+use crate::model::input::{parse_bounded, parse_tokens, parse_whole, Bounds, InputError};
+use crate::model::pool::Mechanism;
+use crate::model::returns::MAX_DAYS;
+use crate::snapshot::Snapshot;
+use crate::ui::chain_figures::ChainFigures;
+use crate::ui::field::Field;
+use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
+use rust_decimal::Decimal;
+
+pub const DEFAULT_AMOUNT: &str = "100";
+pub const DEFAULT_DAYS: &str = "365";
+/// The rows when the data has no validators for the subnet: 18 %, 9 % and 0 % take.
+pub const DEFAULT_TAKES: [&str; 3] = ["18", "9", "0"];
+/// The list parameters, in the order a row's fields are written.
+pub const LIST_KEYS: [&str; 4] = ["names", "takes", "vtrusts", "apys"];
+const MAX_NAME: usize = 40;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub name: Field<String>,
+    /// Fraction (the parameter is a percentage).
+    pub take: Field<Decimal>,
+    pub vtrust: Field<Decimal>,
+    /// Fraction (the parameter is a percentage).
+    pub apy: Field<Option<Decimal>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TakeForm {
+    pub source: PoolSource,
+    pub chain: ChainFigures,
+    pub amount: Field<u64>,
+    pub days: Field<u32>,
+    pub tao_usd: Field<Option<Decimal>>,
+    pub rows: Vec<Row>,
+    /// A problem with the rows as a whole (too many).
+    pub rows_error: Option<String>,
+    /// Whether the rows came from the validators in the data.
+    pub prefilled: bool,
+    /// The row you are with now (0-based), for the switching costs.
+    pub from_row: Field<Option<usize>>,
+    pub switch_to: Field<Option<u16>>,
+    pub root: bool,
+}
+
+fn percent(raw: &str, max: Decimal) -> Result<Decimal, InputError> {
+    parse_bounded(raw, Bounds::new(Decimal::ZERO, true, max, 9)).map(|p| p / Decimal::ONE_HUNDRED)
+}
+
+/// A comma-separated list parameter.
+fn list(raw: Option<String>) -> Option<Vec<String>> {
+    raw.map(|r| r.split(',').map(|s| s.trim().to_string()).collect())
+}
+
+/// A fraction as the percentage text of a field (9 decimals at most, as the fields take).
+fn plain_pct(d: Decimal) -> String {
+    (d * Decimal::ONE_HUNDRED)
+        .round_dp(9)
+        .normalize()
+        .to_string()
+}
+
+impl TakeForm {
+    pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
+        let source = PoolSource::read(&get, snapshot);
+        let subnet = source.subnet(snapshot);
+        let root = source
+            .pool
+            .as_ref()
+            .is_ok_and(|p| p.mechanism == Mechanism::Stable);
+        let lists: Vec<Option<Vec<String>>> = LIST_KEYS.iter().map(|k| list(get(k))).collect();
+        let given = lists.iter().flatten().map(Vec::len).max();
+        // Without row parameters: the data's validators (largest stake first), else 18/9/0 %.
+        let (texts, prefilled) = match given {
+            Some(_) => (lists, false),
+            None => match subnet.filter(|s| !s.validators.is_empty()) {
+                Some(s) => {
+                    let mut validators: Vec<_> = s.validators.iter().collect();
+                    validators.sort_by_key(|v| std::cmp::Reverse(v.alpha_stake));
+                    validators.truncate(MAX_DELEGATES);
+                    let names = validators.iter().map(|v| clean_name(&v.name)).collect();
+                    let takes = validators
+                        .iter()
+                        .map(|v| plain_pct(v.take.unwrap_or(Decimal::new(18, 2))))
+                        .collect();
+                    let vtrusts = validators.iter().map(|_| "1".to_string()).collect();
+                    let apys = validators
+                        .iter()
+                        .map(|v| v.apy.map(plain_pct).unwrap_or_default())
+                        .collect();
+                    (
+                        vec![Some(names), Some(takes), Some(vtrusts), Some(apys)],
+                        true,
+                    )
+                }
+                None => (
+                    vec![
+                        None,
+                        Some(DEFAULT_TAKES.iter().map(|t| t.to_string()).collect()),
+                        None,
+                        None,
+                    ],
+                    false,
+                ),
+            },
+        };
+        let count = texts.iter().flatten().map(Vec::len).max().unwrap_or(0);
+        let rows_error = (count > MAX_DELEGATES).then(|| {
+            format!("At most {MAX_DELEGATES} validators side by side; the rest are left out.")
+        });
+        let entry = |list: usize, i: usize| -> Option<String> {
+            texts[list].as_ref().and_then(|l| l.get(i)).cloned()
+        };
+        let rows = (0..count.min(MAX_DELEGATES))
+            .map(|i| {
+                let name = entry(0, i).filter(|n| !n.trim().is_empty());
+                let default_name = format!("Validator {}", i + 1);
+                Row {
+                    name: Field::new(
+                        name.clone().unwrap_or_default(),
+                        Ok(name.map(|n| clean_name(&n)).unwrap_or(default_name)),
+                    ),
+                    take: Field::read(entry(1, i).as_deref(), "18", |t| {
+                        percent(t, Decimal::from(18))
+                    }),
+                    vtrust: Field::read(entry(2, i).as_deref(), "1", |t| {
+                        parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
+                    }),
+                    apy: Field::optional(entry(3, i).as_deref(), |t| {
+                        percent(t, Decimal::from(100_000))
+                    }),
+                }
+            })
+            .collect::<Vec<_>>();
+        let from_row = Field::optional(get("from_row").as_deref(), |t| {
+            parse_whole(t, 1, rows.len().max(1) as u64).map(|r| r as usize - 1)
+        });
+        let switch_to = match get("switch_netuid") {
+            Some(raw) if !raw.trim().is_empty() => {
+                let value = read_netuid(Some(&raw), snapshot).value;
+                Field::new(raw, value)
+            }
+            other => Field::new(other.unwrap_or_default(), Ok(None)),
+        };
+        TakeForm {
+            chain: ChainFigures::read(&get, snapshot, subnet),
+            amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
+                parse_tokens(t, amount_bounds())
+            }),
+            days: Field::read(get("days").as_deref(), DEFAULT_DAYS, |t| {
+                parse_whole(t, 1, u64::from(MAX_DAYS)).map(|d| d as u32)
+            }),
+            tao_usd: Field::optional(get("tao_usd").as_deref(), |t| {
+                parse_bounded(
+                    t,
+                    Bounds::new(Decimal::ZERO, false, Decimal::from(10_000_000), 9),
+                )
+            }),
+            rows,
+            rows_error,
+            prefilled,
+            from_row,
+            switch_to,
+            root,
+            source,
+        }
+    }
+
+    /// The validators, once every row reads well.
+    pub fn delegates(&self) -> Result<Vec<Delegate>, String> {
+        self.rows
+            .iter()
+            .map(|r| {
+                Ok(Delegate {
+                    name: r.name.ok().ok_or(FIX_FIELDS)?,
+                    take: r.take.ok().ok_or(FIX_FIELDS)?,
+                    vtrust: r.vtrust.ok().ok_or(FIX_FIELDS)?,
+                    observed_apy: r.apy.value.clone().map_err(|_| FIX_FIELDS)?,
+                })
+            })
+            .collect::<Result<_, &str>>()
+            .map_err(str::to_string)
+    }
+
+    /// Every row's texts, one list per `LIST_KEYS` entry, to change and write back.
+    pub fn list_texts(&self) -> [Vec<String>; 4] {
+        [
+            self.rows.iter().map(|r| r.name.text.clone()).collect(),
+            self.rows.iter().map(|r| r.take.text.clone()).collect(),
+            self.rows.iter().map(|r| r.vtrust.text.clone()).collect(),
+            self.rows.iter().map(|r| r.apy.text.clone()).collect(),
+        ]
+    }
+}
+
+/// Names go in a comma-separated list: commas become spaces, and long names are cut.
+pub fn clean_name(name: &str) -> String {
+    name.replace(',', " ")
+        .trim()
+        .chars()
+        .take(MAX_NAME)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::bundled::bundled;
+    use std::collections::HashMap;
+
+    fn read_with(query: &[(&str, &str)], snapshot: &Snapshot) -> TakeForm {
+        let map: HashMap<String, String> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        TakeForm::read(|k| map.get(k).cloned(), snapshot)
+    }
+
+    #[test]
+    fn three_default_rows_without_validators_in_the_data() {
+        let form = read_with(&[("netuid", "64")], &bundled().unwrap());
+        let takes: Vec<_> = form.rows.iter().map(|r| r.take.ok().unwrap()).collect();
+        assert_eq!(
+            takes,
+            vec![Decimal::new(18, 2), Decimal::new(9, 2), Decimal::ZERO]
+        );
+        assert_eq!(form.rows[0].name.ok().unwrap(), "Validator 1");
+        assert!(!form.prefilled);
+        assert_eq!(form.delegates().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn rows_from_the_url_with_their_own_messages() {
+        let form = read_with(
+            &[
+                ("takes", "18,20,x"),
+                ("names", "Alpha,Beta"),
+                ("apys", ",12"),
+            ],
+            &bundled().unwrap(),
+        );
+        assert_eq!(form.rows.len(), 3);
+        assert_eq!(form.rows[1].take.error().unwrap(), "Too large: at most 18.");
+        assert!(form.rows[2].take.error().unwrap().contains("not a number"));
+        assert_eq!(form.rows[2].name.ok().unwrap(), "Validator 3");
+        assert_eq!(form.rows[1].apy.ok().unwrap(), Some(Decimal::new(12, 2)));
+        assert_eq!(form.delegates().unwrap_err(), FIX_FIELDS);
+        let many = read_with(&[("takes", "1,2,3,4,5,6,7,8,9")], &bundled().unwrap());
+        assert_eq!(many.rows.len(), 8);
+        assert!(many.rows_error.is_some());
+    }
+}

@@ -1,0 +1,50 @@
+//! The delegation-take model never panics, whatever the inputs; every error is a sentence.
+
+use dtao_calc::model::delegation::{compare, switch, Delegate, DelegationInputs};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn decimal() -> impl Strategy<Value = Decimal> {
+    (any::<i64>(), 0u32..20).prop_map(|(m, s)| Decimal::new(m, s))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn never_panics(
+        stake in decimal(), price in decimal(), days in 0u32..5000, pool in decimal(),
+        total in decimal(), epoch in 0u32..100_000, usd in proptest::option::of(decimal()),
+        rows in proptest::collection::vec((0i64..=18, 0i64..=100, proptest::option::of(decimal())), 0..10),
+    ) {
+        let delegates = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (take, vtrust, apy))| Delegate {
+                name: format!("V{i}"),
+                take: Decimal::new(*take, 2),
+                vtrust: Decimal::new(*vtrust, 2),
+                observed_apy: *apy,
+            })
+            .collect();
+        let inputs = DelegationInputs {
+            stake_alpha: stake,
+            price,
+            days,
+            pool_per_epoch: pool,
+            stake_total: total,
+            epoch_blocks: epoch,
+            delegates,
+            tao_usd: usd,
+        };
+        match compare(&inputs) {
+            Ok(c) => {
+                let mut ranks: Vec<usize> = c.rows.iter().map(|r| r.rank).collect();
+                ranks.sort_unstable();
+                prop_assert_eq!(ranks, (1..=c.rows.len()).collect::<Vec<_>>());
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+        let _ = switch(stake, pool, epoch, total, price, pool, epoch);
+    }
+}
