@@ -2,6 +2,7 @@
 //! chain uses them, and `rust_decimal` where a figure is shown to a person. Each formula lives
 //! in one place, with the subtensor code it follows named beside it.
 
+pub mod conviction;
 pub mod curve;
 pub mod delegation;
 pub mod emission;

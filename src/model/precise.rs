@@ -90,34 +90,47 @@ pub fn expm1(z: Decimal) -> Result<Decimal, OutOfRange> {
     if z.abs() <= HALF {
         return expm1_series(z);
     }
+    sub(exp(z)?, Decimal::ONE)
+}
+
+/// `e^z`, to 28 significant digits also when it is tiny (unlike `expm1(z) + 1`). Beyond z = 60
+/// it leaves Decimal's range; far below zero it is 0.
+pub fn exp(z: Decimal) -> Result<Decimal, OutOfRange> {
+    if z.abs() <= HALF {
+        return add(expm1_series(z)?, Decimal::ONE);
+    }
     if z > Decimal::from(60) {
         return Err(OutOfRange);
     }
-    if z < Decimal::from(-70) {
-        return Ok(Decimal::NEGATIVE_ONE);
+    if z < Decimal::from(-200) {
+        return Ok(Decimal::ZERO);
     }
-    // z = n ln 2 + r with |r| <= ln 2 / 2, so e^z = 2^n e^r.
+    // z = n ln 2 + r with |r| <= ln 2 / 2, so e^z = 2^n e^r; 2^n is split in parts that
+    // Decimal's 96-bit mantissa holds.
     let n = div(z, LN2)?.round();
     let r = sub(z, mul(n, LN2)?)?;
-    let e_r = add(expm1_series(r)?, Decimal::ONE)?;
-    let n = i32::try_from(n.mantissa()).map_err(|_| OutOfRange)?;
-    // Decimal's mantissa holds 2^95 at most; 2^-96 is already below its 28 decimal places.
-    let Some(two_pow) = 1u128
-        .checked_shl(n.unsigned_abs())
-        .and_then(|p| Decimal::try_from_i128_with_scale(p as i128, 0).ok())
-    else {
-        return if n < 0 {
-            Ok(Decimal::NEGATIVE_ONE)
+    let mut e = add(expm1_series(r)?, Decimal::ONE)?;
+    let mut n = i32::try_from(n.mantissa()).map_err(|_| OutOfRange)?;
+    let step = Decimal::from(1u64 << 62);
+    while n != 0 {
+        let k = n.unsigned_abs().min(62);
+        let two_pow = if k == 62 {
+            step
         } else {
-            Err(OutOfRange)
+            Decimal::from(1u64 << k)
         };
-    };
-    let e_z = if n >= 0 {
-        mul(e_r, two_pow)?
-    } else {
-        div(e_r, two_pow)?
-    };
-    sub(e_z, Decimal::ONE)
+        if n > 0 {
+            e = mul(e, two_pow)?;
+            n -= k as i32;
+        } else {
+            e = div(e, two_pow)?;
+            n += k as i32;
+            if e.is_zero() {
+                return Ok(Decimal::ZERO);
+            }
+        }
+    }
+    Ok(e)
 }
 
 /// Natural logarithm of `x > 0`.
@@ -248,6 +261,28 @@ mod tests {
             );
         }
         assert!(expm1(d("100")).is_err());
+    }
+
+    #[test]
+    fn exp_keeps_tiny_values() {
+        // e^-60 = 8.7565107626965203384887328007e-27: expm1 + 1 would keep one digit of it.
+        let tiny = exp(d("-60")).unwrap();
+        assert!(
+            close(tiny, d("0.0000000000000000000000000088"), "0.01"),
+            "{tiny}"
+        );
+        assert!(close(
+            exp(d("-5")).unwrap(),
+            d("0.0067379469990854670966360484"),
+            "1e-24"
+        ));
+        assert!(close(
+            exp(d("3")).unwrap(),
+            d("20.085536923187667740928529655"),
+            "1e-26"
+        ));
+        assert_eq!(exp(d("-500")).unwrap(), Decimal::ZERO);
+        assert!(exp(d("61")).is_err());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
+use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
 use super::params::Params;
@@ -25,16 +26,18 @@ pub enum Calc {
     Pool,
     Returns,
     Take,
+    Conviction,
 }
 
 impl Calc {
-    pub const ALL: [Calc; 3] = [Calc::Pool, Calc::Returns, Calc::Take];
+    pub const ALL: [Calc; 4] = [Calc::Pool, Calc::Returns, Calc::Take, Calc::Conviction];
 
     pub fn param(self) -> &'static str {
         match self {
             Calc::Pool => "pool",
             Calc::Returns => "returns",
             Calc::Take => "take",
+            Calc::Conviction => "conviction",
         }
     }
 
@@ -43,6 +46,7 @@ impl Calc {
             Calc::Pool => "Pool slippage",
             Calc::Returns => "Staking returns",
             Calc::Take => "Delegation take",
+            Calc::Conviction => "Conviction locks",
         }
     }
 }
@@ -55,6 +59,7 @@ impl Calc {
             None | Some("") | Some("pool") => (Calc::Pool, None),
             Some("returns") => (Calc::Returns, None),
             Some("take") => (Calc::Take, None),
+            Some("conviction") => (Calc::Conviction, None),
             Some(other) => {
                 let shown: String = other.chars().take(24).collect();
                 (
@@ -123,6 +128,7 @@ pub fn App(params: Params) -> impl IntoView {
                     Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
                     Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
                     Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
+                    Calc::Conviction => view! { <ConvictionCalculator params=params data=data /> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">

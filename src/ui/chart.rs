@@ -292,7 +292,8 @@ pub fn LineChart(
         let markers = data
             .markers
             .iter()
-            .map(|(at, label)| {
+            .enumerate()
+            .map(|(row, (at, label))| {
                 let (at, label) = (*at, label.clone());
                 // Labels near the right edge go to the left of their line.
                 let right = sx(at) > LEFT + (WIDTH - LEFT - RIGHT) * 0.7;
@@ -303,7 +304,7 @@ pub fn LineChart(
                 };
                 view! {
                     <line class="marker-line" x1=sx(at) x2=sx(at) y1=TOP y2=HEIGHT - BOTTOM></line>
-                    <text class="marker-label" x=x y=TOP + 12.0 text-anchor=anchor>{label}</text>
+                    <text class="marker-label" x=x y=TOP + 12.0 + 14.0 * row as f64 text-anchor=anchor>{label}</text>
                 }
             })
             .collect_view();

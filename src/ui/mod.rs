@@ -5,6 +5,7 @@ pub mod app;
 pub mod chain_fields;
 pub mod chain_figures;
 pub mod chart;
+pub mod conviction;
 pub mod data;
 pub mod data_panel;
 pub mod field;

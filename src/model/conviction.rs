@@ -1,0 +1,488 @@
+//! Conviction locks (SPEC §4, subtensor `pallets/subtensor/src/staking/lock.rs`). A coldkey
+//! locks alpha on one hotkey per subnet; locked alpha keeps earning but cannot be unstaked. A
+//! lock has no end date. Its conviction grows toward the locked amount (perpetual), or rises
+//! and falls while the lock itself unlocks (decaying, the default). With `dt` blocks elapsed,
+//! `tu` the UnlockRate and `tm` the MaturityRate (both blocks):
+//!
+//! - perpetual: `m' = m`, `c' = c e^(-dt/tm) + m (1 - e^(-dt/tm))`;
+//! - decaying: `m' = m e^(-dt/tu)`, `c' = c e^(-dt/tm) + m g`, with `g = (dt/tm) e^(-dt/tm)`
+//!   when `tu = tm`, else `g = max(0, tu (e^(-dt/tu) - e^(-dt/tm)) / (tu - tm))`;
+//! - a lock on the subnet owner's own hotkey has conviction equal to its locked amount at once.
+
+use super::emission::BLOCKS_PER_DAY;
+use super::precise::{exp, ln, OutOfRange};
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// UnlockRate and MaturityRate in the code: 934,866 blocks, a 90-day half-life.
+pub const CODE_DEFAULT_RATE: u64 = 934_866;
+/// MaturityRate on mainnet per the docs: 311,622 blocks, a 30-day half-life.
+pub const DOCS_MATURITY_RATE: u64 = 311_622;
+/// A subnet must be this old (blocks, one year) before its ownership can change.
+pub const SUBNET_AGE_GATE_BLOCKS: u64 = 2_629_800;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Perpetual,
+    Decaying,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rates {
+    /// UnlockRate, blocks.
+    pub unlock: u64,
+    /// MaturityRate, blocks.
+    pub maturity: u64,
+}
+
+/// A lock's state: locked alpha and conviction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lock {
+    pub locked: Decimal,
+    pub conviction: Decimal,
+}
+
+/// One hotkey's lock as it evolves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LockSpec {
+    pub start: Lock,
+    pub mode: Mode,
+    pub rates: Rates,
+    /// On the subnet owner's own hotkey: conviction equals the locked amount.
+    pub owner_hotkey: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConvictionError {
+    ZeroRate,
+    Negative,
+    OutOfRange,
+}
+
+impl fmt::Display for ConvictionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConvictionError::ZeroRate => {
+                write!(f, "UnlockRate and MaturityRate must be at least 1 block.")
+            }
+            ConvictionError::Negative => {
+                write!(f, "Locked alpha and conviction cannot be negative.")
+            }
+            ConvictionError::OutOfRange => write!(
+                f,
+                "These numbers are beyond what the calculator can compute."
+            ),
+        }
+    }
+}
+
+impl From<OutOfRange> for ConvictionError {
+    fn from(_: OutOfRange) -> Self {
+        ConvictionError::OutOfRange
+    }
+}
+
+fn checked(d: Option<Decimal>) -> Result<Decimal, ConvictionError> {
+    d.ok_or(ConvictionError::OutOfRange)
+}
+
+/// `e^(-dt / rate)`.
+fn decay(dt: Decimal, rate: u64) -> Result<Decimal, ConvictionError> {
+    Ok(exp(-checked(dt.checked_div(Decimal::from(rate)))?)?)
+}
+
+/// Half-life of a rate in days: `rate ln 2 / 7,200`.
+pub fn half_life_days(rate: u64) -> Decimal {
+    let ln2 = Decimal::from_parts(2_860_148_159, 2_180_329_217, 375_755_839, false, 28);
+    Decimal::from(rate) * ln2 / Decimal::from(BLOCKS_PER_DAY)
+}
+
+impl LockSpec {
+    fn check(&self) -> Result<(), ConvictionError> {
+        if self.rates.unlock == 0 || self.rates.maturity == 0 {
+            return Err(ConvictionError::ZeroRate);
+        }
+        if self.start.locked.is_sign_negative() || self.start.conviction.is_sign_negative() {
+            return Err(ConvictionError::Negative);
+        }
+        Ok(())
+    }
+
+    /// The lock after `blocks` blocks (fractional blocks allowed, for a continuous curve).
+    pub fn at(&self, blocks: Decimal) -> Result<Lock, ConvictionError> {
+        self.check()?;
+        let (m, c) = (self.start.locked, self.start.conviction);
+        let (tu, tm) = (self.rates.unlock, self.rates.maturity);
+        let em = decay(blocks, tm)?;
+        let (locked, conviction) = match self.mode {
+            Mode::Perpetual => (
+                m,
+                checked(c.checked_mul(em).and_then(|a| {
+                    m.checked_mul(Decimal::ONE - em)
+                        .and_then(|b| a.checked_add(b))
+                }))?,
+            ),
+            Mode::Decaying => {
+                let eu = decay(blocks, tu)?;
+                let g = if tu == tm {
+                    checked(
+                        blocks
+                            .checked_div(Decimal::from(tm))
+                            .and_then(|t| t.checked_mul(em)),
+                    )?
+                } else {
+                    let (tu_d, tm_d) = (Decimal::from(tu), Decimal::from(tm));
+                    checked(
+                        tu_d.checked_mul(eu - em)
+                            .and_then(|v| v.checked_div(tu_d - tm_d)),
+                    )?
+                    .max(Decimal::ZERO)
+                };
+                let locked = checked(m.checked_mul(eu))?;
+                let conviction = checked(
+                    c.checked_mul(em)
+                        .and_then(|a| m.checked_mul(g).and_then(|b| a.checked_add(b))),
+                )?;
+                (locked, conviction)
+            }
+        };
+        let conviction = if self.owner_hotkey {
+            locked
+        } else {
+            conviction
+        };
+        Ok(Lock { locked, conviction })
+    }
+
+    /// `at` for whole blocks.
+    pub fn after(&self, blocks: u64) -> Result<Lock, ConvictionError> {
+        self.at(Decimal::from(blocks))
+    }
+
+    /// When conviction is highest and how high, in blocks from now. Perpetual locks approach
+    /// their locked amount without a peak (`None`); for a decaying lock
+    /// `c(t) = A e^(-t/tu) + B e^(-t/tm)` has one turning point, found in closed form.
+    pub fn peak(&self) -> Result<Option<(Decimal, Decimal)>, ConvictionError> {
+        self.check()?;
+        if self.mode == Mode::Perpetual {
+            return Ok(None);
+        }
+        if self.owner_hotkey {
+            // Conviction is the locked amount, which only unlocks.
+            return Ok(Some((Decimal::ZERO, self.start.locked)));
+        }
+        let (m, c) = (self.start.locked, self.start.conviction);
+        let (tu, tm) = (
+            Decimal::from(self.rates.unlock),
+            Decimal::from(self.rates.maturity),
+        );
+        let t = if tu == tm {
+            // c(t) = (c + m t / tm) e^(-t/tm): highest at t = tm (1 - c / m).
+            if m.is_zero() {
+                Decimal::ZERO
+            } else {
+                checked(
+                    Decimal::ONE
+                        .checked_sub(checked(c.checked_div(m))?)
+                        .and_then(|f| f.checked_mul(tm)),
+                )?
+                .max(Decimal::ZERO)
+            }
+        } else {
+            let a = checked(m.checked_mul(tu).and_then(|v| v.checked_div(tu - tm)))?;
+            let b = checked(c.checked_sub(a))?;
+            // c'(t) = 0 where e^(t (1/tm - 1/tu)) = -(B tu) / (A tm).
+            let ratio = if a.is_zero() {
+                Decimal::ZERO
+            } else {
+                checked(
+                    (-b).checked_mul(tu)
+                        .and_then(|v| v.checked_div(a.checked_mul(tm)?)),
+                )?
+            };
+            let speed = checked(
+                Decimal::ONE
+                    .checked_div(tm)
+                    .and_then(|x| Decimal::ONE.checked_div(tu).and_then(|y| x.checked_sub(y))),
+            )?;
+            if ratio <= Decimal::ZERO {
+                Decimal::ZERO
+            } else {
+                checked(ln(ratio)?.checked_div(speed))?.max(Decimal::ZERO)
+            }
+        };
+        Ok(Some((t, self.at(t)?.conviction)))
+    }
+}
+
+/// The first block (continuous) at which `f(t) > 0`, given `f` changes sign at most once on
+/// `[0, limit]`; `None` if it never does there.
+fn first_positive(
+    limit: Decimal,
+    f: impl Fn(Decimal) -> Result<Decimal, ConvictionError>,
+) -> Result<Option<Decimal>, ConvictionError> {
+    if f(Decimal::ZERO)? > Decimal::ZERO {
+        return Ok(Some(Decimal::ZERO));
+    }
+    if f(limit)? <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let (mut low, mut high) = (Decimal::ZERO, limit);
+    for _ in 0..80 {
+        let mid = (low + high) / Decimal::TWO;
+        if f(mid)? > Decimal::ZERO {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    Ok(Some(high))
+}
+
+/// How far ahead the takeover questions look: 20 years.
+pub fn search_limit() -> Decimal {
+    Decimal::from(20 * 365 * u64::from(BLOCKS_PER_DAY))
+}
+
+/// When `lock`'s conviction first passes `level` (blocks), or `None` if it never does.
+pub fn blocks_to_pass(lock: &LockSpec, level: Decimal) -> Result<Option<Decimal>, ConvictionError> {
+    // Up to its peak conviction rises monotonically; after it, it only falls.
+    let limit = match lock.peak()? {
+        Some((at, _)) => at,
+        None => search_limit(),
+    };
+    first_positive(limit, |t| Ok(lock.at(t)?.conviction - level))
+}
+
+/// When `challenger`'s conviction first exceeds `owner`'s, or `None`. Both are sums of two
+/// exponentials, so their difference changes sign at most once.
+pub fn blocks_to_beat(
+    challenger: &LockSpec,
+    owner: &LockSpec,
+) -> Result<Option<Decimal>, ConvictionError> {
+    first_positive(search_limit(), |t| {
+        Ok(challenger.at(t)?.conviction - owner.at(t)?.conviction)
+    })
+}
+
+/// The condition for a subnet's ownership to pass to the top-conviction hotkey. It has changed
+/// over time; both versions are offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gate {
+    /// Since August 2026: one hotkey's own conviction above this fraction of the eligible alpha
+    /// (alpha outstanding less burned and protocol alpha); 0.18 by default.
+    SingleHotkey(Decimal),
+    /// Before: total conviction times 10 at least the alpha outstanding.
+    TotalTimesTen,
+}
+
+/// When the gate opens for `challenger` (blocks), given the owner's lock if any and the
+/// eligible alpha (or alpha outstanding, for the old rule); `None` if it never does.
+pub fn blocks_to_gate(
+    challenger: &LockSpec,
+    owner: Option<&LockSpec>,
+    eligible: Decimal,
+    gate: Gate,
+) -> Result<Option<Decimal>, ConvictionError> {
+    match gate {
+        Gate::SingleHotkey(share) => {
+            let level = checked(eligible.checked_mul(share))?;
+            // Passing means strictly above the level.
+            blocks_to_pass(challenger, level)
+        }
+        Gate::TotalTimesTen => first_positive(search_limit(), |t| {
+            let mut total = challenger.at(t)?.conviction;
+            if let Some(owner) = owner {
+                total = checked(total.checked_add(owner.at(t)?.conviction))?;
+            }
+            Ok(checked(total.checked_mul(Decimal::TEN))? - eligible + Decimal::new(1, 28))
+        }),
+    }
+}
+
+/// Blocks until a subnet of `age` blocks may change owner (0 if it is a year old already).
+pub fn age_gate_blocks_left(age: u64) -> u64 {
+    SUBNET_AGE_GATE_BLOCKS.saturating_sub(age)
+}
+
+/// A planned lock over a horizon, and whether and when it could take a subnet over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outlook {
+    pub horizon: Lock,
+    /// `(blocks from now, conviction)` of the highest conviction; `None` for perpetual locks.
+    pub peak: Option<(Decimal, Decimal)>,
+    /// What the gate asks of the challenger's conviction (single rule) or of the total (old rule).
+    pub gate_level: Decimal,
+    pub gate_blocks: Option<Decimal>,
+    pub beat_owner_blocks: Option<Decimal>,
+    /// Blocks until the subnet is a year old; `None` when its age is unknown.
+    pub age_left_blocks: Option<u64>,
+    /// The first block at which all three hold; `None` if one never does (or age is unknown).
+    pub takeover_blocks: Option<Decimal>,
+}
+
+/// Roll `challenger` forward `horizon_blocks`, and find when it passes the gate, when it
+/// passes the owner's conviction, and when the subnet's age allows a change of owner.
+pub fn outlook(
+    challenger: &LockSpec,
+    owner: &LockSpec,
+    eligible: Decimal,
+    gate: Gate,
+    horizon_blocks: u64,
+    subnet_age: Option<u64>,
+) -> Result<Outlook, ConvictionError> {
+    let gate_level = match gate {
+        Gate::SingleHotkey(share) => checked(eligible.checked_mul(share))?,
+        Gate::TotalTimesTen => checked(eligible.checked_div(Decimal::TEN))?,
+    };
+    let gate_blocks = blocks_to_gate(challenger, Some(owner), eligible, gate)?;
+    let beat_owner_blocks = blocks_to_beat(challenger, owner)?;
+    let age_left_blocks = subnet_age.map(age_gate_blocks_left);
+    let takeover_blocks = match (gate_blocks, beat_owner_blocks, age_left_blocks) {
+        (Some(g), Some(b), Some(a)) => Some(g.max(b).max(Decimal::from(a))),
+        _ => None,
+    };
+    Ok(Outlook {
+        horizon: challenger.after(horizon_blocks)?,
+        peak: challenger.peak()?,
+        gate_level,
+        gate_blocks,
+        beat_owner_blocks,
+        age_left_blocks,
+        takeover_blocks,
+    })
+}
+
+/// Blocks as days.
+pub fn days(blocks: Decimal) -> Decimal {
+    blocks / Decimal::from(BLOCKS_PER_DAY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn lock(mode: Mode, tu: u64, tm: u64) -> LockSpec {
+        LockSpec {
+            start: Lock {
+                locked: d("10000"),
+                conviction: Decimal::ZERO,
+            },
+            mode,
+            rates: Rates {
+                unlock: tu,
+                maturity: tm,
+            },
+            owner_hotkey: false,
+        }
+    }
+
+    /// SPEC §4: 10,000 alpha locked at block 0, after 90 days (648,000 blocks).
+    #[test]
+    fn spec_worked_figures() {
+        let at = |l: LockSpec| l.after(648_000).unwrap();
+        let p = at(lock(Mode::Perpetual, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE));
+        assert_eq!(p.conviction.round(), d("5000"));
+        let p = at(lock(Mode::Perpetual, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE));
+        assert_eq!(p.conviction.round(), d("8750"));
+        let x = at(lock(Mode::Decaying, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE));
+        assert_eq!(x.locked.round(), d("5000"));
+        assert_eq!(x.conviction.round_dp(1), d("3465.7"));
+        let x = at(lock(Mode::Decaying, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE));
+        assert_eq!(x.locked.round(), d("5000"));
+        assert_eq!(x.conviction.round(), d("5625"));
+        assert_eq!(half_life_days(CODE_DEFAULT_RATE).round(), d("90"));
+        assert_eq!(half_life_days(DOCS_MATURITY_RATE).round(), d("30"));
+    }
+
+    #[test]
+    fn peaks_where_the_slope_is_zero() {
+        for (tu, tm) in [(934_866, 934_866), (934_866, 311_622), (311_622, 934_866)] {
+            let l = lock(Mode::Decaying, tu, tm);
+            let (t, top) = l.peak().unwrap().unwrap();
+            assert!(t > Decimal::ZERO);
+            let step = d("1000");
+            assert!(l.at(t - step).unwrap().conviction <= top);
+            assert!(l.at(t + step).unwrap().conviction <= top);
+        }
+        // Equal rates: the peak is at t = tm, c = m / e.
+        let (t, top) = lock(Mode::Decaying, 100, 100).peak().unwrap().unwrap();
+        assert_eq!(t, d("100"));
+        assert_eq!(top.round_dp(6), d("3678.794412"));
+        assert_eq!(lock(Mode::Perpetual, 100, 100).peak().unwrap(), None);
+    }
+
+    #[test]
+    fn passing_a_level_and_an_owner() {
+        let l = lock(Mode::Perpetual, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE);
+        let t = blocks_to_pass(&l, d("5000")).unwrap().unwrap();
+        // Half of 10,000 after one half-life.
+        assert!((days(t) - half_life_days(CODE_DEFAULT_RATE)).abs() < d("0.001"));
+        assert_eq!(blocks_to_pass(&l, d("10000")).unwrap(), None);
+        let decaying = lock(Mode::Decaying, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE);
+        assert_eq!(
+            blocks_to_pass(&decaying, d("4000")).unwrap(),
+            None,
+            "peaks at 3,679"
+        );
+        let owner = LockSpec {
+            owner_hotkey: true,
+            start: Lock {
+                locked: d("3000"),
+                conviction: Decimal::ZERO,
+            },
+            ..l
+        };
+        let beat = blocks_to_beat(&l, &owner).unwrap().unwrap();
+        assert!((l.at(beat).unwrap().conviction - d("3000")).abs() < d("0.001"));
+    }
+
+    #[test]
+    fn gates() {
+        let l = lock(Mode::Perpetual, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE);
+        // 18 % of 30,000 eligible = 5,400: after a bit more than one half-life.
+        let t = blocks_to_gate(&l, None, d("30000"), Gate::SingleHotkey(d("0.18")))
+            .unwrap()
+            .unwrap();
+        assert!(days(t) > half_life_days(CODE_DEFAULT_RATE));
+        assert!((l.at(t).unwrap().conviction - d("5400")).abs() < d("0.001"));
+        // Old rule: total x 10 >= 60,000 needs 6,000 of conviction in all; an owner's 1,000
+        // counts too.
+        let owner = LockSpec {
+            owner_hotkey: true,
+            start: Lock {
+                locked: d("1000"),
+                conviction: Decimal::ZERO,
+            },
+            ..l
+        };
+        let t = blocks_to_gate(&l, Some(&owner), d("60000"), Gate::TotalTimesTen)
+            .unwrap()
+            .unwrap();
+        assert!((l.at(t).unwrap().conviction - d("5000")).abs() < d("0.001"));
+        assert_eq!(
+            blocks_to_gate(&l, None, d("1000000"), Gate::SingleHotkey(d("0.18"))).unwrap(),
+            None
+        );
+        assert_eq!(age_gate_blocks_left(0), SUBNET_AGE_GATE_BLOCKS);
+        assert_eq!(age_gate_blocks_left(u64::MAX), 0);
+    }
+
+    #[test]
+    fn edge_cases_do_not_panic() {
+        let l = lock(Mode::Decaying, 1, 1);
+        assert_eq!(l.after(0).unwrap().conviction, Decimal::ZERO);
+        assert_eq!(l.after(u64::MAX).unwrap().locked, Decimal::ZERO);
+        assert_eq!(
+            lock(Mode::Decaying, 0, 5).after(10),
+            Err(ConvictionError::ZeroRate)
+        );
+        let tu_small = lock(Mode::Decaying, 10, 1_000_000);
+        assert!(tu_small.after(500).unwrap().conviction >= Decimal::ZERO);
+    }
+}

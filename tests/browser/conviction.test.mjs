@@ -1,0 +1,120 @@
+// The conviction-lock calculator in headless Chromium: SPEC §4's worked figures by URL, typing and
+// presets, peaks, the takeover gate (or why never), the owner's own lock, and bad input.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage, ready, dataValue, text } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query) {
+  const opened = await openPage(browser);
+  await opened.page.goto(`${server.url}/?calc=conviction&${query}`);
+  await ready(opened.page);
+  return opened;
+}
+
+const value = async (page, id) => Number(await dataValue(page, id));
+
+test("SPEC's worked figures: 10,000 alpha locked, after 90 days", async () => {
+  const { page, problems, context } = await open("netuid=64");
+  const cases = [
+    ["perpetual", 934866, 934866, 10000, 5000],
+    ["perpetual", 934866, 311622, 10000, 8750],
+    ["decaying", 934866, 934866, 5000, 3465.7],
+    ["decaying", 934866, 311622, 5000, 5625],
+  ];
+  for (const [mode, tu, tm, locked, conviction] of cases) {
+    await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=10000&days=90&mode=${mode}&tu=${tu}&tm=${tm}`);
+    await ready(page);
+    assert.equal(Math.round(await value(page, "conviction-locked")), locked, `${mode} ${tm}: locked`);
+    const got = await value(page, "conviction-score");
+    assert.ok(Math.abs(got - conviction) < 0.1, `${mode} ${tm}: conviction ${got}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("typing and presets update the figures and the URL", async () => {
+  const { page, problems, context } = await open("netuid=64&lock=10000&days=90");
+  assert.match(await text(page, "conviction-half-lives"), /unlock 90 days, maturity 90 days/);
+  await page.locator("#preset-docs").click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("tm") === "311622");
+  assert.match(await text(page, "conviction-half-lives"), /maturity 30 days/);
+  const before = await value(page, "conviction-score");
+  await page.locator("#lock").fill("20000");
+  await page.waitForFunction((b) => Number(document.querySelector('[data-testid="conviction-score"]')?.dataset.value) > b * 1.9, before);
+  assert.match(page.url(), /lock=20000/);
+  // A decaying lock has a peak; a perpetual one does not.
+  assert.ok(await value(page, "conviction-peak") > 0);
+  await page.locator("#mode-perpetual").check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="conviction-peak"]')?.dataset.value === undefined);
+  assert.match(await text(page, "conviction-peak"), /No peak/);
+  assert.equal(await page.locator(".chart svg path.curve").count(), 2);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("takeover timing: the gate, the owner, the subnet's age, and never with the reason", async () => {
+  const { page, problems, context } = await open("netuid=64&lock=700000&owner_lock=300000&mode=perpetual&tm=311622");
+  const gate = await value(page, "conviction-gate-days");
+  const beat = await value(page, "conviction-beat-owner-days");
+  assert.ok(beat > 0 && beat < gate, `${beat} ${gate}`);
+  assert.equal(await value(page, "conviction-takeover-days"), gate, "subnet 64 is over a year old");
+  assert.match(await text(page, "conviction-age"), /The subnet is \d+ days old/);
+  assert.ok(await value(page, "conviction-liquidity") > 0);
+  assert.equal(await page.locator(".chart svg path.curve").count(), 3);
+  // A small decaying lock never reaches 18 % of the alpha outstanding.
+  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=1000&mode=decaying`);
+  await ready(page);
+  assert.equal(await dataValue(page, "conviction-gate-days"), null);
+  assert.match(await text(page, "conviction-gate-days"), /Never: conviction peaks at .* below the gate of/);
+  // The old rule: total conviction x 10 against the alpha outstanding.
+  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=400000&mode=perpetual&gate_rule=total`);
+  await ready(page);
+  assert.ok(await value(page, "conviction-gate-days") > 0);
+  // The owner's own hotkey: conviction is the locked amount at once.
+  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=5000&owner=1&days=30`);
+  await ready(page);
+  assert.equal(await dataValue(page, "conviction-score"), await dataValue(page, "conviction-locked"));
+  assert.equal(await page.locator('[data-testid="conviction-owner-note"]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("bad input gets a message by its field", async () => {
+  const { page, problems, context } = await open("netuid=64");
+  const cases = [
+    ["mode=forever", "#mode-msg", "Unknown mode “forever”"],
+    ["tu=0", "#tu-msg", "Too small: at least 1."],
+    ["tm=1.5", "#tm-msg", "Must be a whole number."],
+    ["lock=-1", "#lock-msg", "Must not be negative."],
+    ["lock=abc", "#lock-msg", "is not a number"],
+    ["lock=1e30", "#lock-msg", "Too large: at most 21,000,000."],
+    ["conviction=0.0000000001", "#conviction-msg", "At most 9 decimal places"],
+    ["gate=0", "#gate-msg", "Must be more than 0."],
+    ["gate_rule=most", "#gate_rule-msg", "Unknown gate rule"],
+    ["days=4000", "#days-msg", "Too large: at most 3,650."],
+    ["eligible=0", "#eligible-msg", "Must be more than 0."],
+    ["owner=2", "#owner-msg", "is not 0 or 1"],
+  ];
+  for (const [query, selector, message] of cases) {
+    await page.goto(`${server.url}/?calc=conviction&netuid=64&${query}`);
+    await ready(page);
+    const shown = (await page.locator(selector).textContent()) ?? "";
+    assert.ok(shown.includes(message), `${query}: “${shown}”`);
+    assert.match(await text(page, "conviction-error"), /Fix the marked fields/);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
