@@ -3,6 +3,7 @@
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
+use super::embed_panel::EmbedPanel;
 use super::params::Params;
 use super::pool::PoolCalculator;
 use super::returns::ReturnsCalculator;
@@ -73,10 +74,35 @@ impl Calc {
     }
 }
 
+/// How the app is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shell {
+    /// The website: header, tabs, data loading, the embed panel; the URL holds the state.
+    Full,
+    /// `embed=1`, e.g. in an iframe: the calculator, a compact data line and a link to the full
+    /// calculator.
+    Embed,
+    /// A script-tag widget in someone else's page: like `Embed`, with its state kept off the
+    /// host's URL and storage.
+    Widget,
+}
+
+/// "Open the full calculator": the app's address with the same parameters, less `embed`.
+pub fn full_href(base: &str, params: Params) -> String {
+    let mut pairs = params.with_pairs(|p| p.to_vec());
+    pairs.retain(|(k, _)| k != "embed");
+    format!("{base}{}", super::query::to_query(&pairs))
+}
+
 #[component]
-pub fn App(params: Params) -> impl IntoView {
+pub fn App(
+    params: Params,
+    shell: Shell,
+    /// The full app's address without the query.
+    base: String,
+) -> impl IntoView {
     provide_context(params);
-    let data = match Data::start(params) {
+    let data = match Data::start(params, shell == Shell::Full) {
         Ok(data) => data,
         Err(e) => {
             return view! {
@@ -92,6 +118,33 @@ pub fn App(params: Params) -> impl IntoView {
     provide_context(data);
     let calc = Memo::new(move |_| Calc::from_param(params.get("calc").as_deref()));
     let chosen = Memo::new(move |_| calc.get().0);
+    let calculator = move || match chosen.get() {
+        Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
+        Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
+        Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
+        Calc::Conviction => view! { <ConvictionCalculator params=params data=data /> }.into_any(),
+    };
+    let calc_message = move || {
+        calc.get().1.map(
+            |m| view! { <p class="verdict pending" data-testid="calc-error" role="status">{m}</p> },
+        )
+    };
+    if shell != Shell::Full {
+        let base = StoredValue::new(base);
+        return view! {
+            <div class="app embedded" data-testid="embedded">
+                {calc_message}
+                {calculator}
+                <DataPanel data=data params=params compact=true />
+                <p class="full-link">
+                    <a href=move || full_href(&base.get_value(), params) target="_blank" rel="noopener" data-testid="full-link">
+                        "Open the full calculator ↗"
+                    </a>
+                </p>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="app">
             <header class="site-header">
@@ -121,16 +174,10 @@ pub fn App(params: Params) -> impl IntoView {
             </nav>
             <DataPanel data=data params=params />
             <main>
-                {move || calc.get().1.map(|m| view! {
-                    <p class="verdict pending" data-testid="calc-error" role="status">{m}</p>
-                })}
-                {move || match chosen.get() {
-                    Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
-                    Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
-                    Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
-                    Calc::Conviction => view! { <ConvictionCalculator params=params data=data /> }.into_any(),
-                }}
+                {calc_message}
+                {calculator}
             </main>
+            <EmbedPanel params=params base=base />
             <footer class="site-footer">
                 <p>
                     "Figures follow the subtensor chain code (Balancer pool of pallets/swap, runtime spec 425). "

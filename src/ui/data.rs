@@ -55,23 +55,30 @@ pub struct Data {
     pub remember: RwSignal<bool>,
     /// Seconds since the epoch when the page opened, for the data's age.
     pub now_unix: i64,
+    /// Whether this page may use localStorage (not inside someone else's page).
+    use_storage: bool,
     params: Params,
 }
 
 impl Data {
-    /// The bundled snapshot, then remembered data, then the `snapshot=<url>` parameter.
-    pub fn start(params: Params) -> Result<Data, SnapshotError> {
+    /// The bundled snapshot, then remembered data (when `use_storage`), then the
+    /// `snapshot=<url>` parameter.
+    pub fn start(params: Params, use_storage: bool) -> Result<Data, SnapshotError> {
         let bundled = bundled()?;
+        let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
         let data = Data {
             snapshot: RwSignal::new(bundled),
             origin: RwSignal::new(Origin::Bundled),
             status: RwSignal::new(None),
             loading: RwSignal::new(false),
-            remember: RwSignal::new(storage::get(STORED_REMEMBER).as_deref() != Some("0")),
+            remember: RwSignal::new(remember),
             now_unix: (js_sys::Date::now() / 1000.0) as i64,
+            use_storage,
             params,
         };
-        data.restore();
+        if use_storage {
+            data.restore();
+        }
         if let Some(url) = params.get("snapshot").filter(|u| !u.trim().is_empty()) {
             data.load_url(url);
         }
@@ -154,6 +161,9 @@ impl Data {
     }
 
     pub fn set_remember(&self, on: bool) {
+        if !self.use_storage {
+            return;
+        }
         self.remember.set(on);
         storage::set(STORED_REMEMBER, if on { "1" } else { "0" });
         if on {
@@ -167,11 +177,17 @@ impl Data {
     }
 
     fn forget(&self) {
+        if !self.use_storage {
+            return;
+        }
         storage::remove(STORED_DATA);
         storage::remove(STORED_ORIGIN);
     }
 
     fn store(&self, snapshot: &Snapshot, origin: &Origin) -> bool {
+        if !self.use_storage {
+            return true;
+        }
         let from = match origin {
             Origin::Remembered(from) => from.clone(),
             other => other.label(),

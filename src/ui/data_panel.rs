@@ -10,7 +10,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn DataPanel(data: Data, params: Params) -> impl IntoView {
+pub fn DataPanel(
+    data: Data,
+    params: Params,
+    /// Embedded: only the data line, its warning and the load status; no loading controls.
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let url_text = RwSignal::new(params.get_untracked("snapshot").unwrap_or_default());
     let paste_text = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
@@ -115,6 +121,7 @@ pub fn DataPanel(data: Data, params: Params) -> impl IntoView {
             <p class="data-line" data-testid="data-line">{line}</p>
             {stale}
             {status}
+            <Show when=move || !compact>
             <details class="data-panel" data-testid="data-panel">
                 <summary>"Load other data"</summary>
                 <div class="data-sources">
@@ -229,6 +236,7 @@ pub fn DataPanel(data: Data, params: Params) -> impl IntoView {
                     </label>
                 </div>
             </details>
+            </Show>
         </section>
     }
 }

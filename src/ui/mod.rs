@@ -8,6 +8,8 @@ pub mod chart;
 pub mod conviction;
 pub mod data;
 pub mod data_panel;
+pub mod embed;
+pub mod embed_panel;
 pub mod field;
 pub mod figure;
 pub mod format;
@@ -29,9 +31,14 @@ use wasm_bindgen::JsCast;
 /// there, so it is emptied before mounting, or the app would appear twice.
 pub const ROOT_ID: &str = "dtao-calc";
 
-/// Mount the full app into `#dtao-calc` (created if the page lacks it).
+/// Mount the app into `#dtao-calc` (created if the page lacks it): the full site, or only the
+/// calculator with `embed=1`. Does nothing when a script-tag widget loaded the module; the
+/// widget mounts itself with `mount_widget`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if embed::is_widget_page() {
+        return;
+    }
     let document = document();
     let root = document.get_element_by_id(ROOT_ID).or_else(|| {
         let el = document.create_element("div").ok()?;
@@ -48,5 +55,29 @@ pub fn start() {
         return;
     };
     let params = params::Params::from_location();
-    leptos::mount::mount_to(root, move || view! { <app::App params=params /> }).forget();
+    let shell = if params.get_untracked("embed").as_deref() == Some("1") {
+        embed::post_height_when_framed(&root);
+        app::Shell::Embed
+    } else {
+        app::Shell::Full
+    };
+    let base = embed::page_base();
+    leptos::mount::mount_to(
+        root,
+        move || view! { <app::App params=params shell=shell base=base /> },
+    )
+    .forget();
+}
+
+/// Mount a calculator into `host` for a script-tag widget: `query` holds its parameters (from
+/// the tag's `data-` attributes) and `base` the address of the full app. The widget's state
+/// stays off the host page's URL and storage.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_widget(host: web_sys::HtmlElement, query: String, base: String) {
+    console_error_panic_hook::set_once();
+    let params = params::Params::detached(query::parse_query(&query));
+    leptos::mount::mount_to(host, move || {
+        view! { <app::App params=params shell=app::Shell::Widget base=base /> }
+    })
+    .forget();
 }

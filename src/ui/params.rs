@@ -57,6 +57,11 @@ impl Params {
         self.write_url();
     }
 
+    /// Read all pairs, tracked.
+    pub fn with_pairs<R>(&self, f: impl FnOnce(&[(String, String)]) -> R) -> R {
+        self.pairs.with(|p| f(p))
+    }
+
     /// The query string (`?calc=pool&...`), tracked.
     pub fn query(&self) -> String {
         self.pairs.with(|p| to_query(p))

@@ -40,9 +40,14 @@ pub fn SubnetPicker(
         query.set(String::new());
     };
     let option_id = |netuid: u16| format!("subnet-opt-{netuid}");
+    // Looked up inside the list, not the document: a widget lives in a shadow root.
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
     let scroll_to = move |index: usize| {
         let id = list.with_untracked(|l| l.get(index).map(|r| option_id(r.netuid)));
-        if let Some(el) = id.and_then(|id| document().get_element_by_id(&id)) {
+        let found = id
+            .zip(list_ref.get_untracked())
+            .and_then(|(id, ul)| ul.query_selector(&format!("#{id}")).ok().flatten());
+        if let Some(el) = found {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);
             el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -120,7 +125,7 @@ pub fn SubnetPicker(
                         .collect_view()}
                 </select>
             </div>
-            <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1">
+            <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1" node_ref=list_ref>
                 <For
                     each=move || list.get().into_iter().enumerate()
                     key=|(i, row)| (*i, row.clone())

@@ -36,7 +36,11 @@ export async function startServer(root = DIST, extra = null) {
         return;
       }
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      // Like most static hosts: readable cross-origin, so the widget works on other sites.
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] || "application/octet-stream",
+        "access-control-allow-origin": "*",
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -119,7 +123,7 @@ export async function loadJson(relative) {
 /**
  * A second server on another port (so another origin) serving data files the way real hosts
  * do: with or without cross-origin headers, failing, slow or huge. `files` maps a path to
- * `{ body, status?, cors?, delayMs?, type? }`.
+ * `{ body, status?, cors?, delayMs?, type?, headers? }`.
  */
 export async function startDataServer(files) {
   const server = createServer(async (req, res) => {
@@ -130,7 +134,7 @@ export async function startDataServer(files) {
       return;
     }
     if (file.delayMs) await new Promise((ok) => setTimeout(ok, file.delayMs));
-    const headers = { "content-type": file.type || "application/json" };
+    const headers = { "content-type": file.type || "application/json", ...(file.headers || {}) };
     if (file.cors !== false) headers["access-control-allow-origin"] = "*";
     if (file.chunked) {
       // No content-length: the page has to stop reading at its cap by itself.

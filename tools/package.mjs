@@ -1,0 +1,191 @@
+// Trunk post-build hook: from the built app, writes
+//   - dtao-calc.html: the whole app in one file (CSS and JS inline, wasm gzipped and
+//     base64-encoded, instantiated from bytes). Chromium refuses module scripts and fetching
+//     .wasm from file://, so a page that works saved to disk carries everything as a classic
+//     script; gzip before base64 keeps it small, DecompressionStream inflates it.
+//   - dtao-calc-widget.js: one classic script that mounts a calculator where its <script> tag
+//     stands, inside a shadow root (styles neither leak in nor out), parameters from data-*.
+//   - sw.js: the service worker that keeps the site working offline after one visit.
+// Usage: node tools/package.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR, then dist)
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
+
+const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
+
+function fail(message) {
+  console.error(`package: ${message}`);
+  process.exit(1);
+}
+
+const files = readdirSync(dir);
+const pick = (re, what) => {
+  const found = files.filter((f) => re.test(f));
+  if (found.length !== 1) fail(`expected one ${what} in ${dir}, found ${found.length}: ${found.join(", ")}`);
+  return found[0];
+};
+const jsName = pick(/^dtao-calc-[0-9a-f]+\.js$/, "wasm-bindgen script");
+const wasmName = pick(/^dtao-calc-[0-9a-f]+_bg\.wasm$/, "wasm module");
+const cssName = pick(/^app-[0-9a-f]+\.css$/, "stylesheet");
+
+const indexHtml = readFileSync(join(dir, "index.html"), "utf8");
+const css = readFileSync(join(dir, cssName), "utf8");
+const glue = readFileSync(join(dir, jsName), "utf8");
+const wasm = readFileSync(join(dir, wasmName));
+
+/** wasm-bindgen's --target web glue is an ES module; as a classic script it drops the export
+ * keywords and the import.meta fallback (used only when no module is passed in). */
+function classicGlue(source) {
+  let js = source;
+  js = js.replace(/^export function /gm, "function ");
+  js = js.replace(/^export class /gm, "class ");
+  js = js.replace(/^export const /gm, "const ");
+  js = js.replace(/^export \{[^}]*\};?\s*$/gm, "");
+  js = js.replace(/^export default [^;]+;\s*$/gm, "");
+  js = js.replace(/import\.meta\.url/g, "document.baseURI");
+  if (js === source) fail("the glue script did not look like wasm-bindgen's web target output");
+  if (/^\s*(import|export)\s/m.test(js)) fail("the glue script still has import/export statements");
+  for (const name of ["initSync", "__wbg_init", "mount_widget"]) {
+    if (!new RegExp(`function ${name}\\(`).test(js)) fail(`the glue script has no ${name}`);
+  }
+  return js;
+}
+const classic = classicGlue(glue);
+// `</` inside inline script/style would end the element early.
+const inlineSafe = (text, tag) => text.replace(new RegExp(`</(${tag})`, "gi"), "<\\/$1");
+
+// --- dtao-calc.html -----------------------------------------------------------------------
+{
+  const b64 = gzipSync(wasm, { level: 9 }).toString("base64");
+  const boot = `(async function () {
+${classic}
+var b64 = "${b64}";
+var raw = atob(b64);
+var packed = new Uint8Array(raw.length);
+for (var i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
+if (typeof DecompressionStream !== "function") {
+  var root = document.getElementById("dtao-calc");
+  if (root) root.textContent = "This browser is too old for the offline copy of dtao-calc; use the website.";
+  return;
+}
+var inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+initSync({ module: await new Response(inflated).arrayBuffer() });
+})();`;
+  let html = indexHtml;
+  html = html.replace(/<link[^>]*(modulepreload|rel="preload")[^>]*>\s*/g, "");
+  html = html.replace(/<link[^>]*rel="stylesheet"[^>]*>\s*/g, "");
+  html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>\s*/g, "");
+  if (/dtao-calc-[0-9a-f]+/.test(html)) fail("index.html still refers to the separate files");
+  html = html.replace("</head>", `<style>${inlineSafe(css, "style")}</style>\n</head>`);
+  html = html.replace("</body>", `<script>${inlineSafe(boot, "script")}</script>\n</body>`);
+  writeFileSync(join(dir, "dtao-calc.html"), html);
+  console.log(`package: wrote dtao-calc.html (${html.length} bytes, wasm ${wasm.length} bytes)`);
+}
+
+// --- dtao-calc-widget.js ------------------------------------------------------------------
+{
+  // Inside a shadow root :root matches nothing; the host element carries the variables, and
+  // `all: initial` stops the page's inherited styles at the door.
+  const widgetCss =
+    ":host { all: initial; display: block; }\n" +
+    css.replace(/:root/g, ":host") +
+    "\n.widget-root { background: var(--bg); color: var(--text); line-height: 1.45; font-size: 16px;" +
+    " font-family: system-ui, -apple-system, \"Segoe UI\", Roboto, sans-serif; padding: 8px; border-radius: 10px; }\n";
+  const widget = `/* dtao-calc widget: <script src=".../dtao-calc-widget.js" data-calc="pool" data-netuid="64"></script>
+   mounts the calculator where the tag stands. Every URL parameter works as a data- attribute
+   (underscores become dashes). The host needs script-src and connect-src for this file's origin
+   and 'wasm-unsafe-eval' under a Content-Security-Policy. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.parentNode) return;
+  var base = new URL(".", script.src).href;
+  var query = [];
+  for (var i = 0; i < script.attributes.length; i++) {
+    var a = script.attributes[i];
+    if (a.name.indexOf("data-") === 0) {
+      query.push(encodeURIComponent(a.name.slice(5).replace(/-/g, "_")) + "=" + encodeURIComponent(a.value));
+    }
+  }
+  var host = document.createElement("div");
+  host.className = "dtao-calc-widget";
+  script.parentNode.insertBefore(host, script.nextSibling);
+  var shadow = host.attachShadow({ mode: "open" });
+  var css = ${JSON.stringify(widgetCss)};
+  if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+    // Constructed stylesheets are not inline styles, so a strict style-src does not block them.
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    var style = document.createElement("style");
+    style.textContent = css;
+    shadow.appendChild(style);
+  }
+  var root = document.createElement("div");
+  root.className = "widget-root";
+  root.textContent = "Loading the calculator…";
+  shadow.appendChild(root);
+  // One module for every widget on the page; it must not mount the full site itself.
+  var shared = window.__dtaoCalcWidget || (window.__dtaoCalcWidget = {});
+  if (!shared.ready) {
+    shared.ready = (function () {
+${classic}
+      return __wbg_init({ module_or_path: new URL(${JSON.stringify(wasmName)}, base) }).then(function () {
+        return mount_widget;
+      });
+    })();
+  }
+  shared.ready.then(function (mount) {
+    root.textContent = "";
+    mount(root, query.join("&"), base);
+  }).catch(function (error) {
+    root.textContent = "dtao-calc could not start: " + error;
+  });
+})();
+`;
+  writeFileSync(join(dir, "dtao-calc-widget.js"), widget);
+  console.log(`package: wrote dtao-calc-widget.js (${widget.length} bytes)`);
+}
+
+// --- sw.js --------------------------------------------------------------------------------
+{
+  const assets = ["./", "./index.html", `./${cssName}`, `./${jsName}`, `./${wasmName}`, "./dtao-calc.html", "./dtao-calc-widget.js"];
+  const version = createHash("sha256").update(assets.join("\n")).update(wasm).digest("hex").slice(0, 16);
+  const sw = `// dtao-calc service worker: after one visit the site opens and works with no network.
+// Pages come from the network when it answers and from the cache when not; the hashed assets
+// always from the cache. Written by tools/package.mjs for this build.
+const VERSION = "dtao-calc-${version}";
+const ASSETS = ${JSON.stringify(assets)};
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(ASSETS)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dtao-calc-") && k !== VERSION).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === "navigate") {
+    // The state is in the query, so any query is the same cached page.
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(request, { ignoreSearch: true }).then((hit) => hit || caches.match("./index.html")),
+      ),
+    );
+    return;
+  }
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});
+`;
+  writeFileSync(join(dir, "sw.js"), sw);
+  console.log(`package: wrote sw.js (${assets.length} assets, version ${version})`);
+}
