@@ -43,10 +43,18 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xz-decompress ] \
   || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing npm tools (binaryen 132, playwright-core)"
+  say "installing npm tools (binaryen 132, playwright-core, xz-decompress)"
   npm ci --no-audit --no-fund
+fi
+
+if ! command -v xz >/dev/null; then
+  say "installing xz-utils (the single-file build packs the wasm with xz)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y xz-utils
 fi
 
 if [ "$need_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then

@@ -9,6 +9,16 @@ const LEFT: f64 = 62.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 44.0;
+const VIEW_BOX: &str = "0 0 640 300";
+
+/// A screen coordinate with one decimal, written with integers: formatting floats would pull a
+/// float printer into the wasm for no visible gain.
+pub fn c(v: f64) -> String {
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
 
 /// A base-10 log axis spanning whole decades.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -63,12 +73,7 @@ pub fn line_path(points: &[(f64, f64)], x: &LogAxis, y: &LogAxis) -> String {
     for (i, (px, py)) in points.iter().enumerate() {
         let sx = x.place(*px, LEFT, WIDTH - RIGHT);
         let sy = y.place(*py, HEIGHT - BOTTOM, TOP);
-        d.push_str(&format!(
-            "{}{:.1},{:.1}",
-            if i == 0 { "M" } else { " L" },
-            sx,
-            sy
-        ));
+        d.push_str(&format!("{}{},{}", if i == 0 { "M" } else { " L" }, c(sx), c(sy)));
     }
     d
 }
@@ -111,8 +116,8 @@ pub fn LogLogChart(
             .map(|e| {
                 let sx = x.place(10f64.powi(e), LEFT, WIDTH - RIGHT);
                 view! {
-                    <line class="grid" x1=sx x2=sx y1=TOP y2=HEIGHT - BOTTOM></line>
-                    <text class="tick" x=sx y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{decade_label(e)}</text>
+                    <line class="grid" x1=c(sx) x2=c(sx) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
+                    <text class="tick" x=c(sx) y=c(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{decade_label(e)}</text>
                 }
             })
             .collect_view();
@@ -122,8 +127,8 @@ pub fn LogLogChart(
                 let sy = y.place(10f64.powi(e), HEIGHT - BOTTOM, TOP);
                 let label = format!("{}{}", decade_label(e), y_unit.get_value());
                 view! {
-                    <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=sy y2=sy></line>
-                    <text class="tick" x=LEFT - 6.0 y=sy + 4.0 text-anchor="end">{label}</text>
+                    <line class="grid" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy) y2=c(sy)></line>
+                    <text class="tick" x=c(LEFT - 6.0) y=c(sy + 4.0) text-anchor="end">{label}</text>
                 }
             })
             .collect_view();
@@ -131,8 +136,8 @@ pub fn LogLogChart(
             let sx = x.place(mx, LEFT, WIDTH - RIGHT);
             let sy = y.place(my, HEIGHT - BOTTOM, TOP);
             view! {
-                <line class="marker-line" x1=sx x2=sx y1=TOP y2=HEIGHT - BOTTOM></line>
-                <circle class="marker" cx=sx cy=sy r="5"></circle>
+                <line class="marker-line" x1=c(sx) x2=c(sx) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
+                <circle class="marker" cx=c(sx) cy=c(sy) r="5"></circle>
             }
         });
         let path = line_path(&data.points, &x, &y);
@@ -142,7 +147,7 @@ pub fn LogLogChart(
                 {grid_y}
                 <path class="curve" d=path fill="none"></path>
                 {marker}
-                <text class="axis-label" x=(LEFT + WIDTH - RIGHT) / 2.0 y=HEIGHT - 6.0 text-anchor="middle">
+                <text class="axis-label" x=c((LEFT + WIDTH - RIGHT) / 2.0) y=c(HEIGHT - 6.0) text-anchor="middle">
                     {format!("Trade size ({}, log scale)", data.x_unit)}
                 </text>
             </g>
@@ -152,7 +157,7 @@ pub fn LogLogChart(
     view! {
         <figure class="chart">
             <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=VIEW_BOX
                 role="img"
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMidYMid meet"
@@ -184,11 +189,19 @@ pub fn linear_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
         .collect()
 }
 
-/// A tick's label: grouped thousands, up to 3 decimals.
+/// A tick's label: grouped thousands, up to 3 decimals (integer arithmetic, as for `c`).
 pub fn tick_label(v: f64) -> String {
-    let rounded = (v * 1000.0).round() / 1000.0;
-    let text = format!("{rounded}");
-    crate::model::input::group_thousands(&text)
+    let thousandths = (v * 1000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let t = thousandths.unsigned_abs();
+    let fraction = format!("{:03}", t % 1000);
+    let fraction = fraction.trim_end_matches('0');
+    let whole = crate::model::input::group_thousands(&(t / 1000).to_string());
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
 }
 
 /// A linear axis.
@@ -261,15 +274,15 @@ pub fn LineChart(
         let grid_x = linear_ticks(x.lo, x.hi, 6)
             .into_iter()
             .map(|t| view! {
-                <line class="grid" x1=sx(t) x2=sx(t) y1=TOP y2=HEIGHT - BOTTOM></line>
-                <text class="tick" x=sx(t) y=HEIGHT - BOTTOM + 16.0 text-anchor="middle">{tick_label(t)}</text>
+                <line class="grid" x1=c(sx(t)) x2=c(sx(t)) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
+                <text class="tick" x=c(sx(t)) y=c(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
             })
             .collect_view();
         let grid_y = linear_ticks(y.lo, y.hi, 5)
             .into_iter()
             .map(|t| view! {
-                <line class="grid" x1=LEFT x2=WIDTH - RIGHT y1=sy(t) y2=sy(t)></line>
-                <text class="tick" x=LEFT - 6.0 y=sy(t) + 4.0 text-anchor="end">{tick_label(t)}</text>
+                <line class="grid" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy(t)) y2=c(sy(t))></line>
+                <text class="tick" x=c(LEFT - 6.0) y=c(sy(t) + 4.0) text-anchor="end">{tick_label(t)}</text>
             })
             .collect_view();
         let lines = data
@@ -280,14 +293,14 @@ pub fn LineChart(
                 let mut path = String::new();
                 for (i, (px, py)) in series.points.iter().enumerate() {
                     let verb = if i == 0 { "M" } else { " L" };
-                    path.push_str(&format!("{verb}{:.1},{:.1}", sx(*px), sy(*py)));
+                    path.push_str(&format!("{verb}{},{}", c(sx(*px)), c(sy(*py))));
                 }
                 view! { <path class=format!("curve series-{}", n % 8) d=path fill="none"></path> }
             })
             .collect_view();
         let reference = data.reference.clone().map(|(level, label)| view! {
-            <line class="reference" x1=LEFT x2=WIDTH - RIGHT y1=sy(level) y2=sy(level)></line>
-            <text class="reference-label" x=WIDTH - RIGHT - 4.0 y=sy(level) - 6.0 text-anchor="end">{label}</text>
+            <line class="reference" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy(level)) y2=c(sy(level))></line>
+            <text class="reference-label" x=c(WIDTH - RIGHT - 4.0) y=c(sy(level) - 6.0) text-anchor="end">{label}</text>
         });
         let markers = data
             .markers
@@ -303,8 +316,8 @@ pub fn LineChart(
                     (sx(at) + 4.0, "start")
                 };
                 view! {
-                    <line class="marker-line" x1=sx(at) x2=sx(at) y1=TOP y2=HEIGHT - BOTTOM></line>
-                    <text class="marker-label" x=x y=TOP + 12.0 + 14.0 * row as f64 text-anchor=anchor>{label}</text>
+                    <line class="marker-line" x1=c(sx(at)) x2=c(sx(at)) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
+                    <text class="marker-label" x=c(x) y=c(TOP + 12.0 + 14.0 * row as f64) text-anchor=anchor>{label}</text>
                 }
             })
             .collect_view();
@@ -315,7 +328,7 @@ pub fn LineChart(
                 {reference}
                 {markers}
                 {lines}
-                <text class="axis-label" x=(LEFT + WIDTH - RIGHT) / 2.0 y=HEIGHT - 6.0 text-anchor="middle">
+                <text class="axis-label" x=c((LEFT + WIDTH - RIGHT) / 2.0) y=c(HEIGHT - 6.0) text-anchor="middle">
                     {data.x_label.clone()}
                 </text>
             </g>
@@ -345,7 +358,7 @@ pub fn LineChart(
         <figure class="chart">
             {legend}
             <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=VIEW_BOX
                 role="img"
                 aria-labelledby=labelled_by
                 preserveAspectRatio="xMidYMid meet"
@@ -372,6 +385,10 @@ mod tests {
         assert!(linear_ticks(1.0, 1.0, 5).is_empty());
         assert_eq!(tick_label(12345.0), "12,345");
         assert_eq!(tick_label(0.125), "0.125");
+        assert_eq!(tick_label(-2.5), "-2.5");
+        assert_eq!(c(12.34), "12.3");
+        assert_eq!(c(-0.05), "-0.1");
+        assert_eq!(c(0.0), "0.0");
     }
 
     #[test]
