@@ -43,9 +43,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xz-decompress ] \
+# Every devDependency of package.json present (and binaryen's wasm-opt the right version).
+if ! node -e 'for (const d of Object.keys(require("./package.json").devDependencies)) require.resolve(d + "/package.json")' 2>/dev/null \
   || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing npm tools (binaryen 132, playwright-core, xz-decompress)"
+  say "installing npm tools (binaryen 132, playwright-core, xz-decompress, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

@@ -89,24 +89,24 @@ pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
     let signal = controller.signal();
     let timed_out = Rc::new(Cell::new(false));
+    let finished = Rc::new(Cell::new(false));
+    // The timer is left to fire even after the fetch is done (then it does nothing): a closure
+    // JS owns until it runs cannot be called after Rust dropped it.
     let on_timeout = {
-        let timed_out = Rc::clone(&timed_out);
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
+        let (timed_out, finished) = (Rc::clone(&timed_out), Rc::clone(&finished));
+        Closure::once_into_js(move || {
+            if !finished.get() {
+                timed_out.set(true);
+                controller.abort();
+            }
         })
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .ok();
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        on_timeout.unchecked_ref(),
+        TIMEOUT_MS,
+    );
     let result = fetch_capped(&url, &signal).await;
-    if let Some(timer) = timer {
-        window.clear_timeout_with_handle(timer);
-    }
-    drop(on_timeout);
+    finished.set(true);
     match result {
         Err(_) if timed_out.get() => Err(FetchError::Timeout),
         other => other,

@@ -34,8 +34,10 @@ pub fn Figure(
     view! {
         <div class="figure" class:headline=headline>
             <dt>{label}</dt>
+            // Focusable so a keyboard user can Tab to each result and have it read out.
             <dd
                 class="value"
+                tabindex="0"
                 data-testid=testid
                 data-value=move || shown.with(|s| s.as_ref().map(|s| s.value.clone()))
             >

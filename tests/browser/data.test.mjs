@@ -2,12 +2,12 @@
 // from another origin, good and bad), from a file, by drag and drop and by paste, every format,
 // bad input leaving everything as it was, remembering across reloads, reset, download, and the
 // subnet picker.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  SHARED, startServer, startDataServer, launch, openPage, ready, dataValue, text,
+  SHARED, startServer, startDataServer, launch, openPage, ready, dataValue, text, assertNoProblems,
 } from "./harness.mjs";
 
 let app;
@@ -53,8 +53,14 @@ after(async () => {
   await data?.close();
 });
 
-async function open(query = "", { time = NOW } = {}) {
-  const opened = await openPage(browser);
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
+
+/** The messages a browser logs for the failures these tests provoke on purpose. */
+const PROVOKED = [/Failed to load resource/, /blocked by CORS policy/, /net::ERR_/];
+
+async function open(query = "", { time = NOW, allow = [] } = {}) {
+  const opened = await openPage(browser, { allow });
   await opened.page.clock.setFixedTime(time);
   await opened.page.goto(`${app.url}/?calc=pool${query}`);
   await ready(opened.page);
@@ -129,7 +135,7 @@ test("every way a URL can fail is explained, and nothing changes", async () => {
     ["/huge.json", /larger than 5 MB/],
     ["/slow.json", /No answer within 10 seconds/],
   ];
-  const { page, context } = await open("&netuid=64&amount=7");
+  const { page, context } = await open("&netuid=64&amount=7", { allow: PROVOKED });
   const before = await text(page, "data-line");
   const received = await dataValue(page, "pool-received");
   await openPanel(page);

@@ -67,24 +67,41 @@ export async function launch() {
   });
 }
 
-/** Record uncaught errors, console errors and Rust panics of a page. */
-export function watch(page) {
+/** Every problem any watched page had, for `assertNoProblems` after each test. */
+const allProblems = [];
+
+/**
+ * Record uncaught errors, console errors and Rust panics of a page. `allow` lists messages a
+ * test provokes on purpose (a refused fetch, say); anything else fails the test.
+ */
+export function watch(page, { allow = [] } = {}) {
   const problems = [];
-  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  const record = (message) => {
+    if (allow.some((re) => re.test(message))) return;
+    problems.push(message);
+    allProblems.push(`${page.url()}: ${message}`);
+  };
+  page.on("pageerror", (e) => record(`uncaught: ${e.message}`));
   page.on("console", (m) => {
     const text = m.text();
     if (m.type() === "error" || /panicked|RuntimeError|unreachable/.test(text)) {
-      problems.push(`console ${m.type()}: ${text}`);
+      record(`console ${m.type()}: ${text}`);
     }
   });
   return problems;
 }
 
+/** Fails if any watched page had an uncaught error, a console error or a panic. */
+export function assertNoProblems() {
+  const found = allProblems.splice(0);
+  if (found.length) throw new Error(`uncaught errors or panics:\n${found.join("\n")}`);
+}
+
 /** A new page at the given viewport, watched. */
-export async function openPage(browser, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, { width = 1280, height = 900, colorScheme = "light", allow = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
-  const problems = watch(page);
+  const problems = watch(page, { allow });
   return { page, problems, context };
 }
 

@@ -1,13 +1,13 @@
 // The single-file build (dist/dtao-calc.html): opened from file:// with the network cut off,
 // and again from a saved copy of the rendered page, which must show the app once and work.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, watch, ready, dataValue, text } from "./harness.mjs";
+import { DIST, launch, watch, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
 
 const SINGLE = join(DIST, "dtao-calc.html");
 let browser;
@@ -20,6 +20,9 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
+
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
 
 /** A context with no network at all: every http(s) request fails. */
 async function offlineContext() {

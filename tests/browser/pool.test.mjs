@@ -1,12 +1,10 @@
 // The pool calculator in headless Chromium, served over http as a visitor would load it:
 // driven by URL and by typing, figures checked against ../shared/vectors/pool.json, bad input
 // answered next to its field, and no uncaught error or panic anywhere.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
 import {
-  ROOT, startServer, launch, openPage, ready, dataValue, text, toRao, fromRao, loadJson,
+  startServer, launch, openPage, ready, dataValue, text, toRao, fromRao, loadJson, assertNoProblems,
 } from "./harness.mjs";
 
 let server;
@@ -21,6 +19,9 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
 
 const MAX_TOKENS_RAO = 21_000_000n * 1_000_000_000n;
 
@@ -222,20 +223,4 @@ test("moving stake shows both legs; the largest trade within a slippage and the 
   assert.ok(Number(await dataValue(page, "pool-round-trip-loss")) > 0);
   assert.deepEqual(problems, []);
   await context.close();
-});
-
-test("screenshots at desktop and phone width, light and dark", async () => {
-  const dir = join(ROOT, "tests/browser/screenshots");
-  await mkdir(dir, { recursive: true });
-  for (const [width, scheme] of [[1280, "light"], [390, "light"], [390, "dark"]]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/?calc=pool&netuid=64&amount=1000&tol=0.5&partial=1`);
-    await ready(page);
-    // Nothing may overflow the phone's width.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${width}px: page is ${overflow}px wider than the screen`);
-    await page.screenshot({ path: join(dir, `pool-${width}-${scheme}.png`), fullPage: width !== 1280 });
-    await context.close();
-  }
 });

@@ -1,8 +1,8 @@
 // The staking-return calculator in headless Chromium: SPEC §2's worked figures by URL, typing,
 // root, a thin pool that never breaks even, bad input, and moving between calculators.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, ready, dataValue, text } from "./harness.mjs";
+import { startServer, launch, openPage, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
 
 let server;
 let browser;
@@ -16,6 +16,9 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
 
 async function open(query) {
   const opened = await openPage(browser);

@@ -1,10 +1,10 @@
 // The delegation-take calculator in headless Chromium: the default rows, rows by URL, typing,
 // adding, moving and removing rows, rows filled from imported validators, switching costs and
 // bad input.
-import { test, before, after } from "node:test";
+import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SHARED, startServer, launch, openPage, ready, dataValue, text } from "./harness.mjs";
+import { SHARED, startServer, launch, openPage, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
 
 let server;
 let browser;
@@ -18,6 +18,9 @@ after(async () => {
   await browser?.close();
   await server?.close();
 });
+
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
 
 async function open(query) {
   const opened = await openPage(browser);

@@ -225,7 +225,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                 </form>
                 <div class="results" aria-label="Results">
                     {move || report.with(|r| r.as_ref().err().map(|e| view! {
-                        <div class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
+                        <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
                     }))}
                     <dl class="figures">
                         <Figure testid="conviction-locked" label="Locked at the horizon" headline=true
@@ -319,7 +319,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                     }))
                 />
             </section>
-            <aside class="note"><p>"Locked alpha keeps earning emissions while it is locked; only unstaking it is blocked. "{move || form.with(|f| if f.mode.ok() == Some(Mode::Perpetual) { "A perpetual lock never unlocks by itself." } else { "A decaying lock unlocks gradually." })}</p></aside>
+            <div class="note aside"><p>"Locked alpha keeps earning emissions while it is locked; only unstaking it is blocked. "{move || form.with(|f| if f.mode.ok() == Some(Mode::Perpetual) { "A perpetual lock never unlocks by itself." } else { "A decaying lock unlocks gradually." })}</p></div>
         </section>
     }
 }

@@ -285,9 +285,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 <RoundTripSection inputs=inputs />
                 <MoveStake inputs=inputs data=data params=params />
             </div>
-            <aside class="note">
+            <div class="note aside">
                 <p>{explain::SPLITTING}</p>
-            </aside>
+            </div>
         </section>
     }
 }
@@ -298,13 +298,14 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
     move || {
         match outcome.get() {
         Outcome::Problem(problem) => view! {
-            <div class="verdict pending" data-testid="pool-input-problem" role="status">
+            <div tabindex="0" class="verdict pending" data-testid="pool-input-problem" role="status">
                 {problem}
             </div>
         }
         .into_any(),
         Outcome::Rejected(rejection) => view! {
             <div
+                tabindex="0"
                 class="verdict rejected"
                 data-testid="pool-error"
                 data-error=rejection.chain_name()
@@ -318,7 +319,7 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
         Outcome::Quoted(q) if q.swap.is_partial() => {
             let side = q.swap.side;
             view! {
-                <div class="verdict partial" data-testid="pool-partial" data-value=format::plain(q.unfilled) role="status">
+                <div tabindex="0" class="verdict partial" data-testid="pool-partial" data-value=format::plain(q.unfilled) role="status">
                     {format!(
                         "Partial fill: the limit stops this {} at {} {}; {} {} stays with you.",
                         side,
@@ -334,7 +335,7 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
         Outcome::Quoted(q) => {
             let side = q.swap.side;
             view! {
-                <div class="verdict ok" role="status">
+                <div tabindex="0" class="verdict ok" role="status">
                     {format!(
                         "The chain accepts this {}: {} {} in, {} {} out.",
                         side,

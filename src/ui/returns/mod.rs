@@ -382,7 +382,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 <div class="results" aria-label="Results">
                     {move || match result.get() {
                         Err(problem) => view! {
-                            <div class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
+                            <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
                         }.into_any(),
                         Ok(p) => {
                             let days = p.horizon.day;
@@ -400,7 +400,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                 Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
                                 _ => "verdict rejected",
                             };
-                            view! { <div class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
+                            view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
                         }
                     }}
                     <dl class="figures">
@@ -428,7 +428,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
             </div>
             <section class="panel" aria-labelledby="returns-table-title">
                 <h3 id="returns-table-title">"Held for…"</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Held for 1, 7, 30, 90 and 365 days">
                     <table class="returns-table" data-testid="returns-table">
                         <thead>
                             <tr>
@@ -497,7 +497,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     }))
                 />
             </section>
-            <aside class="note"><p>{explain::MODEL}</p></aside>
+            <div class="note aside"><p>{explain::MODEL}</p></div>
         </section>
     }
 }

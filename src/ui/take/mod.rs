@@ -351,9 +351,9 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                 </form>
                 <div class="results" aria-label="Results">
                     {move || result.with(|r| r.as_ref().err().map(|e| view! {
-                        <div class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
+                        <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
                     }))}
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="region" aria-label="Validators compared, best first">
                         <table class="take-table" data-testid="take-table">
                             <caption>{move || result.with(|r| match r {
                                 Ok(c) => format!("{} α staked ({} payouts), best first", format::tokens(c.stake_alpha.round_dp(6)), c.comparison.epochs),
@@ -466,7 +466,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     }))
                 />
             </section>
-            <aside class="note"><p>{explain::MODEL}</p></aside>
+            <div class="note aside"><p>{explain::MODEL}</p></div>
         </section>
     }
 }

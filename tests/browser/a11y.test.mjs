@@ -1,0 +1,167 @@
+// Accessibility and look: axe-core finds no serious or critical violation on any calculator, in
+// light and dark, in ordinary and error states; every input and result of each calculator is
+// reached with Tab alone, values are changed and results read by keyboard; screenshots of each
+// calculator at 390 and 1280 px are written for the README.
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { ROOT, startServer, launch, openPage, ready, assertNoProblems } from "./harness.mjs";
+
+let server;
+let browser;
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Any uncaught error or panic on any page fails the test that caused it.
+afterEach(assertNoProblems);
+
+const CALCULATORS = {
+  pool: {
+    query: "calc=pool&netuid=64&amount=100&tol=0.5",
+    results: ["pool-received", "pool-fee", "pool-spot-price", "pool-price-impact", "pool-slippage", "pool-max-amount"],
+  },
+  returns: {
+    query: "calc=returns&netuid=64&amount=100",
+    results: ["returns-alpha-in", "returns-apy", "returns-alpha-end", "returns-exit-tao", "returns-net-tao", "returns-breakeven-days"],
+  },
+  take: {
+    query: "calc=take&netuid=64&amount=100",
+    results: ["take-net-apy-1", "take-earned-1", "take-paid-1", "take-net-apy-3", "take-earned-3", "take-paid-3"],
+  },
+  conviction: {
+    query: "calc=conviction&netuid=64&lock=700000&owner_lock=300000",
+    results: ["conviction-locked", "conviction-score", "conviction-peak", "conviction-gate-days", "conviction-beat-owner-days"],
+  },
+};
+
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe: no serious or critical violations on any calculator, ${scheme} theme`, async () => {
+    const { page, context } = await openPage(browser, { colorScheme: scheme });
+    const states = [
+      ...Object.values(CALCULATORS).map((c) => c.query),
+      // Error states and the open data and embed panels.
+      "calc=pool&netuid=64&amount=abc&side=sideways",
+      "calc=pool&netuid=64&amount=50000&tol=1",
+      "calc=returns&netuid=64&take=30",
+      "calc=take&netuid=64&takes=19,x",
+      "calc=conviction&netuid=64&mode=forever",
+      "calc=pool&netuid=64&amount=10&embed=1",
+    ];
+    for (const query of states) {
+      await page.goto(`${server.url}/?${query}`);
+      await ready(page);
+      for (const summary of await page.locator("details > summary").all()) await summary.click();
+      assert.deepEqual(await violations(page), [], `${scheme}: ${query}`);
+    }
+    await context.close();
+  });
+}
+
+for (const [name, calc] of Object.entries(CALCULATORS)) {
+  test(`keyboard only: every input and result of the ${name} calculator, changed and read with the keyboard`, async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${server.url}/?${calc.query}`);
+    await ready(page);
+    // What a keyboard user must be able to reach: every enabled field of the calculator
+    // (one stop per radio group) and every result.
+    const inputs = await page.evaluate(() => {
+      const seen = new Set();
+      return [...document.querySelectorAll(".calc input, .calc select, .calc textarea")]
+        .filter((el) => !el.disabled)
+        .map((el) => (el.type === "radio" ? `radio:${el.name}` : el.id))
+        .filter((key) => key && !seen.has(key) && seen.add(key));
+    });
+    const reached = new Set();
+    const results = new Map();
+    let start = null;
+    await page.locator("body").focus();
+    for (let i = 0; i < 500; i += 1) {
+      await page.keyboard.press("Tab");
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const inside = [...el.querySelectorAll("[data-testid]")].map((r) => r.dataset.testid);
+        if (el.dataset.testid) inside.push(el.dataset.testid);
+        return {
+          key: el.type === "radio" ? `radio:${el.name}` : el.id,
+          tag: el.tagName,
+          summaryOfClosed: el.tagName === "SUMMARY" && !el.parentElement.open,
+          text: el.textContent.trim(),
+          inside,
+        };
+      });
+      if (!focus) continue;
+      // Once focus wraps round to where it started, every stop has been visited.
+      const stop = `${focus.tag}#${focus.key}:${focus.text.slice(0, 40)}`;
+      if (stop === start) break;
+      start ??= stop;
+      reached.add(focus.key);
+      for (const id of focus.inside) results.set(id, focus.text);
+      // Folded sections open with Enter, as a keyboard user would open them.
+      if (focus.summaryOfClosed && (await page.evaluate(() => document.activeElement.closest(".calc") !== null))) {
+        await page.keyboard.press("Enter");
+      }
+    }
+    const missingInputs = inputs.filter((key) => !reached.has(key));
+    assert.deepEqual(missingInputs, [], `${name}: inputs not reached by Tab`);
+    const missingResults = calc.results.filter((id) => !results.has(id));
+    assert.deepEqual(missingResults, [], `${name}: results not reached by Tab`);
+    for (const id of calc.results) assert.ok(results.get(id).length > 0, `${name}: ${id} reads as text`);
+
+    // Change a value by keyboard alone, then read the result again by Tab.
+    const field = name === "conviction" ? "#lock" : "#amount";
+    await page.locator(field).focus();
+    const first = calc.results[0];
+    const before = results.get(first);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(name === "conviction" ? "800000" : "200");
+    await page.locator(`[data-testid="${first}"]`).evaluate(() => {});
+    let after = before;
+    for (let i = 0; i < 300 && after === before; i += 1) {
+      await page.keyboard.press("Tab");
+      after = await page.evaluate((id) => {
+        const el = document.activeElement;
+        const hit = el && (el.dataset.testid === id || el.querySelector(`[data-testid="${id}"]`));
+        return hit ? el.textContent.trim() : null;
+      }, first) ?? before;
+    }
+    assert.notEqual(after, before, `${name}: ${first} changed after typing`);
+    await context.close();
+  });
+}
+
+test("screenshots of each calculator at 390 and 1280 px", async () => {
+  const dir = join(ROOT, "tests/browser/screenshots");
+  await mkdir(dir, { recursive: true });
+  for (const [name, calc] of Object.entries(CALCULATORS)) {
+    for (const width of [390, 1280]) {
+      const { page, context } = await openPage(browser, { width, height: 900 });
+      await page.goto(`${server.url}/?${calc.query}`);
+      await ready(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${name} at ${width}px is ${overflow}px wider than the screen`);
+      await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: width === 390 });
+      await context.close();
+    }
+  }
+});
