@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 pub enum Growth {
     /// The same rate every epoch (an observed yield, or nobody else restaking).
     Constant { rate: Decimal },
-    /// Everyone restakes: the alpha sharing each epoch's pool grows by the pool.
+    /// Everyone restakes: the alpha sharing each epoch's pool grows by the pool. Build it with
+    /// `Growth::diluting`, which also works out the part of the product that does not depend on
+    /// the horizon.
     Diluting {
         /// `c = V (1 - take) vtrust`: what the whole stake would earn per epoch at A_k = 1.
         earned: Decimal,
@@ -18,6 +20,8 @@ pub enum Growth {
         stake_total: Decimal,
         /// V: the pool added to the stake every epoch.
         pool_per_epoch: Decimal,
+        /// `ln Gamma(a) - ln Gamma(b)`, with `a = (A0 + c) / V`, `b = A0 / V`.
+        log_start: Decimal,
     },
 }
 
@@ -26,6 +30,42 @@ fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
 }
 
 impl Growth {
+    /// The diluting growth of a stake of `stake_total` earning `earned` per epoch while the
+    /// stake grows by `pool_per_epoch` each epoch.
+    pub fn diluting(
+        earned: Decimal,
+        stake_total: Decimal,
+        pool_per_epoch: Decimal,
+    ) -> Result<Growth, OutOfRange> {
+        let log_start = if pool_per_epoch.is_zero() || stake_total <= Decimal::ZERO {
+            Decimal::ZERO
+        } else {
+            let (a, b) = Self::gamma_arguments(earned, stake_total, pool_per_epoch)?;
+            checked(ln_gamma(a)?.checked_sub(ln_gamma(b)?))?
+        };
+        Ok(Growth::Diluting {
+            earned,
+            stake_total,
+            pool_per_epoch,
+            log_start,
+        })
+    }
+
+    /// `a = (A0 + c) / V` and `b = A0 / V`.
+    fn gamma_arguments(
+        earned: Decimal,
+        stake_total: Decimal,
+        pool_per_epoch: Decimal,
+    ) -> Result<(Decimal, Decimal), OutOfRange> {
+        let b = checked(stake_total.checked_div(pool_per_epoch))?;
+        let a = checked(
+            stake_total
+                .checked_add(earned)
+                .and_then(|s| s.checked_div(pool_per_epoch)),
+        )?;
+        Ok((a, b))
+    }
+
     /// The rate of the first epoch.
     pub fn first_rate(&self) -> Result<Decimal, OutOfRange> {
         match *self {
@@ -50,6 +90,7 @@ impl Growth {
                 earned,
                 stake_total,
                 pool_per_epoch,
+                log_start,
             } => {
                 if pool_per_epoch.is_zero() {
                     return Ok(Decimal::ONE);
@@ -59,18 +100,12 @@ impl Growth {
                 }
                 // prod_(k<n) (A0 + kV + c) / (A0 + kV)
                 //   = Gamma(n + a) Gamma(b) / (Gamma(a) Gamma(n + b)), a = (A0 + c) / V, b = A0 / V.
-                let b = checked(stake_total.checked_div(pool_per_epoch))?;
-                let a = checked(
-                    stake_total
-                        .checked_add(earned)
-                        .and_then(|s| s.checked_div(pool_per_epoch)),
-                )?;
+                let (a, b) = Self::gamma_arguments(earned, stake_total, pool_per_epoch)?;
                 let later = checked(
                     ln_gamma(checked(n.checked_add(a))?)?
                         .checked_sub(ln_gamma(checked(n.checked_add(b))?)?),
                 )?;
-                let start = checked(ln_gamma(a)?.checked_sub(ln_gamma(b)?))?;
-                checked(later.checked_sub(start))?
+                checked(later.checked_sub(log_start))?
             }
         };
         checked(expm1(log)?.checked_add(Decimal::ONE))
@@ -88,11 +123,7 @@ mod tests {
 
     #[test]
     fn diluting_matches_the_epoch_by_epoch_product() {
-        let growth = Growth::Diluting {
-            earned: d("89.25"),
-            stake_total: d("1200000"),
-            pool_per_epoch: d("108.8"),
-        };
+        let growth = Growth::diluting(d("89.25"), d("1200000"), d("108.8")).unwrap();
         // The same product taken one epoch at a time.
         let (mut s, mut a) = (Decimal::ONE, d("1200000"));
         for _ in 0..500 {

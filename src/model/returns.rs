@@ -23,7 +23,7 @@ pub const MAX_DAYS: u32 = 5 * 365;
 /// The horizons of the summary table.
 pub const TABLE_DAYS: [u32; 5] = [1, 7, 30, 90, 365];
 /// Points of the exit-value curve.
-const CURVE_POINTS: u32 = 48;
+const CURVE_POINTS: u32 = 32;
 
 /// What the position starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,11 +186,7 @@ pub fn growth_of(
                     .and_then(|v| v.checked_mul(vtrust)),
             )?;
             Ok(if others_compound {
-                Growth::Diluting {
-                    earned,
-                    stake_total,
-                    pool_per_epoch,
-                }
+                Growth::diluting(earned, stake_total, pool_per_epoch)?
             } else {
                 Growth::Constant {
                     rate: checked(earned.checked_div(stake_total))?,

@@ -1,0 +1,105 @@
+//! Native throughput of the model (run by tools/bench): pool quotes, 365-day return projections
+//! and conviction-lock roll-forwards. Reported in the README; never asserted in tests.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use dtao_calc::model::conviction::{outlook, Gate, Lock, LockSpec, Mode, Rates};
+use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::pool::Pool;
+use dtao_calc::model::quote::quote;
+use dtao_calc::model::returns::{project, ReturnsInputs, Start, YieldSpec};
+use dtao_calc::model::side::Side;
+use dtao_calc::model::trade::TradeRequest;
+use dtao_calc::model::units::RAO_PER_TAO;
+use dtao_calc::model::weights::TaoWeight;
+use rust_decimal::Decimal;
+
+fn chutes() -> Pool {
+    Pool::dynamic(221_156_585_169_260, 2_542_377_601_566_700, TaoWeight::HALF).unwrap()
+}
+
+fn pool_quotes(c: &mut Criterion) {
+    let even = chutes();
+    let weighted = Pool::dynamic(
+        221_156_585_169_260,
+        2_542_377_601_566_700,
+        TaoWeight::from_parts(400_000_000_000_000_000).unwrap(),
+    )
+    .unwrap();
+    let stake = TradeRequest::plain(Side::Stake, 100 * RAO_PER_TAO);
+    c.bench_function("pool quote, even weights (stake 100 TAO, all figures)", |b| {
+        b.iter(|| quote(black_box(&even), black_box(&stake)).unwrap())
+    });
+    c.bench_function("pool quote, TAO weight 0.4 (stake 100 TAO, all figures)", |b| {
+        b.iter(|| quote(black_box(&weighted), black_box(&stake)).unwrap())
+    });
+}
+
+fn projection(others_compound: bool) -> ReturnsInputs {
+    let pool_per_epoch = validator_pool_per_epoch(&SubnetYield {
+        alpha_per_block: Decimal::ONE,
+        alpha_issuance: Decimal::from(5_861_559),
+        root_tao: Decimal::from(5_445_703),
+        tao_weight: Decimal::new(18, 2),
+        epoch_blocks: 360,
+    })
+    .unwrap();
+    ReturnsInputs {
+        pool: chutes(),
+        start: Start::Tao(100 * RAO_PER_TAO),
+        days: 365,
+        yield_spec: YieldSpec::Derived {
+            pool_per_epoch,
+            other_stake: Decimal::from(3_938_068),
+            take: default_take(),
+            vtrust: Decimal::ONE,
+            others_compound,
+        },
+        epoch_blocks: 360,
+        price_change: Decimal::new(-10, 2),
+        tao_usd: Some(Decimal::from(400)),
+    }
+}
+
+fn return_projections(c: &mut Criterion) {
+    let constant = projection(false);
+    let diluting = projection(true);
+    c.bench_function("365-day projection, constant rate (entry, exit, table, break-even, curve)", |b| {
+        b.iter(|| project(black_box(&constant)).unwrap())
+    });
+    c.bench_function("365-day projection, everyone compounds (entry, exit, table, break-even, curve)", |b| {
+        b.iter(|| project(black_box(&diluting)).unwrap())
+    });
+}
+
+fn lock_roll_forwards(c: &mut Criterion) {
+    let lock = LockSpec {
+        start: Lock { locked: Decimal::from(700_000), conviction: Decimal::ZERO },
+        mode: Mode::Decaying,
+        rates: Rates { unlock: 934_866, maturity: 311_622 },
+        owner_hotkey: false,
+    };
+    let owner = LockSpec {
+        start: Lock { locked: Decimal::from(300_000), conviction: Decimal::from(300_000) },
+        owner_hotkey: true,
+        ..lock
+    };
+    c.bench_function("lock roll-forward (one horizon)", |b| {
+        b.iter(|| black_box(&lock).after(black_box(648_000)).unwrap())
+    });
+    c.bench_function("lock outlook (horizon, peak, gate, owner, age)", |b| {
+        b.iter(|| {
+            outlook(
+                black_box(&lock),
+                black_box(&owner),
+                Decimal::from(3_319_182),
+                Gate::SingleHotkey(Decimal::new(18, 2)),
+                365 * 7_200,
+                Some(4_259_958),
+            )
+            .unwrap()
+        })
+    });
+}
+
+criterion_group!(benches, pool_quotes, return_projections, lock_roll_forwards);
+criterion_main!(benches);

@@ -1,0 +1,120 @@
+// Browser timings for the README (run by tools/bench after a release build): cold first render
+// of each calculator over http and from file:// (median of 10 loads, each in a fresh browser
+// context), and the time from typing a new amount to the updated result on screen (median of 50).
+// Prints Markdown tables. Never part of the tests: timings vary with the machine.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+const LOADS = 10;
+const INPUTS = 50;
+
+const CALCULATORS = [
+  ["pool", "calc=pool&netuid=64&amount=100", "pool-received", "#amount"],
+  ["returns", "calc=returns&netuid=64&amount=100", "returns-net-tao", "#amount"],
+  ["take", "calc=take&netuid=64&amount=100", "take-earned-1", "#amount"],
+  ["conviction", "calc=conviction&netuid=64&lock=10000", "conviction-score", "#lock"],
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const file = normalize(join(DIST, path.endsWith("/") ? `${path}index.html` : path));
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+/** Milliseconds from navigation start to the first result carrying a value. */
+async function firstRender(url, testid) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript((id) => {
+    const seen = () => document.querySelector(`[data-testid="${id}"][data-value]`);
+    new MutationObserver((_, observer) => {
+      if (seen()) {
+        window.__firstResult = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  }, testid);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30000 });
+  const t = await page.evaluate(() => window.__firstResult);
+  await context.close();
+  return t;
+}
+
+/** Milliseconds from an input event to the result changing, and to the next frame after it. */
+async function inputToResult(url, testid, field) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(`[data-testid="${testid}"][data-value]`);
+  const times = await page.evaluate(async ({ testid, field, count }) => {
+    const input = document.querySelector(field);
+    const result = () => document.querySelector(`[data-testid="${testid}"]`);
+    const out = [];
+    for (let i = 0; i < count; i += 1) {
+      const before = result().dataset.value;
+      const value = String(100 + (i % 2 === 0 ? i + 1 : -(i + 1)) / 10);
+      const changed = new Promise((ok) => {
+        const observer = new MutationObserver(() => {
+          if (result().dataset.value !== before) {
+            observer.disconnect();
+            ok(performance.now());
+          }
+        });
+        observer.observe(document.body, { subtree: true, attributes: true, childList: true });
+      });
+      const start = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      const updated = await changed;
+      const painted = await new Promise((ok) => requestAnimationFrame(() => ok(performance.now())));
+      out.push([updated - start, painted - start]);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    return out;
+  }, { testid, field, count: INPUTS });
+  await context.close();
+  return { dom: median(times.map((t) => t[0])), frame: median(times.map((t) => t[1])) };
+}
+
+console.log(`| Calculator | First render, http | First render, file:// (single file) | Input → result in the DOM | Input → next frame |`);
+console.log(`| --- | --- | --- | --- | --- |`);
+const single = pathToFileURL(join(DIST, "dtao-calc.html")).href;
+for (const [name, query, testid, field] of CALCULATORS) {
+  const http = [];
+  const file = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    http.push(await firstRender(`${base}/?${query}`, testid));
+    file.push(await firstRender(`${single}?${query}`, testid));
+  }
+  const input = await inputToResult(`${base}/?${query}`, testid, field);
+  console.log(`| ${name} | ${ms(median(http))} | ${ms(median(file))} | ${ms(input.dom)} | ${ms(input.frame)} |`);
+}
+await browser.close();
+server.close();
