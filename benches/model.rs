@@ -26,12 +26,14 @@ fn pool_quotes(c: &mut Criterion) {
     )
     .unwrap();
     let stake = TradeRequest::plain(Side::Stake, 100 * RAO_PER_TAO);
-    c.bench_function("pool quote, even weights (stake 100 TAO, all figures)", |b| {
-        b.iter(|| quote(black_box(&even), black_box(&stake)).unwrap())
-    });
-    c.bench_function("pool quote, TAO weight 0.4 (stake 100 TAO, all figures)", |b| {
-        b.iter(|| quote(black_box(&weighted), black_box(&stake)).unwrap())
-    });
+    c.bench_function(
+        "pool quote, even weights (stake 100 TAO, all figures)",
+        |b| b.iter(|| quote(black_box(&even), black_box(&stake)).unwrap()),
+    );
+    c.bench_function(
+        "pool quote, TAO weight 0.4 (stake 100 TAO, all figures)",
+        |b| b.iter(|| quote(black_box(&weighted), black_box(&stake)).unwrap()),
+    );
 }
 
 fn projection(others_compound: bool) -> ReturnsInputs {
@@ -63,23 +65,34 @@ fn projection(others_compound: bool) -> ReturnsInputs {
 fn return_projections(c: &mut Criterion) {
     let constant = projection(false);
     let diluting = projection(true);
-    c.bench_function("365-day projection, constant rate (entry, exit, table, break-even, curve)", |b| {
-        b.iter(|| project(black_box(&constant)).unwrap())
-    });
-    c.bench_function("365-day projection, everyone compounds (entry, exit, table, break-even, curve)", |b| {
-        b.iter(|| project(black_box(&diluting)).unwrap())
-    });
+    c.bench_function(
+        "365-day projection, constant rate (entry, exit, table, break-even, curve)",
+        |b| b.iter(|| project(black_box(&constant)).unwrap()),
+    );
+    c.bench_function(
+        "365-day projection, everyone compounds (entry, exit, table, break-even, curve)",
+        |b| b.iter(|| project(black_box(&diluting)).unwrap()),
+    );
 }
 
 fn lock_roll_forwards(c: &mut Criterion) {
     let lock = LockSpec {
-        start: Lock { locked: Decimal::from(700_000), conviction: Decimal::ZERO },
+        start: Lock {
+            locked: Decimal::from(700_000),
+            conviction: Decimal::ZERO,
+        },
         mode: Mode::Decaying,
-        rates: Rates { unlock: 934_866, maturity: 311_622 },
+        rates: Rates {
+            unlock: 934_866,
+            maturity: 311_622,
+        },
         owner_hotkey: false,
     };
     let owner = LockSpec {
-        start: Lock { locked: Decimal::from(300_000), conviction: Decimal::from(300_000) },
+        start: Lock {
+            locked: Decimal::from(300_000),
+            conviction: Decimal::from(300_000),
+        },
         owner_hotkey: true,
         ..lock
     };

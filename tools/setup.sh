@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build (and, with --browser, the browser tests) need, skipping what is there:
 # the wasm target, trunk 0.21.14, the wasm-bindgen-cli matching Cargo.lock, the npm tools
-# (binaryen's wasm-opt, playwright-core) and, for tests, Debian's chromium.
+# (binaryen's wasm-opt, playwright-core) and, for tests, cargo-fuzz and Debian's chromium.
 # Source it: `source tools/setup.sh [--browser]`; it leaves PATH and TRUNK_SKIP_VERSION_CHECK set.
 
 set -euo pipefail
@@ -41,6 +41,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   say "installing wasm-bindgen-cli $bindgen_version (about 6 minutes)"
   # Not --locked: its lockfile pins a crate this registry lacks.
   cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+if [ "$need_browser" = 1 ] && ! cargo fuzz --version 2>/dev/null | grep -q '^cargo-fuzz 0\.13\.2$'; then
+  say "installing cargo-fuzz 0.13.2 (about 2 minutes; the tests fuzz the importers briefly)"
+  cargo install cargo-fuzz --version 0.13.2 --locked || cargo install cargo-fuzz --version 0.13.2
 fi
 
 # Every devDependency of package.json present (and binaryen's wasm-opt the right version).

@@ -73,7 +73,12 @@ pub fn line_path(points: &[(f64, f64)], x: &LogAxis, y: &LogAxis) -> String {
     for (i, (px, py)) in points.iter().enumerate() {
         let sx = x.place(*px, LEFT, WIDTH - RIGHT);
         let sy = y.place(*py, HEIGHT - BOTTOM, TOP);
-        d.push_str(&format!("{}{},{}", if i == 0 { "M" } else { " L" }, c(sx), c(sy)));
+        d.push_str(&format!(
+            "{}{},{}",
+            if i == 0 { "M" } else { " L" },
+            c(sx),
+            c(sy)
+        ));
     }
     d
 }
