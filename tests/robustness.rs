@@ -55,17 +55,19 @@ fn check<T>(field: &Field<T>, key: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-fn run(
-    keys: &'static [&'static str],
-    case: impl Fn(&HashMap<String, String>) -> Result<(), TestCaseError>,
-) {
-    let mut runner = TestRunner::new(Config {
+fn runner() -> TestRunner {
+    TestRunner::new(Config {
         cases: CASES,
         failure_persistence: None,
         ..Config::default()
-    });
+    })
+}
+
+/// `keys`: the calculator's parameter names, separated by spaces.
+fn run(keys: &str, case: impl Fn(&HashMap<String, String>) -> Result<(), TestCaseError>) {
+    let keys: Vec<&str> = keys.split_whitespace().collect();
     let strategy = proptest::collection::vec(value(), keys.len());
-    runner
+    runner()
         .run(&strategy, |values| {
             let query: HashMap<String, String> =
                 keys.iter().map(|k| k.to_string()).zip(values).collect();
@@ -76,23 +78,7 @@ fn run(
 
 #[test]
 fn pool_parameters() {
-    const KEYS: &[&str] = &[
-        "calc",
-        "netuid",
-        "side",
-        "amount",
-        "tao_in",
-        "alpha_in",
-        "w_tao",
-        "tol",
-        "limit",
-        "partial",
-        "whole",
-        "max_slip",
-        "move_to",
-        "move_amount",
-        "sort",
-    ];
+    const KEYS: &str = "calc netuid side amount tao_in alpha_in w_tao tol limit partial whole max_slip move_to move_amount sort";
     run(KEYS, |q| {
         let form = PoolInputs::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
@@ -119,27 +105,7 @@ fn pool_parameters() {
 
 #[test]
 fn returns_parameters() {
-    const KEYS: &[&str] = &[
-        "netuid",
-        "tao_in",
-        "alpha_in",
-        "w_tao",
-        "from",
-        "amount",
-        "days",
-        "take",
-        "vtrust",
-        "price_change",
-        "tao_usd",
-        "apy",
-        "compound_others",
-        "emission",
-        "issuance",
-        "alpha_stake",
-        "root_tao",
-        "tao_weight",
-        "epoch_blocks",
-    ];
+    const KEYS: &str = "netuid tao_in alpha_in w_tao from amount days take vtrust price_change tao_usd apy compound_others emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
         check(&form.amount, "amount")?;
@@ -161,24 +127,7 @@ fn returns_parameters() {
 
 #[test]
 fn take_parameters() {
-    const KEYS: &[&str] = &[
-        "netuid",
-        "amount",
-        "days",
-        "tao_usd",
-        "takes",
-        "names",
-        "vtrusts",
-        "apys",
-        "from_row",
-        "switch_netuid",
-        "emission",
-        "issuance",
-        "alpha_stake",
-        "root_tao",
-        "tao_weight",
-        "epoch_blocks",
-    ];
+    const KEYS: &str = "netuid amount days tao_usd takes names vtrusts apys from_row switch_netuid emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = TakeForm::read(|k| q.get(k).cloned(), snapshot());
         for row in &form.rows {
@@ -214,20 +163,8 @@ fn take_parameters() {
 
 #[test]
 fn conviction_parameters() {
-    const KEYS: &[&str] = &[
-        "netuid",
-        "lock",
-        "mode",
-        "conviction",
-        "days",
-        "tu",
-        "tm",
-        "owner",
-        "owner_lock",
-        "eligible",
-        "gate",
-        "gate_rule",
-    ];
+    const KEYS: &str =
+        "netuid lock mode conviction days tu tm owner owner_lock eligible gate gate_rule";
     run(KEYS, |q| {
         let form = ConvictionForm::read(|k| q.get(k).cloned(), snapshot());
         check(&form.lock, "lock")?;
@@ -260,12 +197,7 @@ fn conviction_parameters() {
 
 #[test]
 fn query_strings() {
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
+    runner()
         .run(&any::<String>(), |raw| {
             let pairs = parse_query(&raw);
             let back = dtao_calc::ui::query::to_query(&pairs);
@@ -326,12 +258,7 @@ fn shaped(template: Value) -> impl Strategy<Value = String> {
 }
 
 fn import_runs(name: &str, documents: impl Strategy<Value = String>) {
-    let mut runner = TestRunner::new(Config {
-        cases: CASES,
-        failure_persistence: None,
-        ..Config::default()
-    });
-    runner
+    runner()
         .run(&documents, |text| {
             if let Err(e) = import(&text, snapshot()) {
                 prop_assert!(e.to_string().len() > 10, "{name}: {e:?}");
