@@ -10,7 +10,7 @@
 //! - a lock on the subnet owner's own hotkey has conviction equal to its locked amount at once.
 
 use super::emission::BLOCKS_PER_DAY;
-use super::precise::{exp, ln, OutOfRange};
+use super::precise::{checked, exp, ln, OutOfRange};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -80,10 +80,6 @@ impl From<OutOfRange> for ConvictionError {
     fn from(_: OutOfRange) -> Self {
         ConvictionError::OutOfRange
     }
-}
-
-fn checked(d: Option<Decimal>) -> Result<Decimal, ConvictionError> {
-    d.ok_or(ConvictionError::OutOfRange)
 }
 
 /// `e^(-dt / rate)`.

@@ -4,7 +4,7 @@
 //! once per 216,000 blocks (about 30 days), a decrease any time.
 
 use super::emission::{apy, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY};
-use super::precise::{expm1, ln1p, OutOfRange};
+use super::precise::{checked, expm1, ln1p, OutOfRange};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -115,10 +115,6 @@ impl From<OutOfRange> for DelegationError {
     }
 }
 
-fn checked(d: Option<Decimal>) -> Result<Decimal, DelegationError> {
-    d.ok_or(DelegationError::OutOfRange)
-}
-
 /// The per-epoch rate a delegator keeps with this validator: its observed APY turned into a
 /// per-epoch rate, or `V (1 - take) vtrust / A_v`.
 pub fn delegator_rate(
@@ -133,12 +129,12 @@ pub fn delegator_rate(
     if stake_total <= Decimal::ZERO {
         return Err(DelegationError::NoStake);
     }
-    checked(
+    Ok(checked(
         pool_per_epoch
             .checked_mul(Decimal::ONE - delegate.take)
             .and_then(|v| v.checked_mul(delegate.vtrust))
             .and_then(|v| v.checked_div(stake_total)),
-    )
+    )?)
 }
 
 /// `(1 + r)^n - 1`.
@@ -150,10 +146,10 @@ fn growth(rate: Decimal, epochs: u64) -> Result<Decimal, DelegationError> {
 
 /// The rate with the take raised to 18 %: the gross is unchanged, only the kept share moves.
 fn raised_rate(rate: Decimal, take: Decimal) -> Result<Decimal, DelegationError> {
-    checked(
+    Ok(checked(
         rate.checked_mul(Decimal::ONE - max_take())
             .and_then(|v| v.checked_div(Decimal::ONE - take)),
-    )
+    )?)
 }
 
 pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError> {

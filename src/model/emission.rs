@@ -2,7 +2,7 @@
 //! split of each block's alpha: owner cut, then half to miners and half to validators and their
 //! stakers) and `coinbase/block_step.rs` (the root proportion of the validator half).
 
-use super::precise::{expm1, ln1p, OutOfRange};
+use super::precise::{checked, expm1, ln1p, OutOfRange};
 use rust_decimal::Decimal;
 
 /// Blocks a day at 12 s each.
@@ -10,10 +10,6 @@ pub const BLOCKS_PER_DAY: u32 = 7_200;
 pub const DAYS_PER_YEAR: u32 = 365;
 /// `SubnetOwnerCut`: 11,796 of 65,535 (about 18 %).
 pub const OWNER_CUT: (i64, i64) = (11_796, 65_535);
-
-fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
-    d.ok_or(OutOfRange)
-}
 
 /// The validators' and stakers' share of a subnet's alpha emission: half of what the owner
 /// cut leaves, `(1 - 11796/65535) / 2`, about 41 %.

@@ -3,7 +3,7 @@
 //! not grow, `A_k = A_0` and the rate is constant; if everyone restakes too, `A_k = A_0 + k V`
 //! and the product has a closed form in Gamma functions, so any horizon costs the same.
 
-use super::precise::{expm1, ln1p, ln_gamma, OutOfRange};
+use super::precise::{checked, expm1, ln1p, ln_gamma, OutOfRange};
 use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,10 +23,6 @@ pub enum Growth {
         /// `ln Gamma(a) - ln Gamma(b)`, with `a = (A0 + c) / V`, `b = A0 / V`.
         log_start: Decimal,
     },
-}
-
-fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
-    d.ok_or(OutOfRange)
 }
 
 impl Growth {

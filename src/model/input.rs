@@ -194,6 +194,11 @@ impl Bounds {
     }
 }
 
+/// A percentage typed within `bounds` (in percent), as a fraction: "18" is 0.18.
+pub fn parse_percent(raw: &str, bounds: Bounds) -> Result<Decimal, InputError> {
+    parse_bounded(raw, bounds).map(|p| p / Decimal::ONE_HUNDRED)
+}
+
 /// A decimal within bounds.
 pub fn parse_bounded(raw: &str, bounds: Bounds) -> Result<Decimal, InputError> {
     let value = parse_decimal(raw).map_err(|e| match e {

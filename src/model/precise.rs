@@ -13,6 +13,12 @@ use rust_decimal::Decimal;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OutOfRange;
 
+/// A checked `Decimal` operation's `None` (overflow, division by zero) as `OutOfRange`; every
+/// model error converts from it, so `checked(a.checked_mul(b))?` reads the same everywhere.
+pub fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
+    d.ok_or(OutOfRange)
+}
+
 /// ln 2 to 28 decimal places: 0.6931471805599453094172321215 as 96-bit mantissa words.
 const LN2: Decimal = Decimal::from_parts(2_860_148_159, 2_180_329_217, 375_755_839, false, 28);
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);

@@ -6,7 +6,7 @@
 use super::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
 use super::growth::Growth;
 use super::pool::Pool;
-use super::precise::{expm1, ln, OutOfRange};
+use super::precise::{checked, expm1, ln, OutOfRange};
 use super::quote::{quote, Quote};
 use super::ratio::{rao_ratio, signed_pct};
 use super::rejection::Rejection;
@@ -155,10 +155,6 @@ impl From<OutOfRange> for ReturnsError {
     }
 }
 
-fn checked(d: Option<Decimal>) -> Result<Decimal, ReturnsError> {
-    d.ok_or(ReturnsError::OutOfRange)
-}
-
 /// The per-epoch growth of a position of `own_alpha` that is new to the stake or not.
 pub fn growth_of(
     spec: YieldSpec,
@@ -211,7 +207,9 @@ struct Path {
 impl Path {
     fn price_ratio(&self, day: u32) -> Result<Decimal, ReturnsError> {
         let t = checked(Decimal::from(day).checked_div(Decimal::from(self.days.max(1))))?;
-        checked(expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE))
+        Ok(checked(
+            expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE),
+        )?)
     }
 
     fn outcome(&self, day: u32) -> Result<Outcome, ReturnsError> {

@@ -18,27 +18,26 @@ pub fn ChainFields(
     let text = move |f: fn(&ChainFigures) -> String| Signal::derive(move || figures.with(f));
     let error =
         move |f: fn(&ChainFigures) -> Option<String>| Signal::derive(move || figures.with(f));
-    let unit = |u: &'static str| Signal::derive(move || u.to_string());
     view! {
         <details class="group chain-figures">
             <summary>"Chain figures (prefilled from the data)"</summary>
             <div class="grid2">
-                <TextInput id="emission" label="Alpha emission per block" unit=unit("alpha")
+                <TextInput id="emission" label="Alpha emission per block" unit="alpha"
                     value=text(|f| f.emission.text.clone()) error=error(|f| f.emission.error())
                     on_input=Callback::new(move |v| set("emission", v)) />
-                <TextInput id="epoch_blocks" label="Blocks per epoch" unit=unit("blocks")
+                <TextInput id="epoch_blocks" label="Blocks per epoch" unit="blocks"
                     value=text(|f| f.epoch_blocks.text.clone()) error=error(|f| f.epoch_blocks.error())
                     hint="The subnet's tempo (360; 361 before runtime 423)"
                     on_input=Callback::new(move |v| set("epoch_blocks", v)) />
-                <TextInput id="issuance" label="Subnet alpha issuance" unit=unit("alpha")
+                <TextInput id="issuance" label="Subnet alpha issuance" unit="alpha"
                     value=text(|f| f.issuance.text.clone()) error=error(|f| f.issuance.error())
                     hint="Alpha in pool + alpha outstanding"
                     on_input=Callback::new(move |v| set("issuance", v)) />
-                <TextInput id="alpha_stake" label="Total alpha stake" unit=unit("alpha")
+                <TextInput id="alpha_stake" label="Total alpha stake" unit="alpha"
                     value=text(|f| f.alpha_stake.text.clone()) error=error(|f| f.alpha_stake.error())
                     hint="Alpha staked on dividend-earning validators"
                     on_input=Callback::new(move |v| set("alpha_stake", v)) />
-                <TextInput id="root_tao" label="TAO staked on root" unit=unit("TAO")
+                <TextInput id="root_tao" label="TAO staked on root" unit="TAO"
                     value=text(|f| f.root_tao.text.clone()) error=error(|f| f.root_tao.error())
                     on_input=Callback::new(move |v| set("root_tao", v)) />
                 <TextInput id="tao_weight" label="TaoWeight"

@@ -10,6 +10,7 @@ use crate::model::pool::Mechanism;
 use crate::model::units::rao_to_decimal;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
+use crate::ui::format::plain;
 use crate::ui::pool_source::FIX_FIELDS;
 use rust_decimal::Decimal;
 
@@ -34,10 +35,6 @@ pub struct YieldBase {
     pub pool_per_epoch: Decimal,
     pub stake_total: Decimal,
     pub epoch_blocks: u32,
-}
-
-fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 impl ChainFigures {

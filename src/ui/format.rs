@@ -26,6 +26,15 @@ pub fn pct(d: Decimal) -> String {
     format!("{} %", significant(d, 3, 4))
 }
 
+/// A percentage change: as `pct`, with a plus sign when it is a gain.
+pub fn signed_pct(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", pct(d))
+    } else {
+        pct(d)
+    }
+}
+
 /// Round to `dp` decimals, but keep at least `sig` significant digits for small values.
 fn significant(d: Decimal, dp: u32, sig: u32) -> String {
     let abs = d.abs();
@@ -64,5 +73,8 @@ mod tests {
         assert_eq!(price(d("0.0999999999999")), "0.1");
         assert_eq!(price(d("0.000000012345678")), "0.0000000123457");
         assert_eq!(plain(d("50.000")), "50");
+        assert_eq!(signed_pct(d("1.5")), "+1.5 %");
+        assert_eq!(signed_pct(d("-1.5")), "-1.5 %");
+        assert_eq!(signed_pct(Decimal::ZERO), "0 %");
     }
 }

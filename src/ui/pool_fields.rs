@@ -6,7 +6,6 @@ use super::inputs::TextInput;
 use super::params::Params;
 use super::pool_source::{PoolSource, RESERVE_KEYS};
 use super::subnet_picker::SubnetPicker;
-use crate::model::pool::Mechanism;
 use leptos::prelude::*;
 
 pub const STABLE_NOTE: &str =
@@ -25,13 +24,7 @@ pub fn PoolFields(
     };
     let text = move |f: fn(&PoolSource) -> String| Signal::derive(move || source.with(f));
     let error = move |f: fn(&PoolSource) -> Option<String>| Signal::derive(move || source.with(f));
-    let stable = Memo::new(move |_| {
-        source.with(|s| {
-            s.pool
-                .as_ref()
-                .is_ok_and(|p| p.mechanism == Mechanism::Stable)
-        })
-    });
+    let stable = Memo::new(move |_| source.with(PoolSource::is_stable));
     let clear_reserves = move |netuid: Option<Option<u16>>| {
         let mut changes: Vec<(&str, Option<String>)> = vec![("calc", Some(calc.to_string()))];
         if let Some(netuid) = netuid {
@@ -57,7 +50,7 @@ pub fn PoolFields(
                 <TextInput
                     id="tao_in"
                     label="TAO in pool"
-                    unit=Signal::derive(|| "TAO".to_string())
+                    unit="TAO"
                     value=text(|s| s.tao_in.text.clone())
                     error=error(|s| s.tao_in.error())
                     on_input=Callback::new(move |v| set("tao_in", Some(v)))
@@ -65,7 +58,7 @@ pub fn PoolFields(
                 <TextInput
                     id="alpha_in"
                     label="Alpha in pool"
-                    unit=Signal::derive(|| "alpha".to_string())
+                    unit="alpha"
                     value=text(|s| s.alpha_in.text.clone())
                     error=error(|s| s.alpha_in.error())
                     on_input=Callback::new(move |v| set("alpha_in", Some(v)))

@@ -8,6 +8,7 @@ use crate::model::units::format_rao;
 use crate::model::weights::TaoWeight;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
+use crate::ui::format::plain;
 use rust_decimal::Decimal;
 
 /// The reserve keys, cleared when a subnet is picked.
@@ -85,6 +86,13 @@ impl PoolSource {
     pub fn subnet<'a>(&self, snapshot: &'a Snapshot) -> Option<&'a Subnet> {
         self.netuid.ok().flatten().and_then(|n| snapshot.subnet(n))
     }
+
+    /// Whether the pool is a stable one (root): 1:1, no fee, and yields of its own kind.
+    pub fn is_stable(&self) -> bool {
+        self.pool
+            .as_ref()
+            .is_ok_and(|p| p.mechanism == Mechanism::Stable)
+    }
 }
 
 /// `netuid`: absent means the deepest dynamic subnet; empty means none (a custom pool);
@@ -115,8 +123,4 @@ pub fn read_netuid(raw: Option<&str>, snapshot: &Snapshot) -> Field<Option<u16>>
             }
         });
     Field::new(raw, value)
-}
-
-fn plain(d: Decimal) -> String {
-    d.normalize().to_string()
 }

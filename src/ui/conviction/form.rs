@@ -5,11 +5,11 @@
 //! and `gate_rule=single|total`.
 
 use crate::model::conviction::{Gate, Lock, LockSpec, Mode, Rates, CODE_DEFAULT_RATE};
-use crate::model::input::{parse_bounded, parse_flag, parse_whole, Bounds};
+use crate::model::input::{parse_bounded, parse_flag, parse_percent, parse_whole, Bounds};
 use crate::model::units::rao_to_decimal;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
-use crate::ui::pool_source::{PoolSource, FIX_FIELDS};
+use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_LOCK: &str = "10000";
@@ -112,17 +112,13 @@ impl ConvictionForm {
             owner: Field::read(get("owner").as_deref(), "0", parse_flag),
             owner_lock: Field::read(get("owner_lock").as_deref(), "0", alpha),
             eligible: Field::read(get("eligible").as_deref(), &eligible_default, |t| {
-                parse_bounded(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::from(21_000_000), 9),
-                )
+                parse_bounded(t, amount_bounds())
             }),
             gate: Field::read(get("gate").as_deref(), DEFAULT_GATE, |t| {
-                parse_bounded(
+                parse_percent(
                     t,
                     Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
                 )
-                .map(|g| g / Decimal::ONE_HUNDRED)
             }),
             total_rule: choice(
                 "gate_rule",

@@ -145,7 +145,6 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
             _ => String::new(),
         })
     });
-    let unit = |u: &'static str| Signal::derive(move || u.to_string());
 
     view! {
         <section class="calc" aria-labelledby="conviction-title">
@@ -159,10 +158,10 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                     <fieldset class="group">
                         <legend>"Your lock"</legend>
                         <div class="grid2">
-                            <TextInput id="lock" label="Alpha to lock" unit=unit("alpha")
+                            <TextInput id="lock" label="Alpha to lock" unit="alpha"
                                 value=text(|f| f.lock.text.clone()) error=error(|f| f.lock.error())
                                 on_input=Callback::new(move |v| set("lock", Some(v))) />
-                            <TextInput id="conviction" label="Conviction you start with" unit=unit("alpha")
+                            <TextInput id="conviction" label="Conviction you start with" unit="alpha"
                                 value=text(|f| f.conviction.text.clone()) error=error(|f| f.conviction.error())
                                 on_input=Callback::new(move |v| set("conviction", Some(v))) />
                         </div>
@@ -170,7 +169,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                             options=vec![("decaying", "Decaying (default): unlocks over time"), ("perpetual", "Perpetual: stays locked")]
                             selected=text(|f| f.mode.text.clone()) error=error(|f| f.mode.error())
                             on_change=Callback::new(move |v| set("mode", Some(v))) />
-                        <TextInput id="days" label="Horizon" unit=unit("days")
+                        <TextInput id="days" label="Horizon" unit="days"
                             value=text(|f| f.days.text.clone()) error=error(|f| f.days.error())
                             hint="1 to 3,650" on_input=Callback::new(move |v| set("days", Some(v))) />
                         <Toggle id="owner" label="The lock is on the subnet owner's hotkey"
@@ -188,10 +187,10 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                                 on:click=move |_| preset(CODE_DEFAULT_RATE, DOCS_MATURITY_RATE)>"Mainnet docs 934,866 / 311,622"</button>
                         </div>
                         <div class="grid2">
-                            <TextInput id="tu" label="UnlockRate" unit=unit("blocks")
+                            <TextInput id="tu" label="UnlockRate" unit="blocks"
                                 value=text(|f| f.tu.text.clone()) error=error(|f| f.tu.error())
                                 on_input=Callback::new(move |v| set("tu", Some(v))) />
-                            <TextInput id="tm" label="MaturityRate" unit=unit("blocks")
+                            <TextInput id="tm" label="MaturityRate" unit="blocks"
                                 value=text(|f| f.tm.text.clone()) error=error(|f| f.tm.error())
                                 on_input=Callback::new(move |v| set("tm", Some(v))) />
                         </div>
@@ -201,10 +200,10 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                     <fieldset class="group">
                         <legend>"Takeover scenario"</legend>
                         <div class="grid2">
-                            <TextInput id="owner_lock" label="The owner's locked alpha" unit=unit("alpha")
+                            <TextInput id="owner_lock" label="The owner's locked alpha" unit="alpha"
                                 value=text(|f| f.owner_lock.text.clone()) error=error(|f| f.owner_lock.error())
                                 on_input=Callback::new(move |v| set("owner_lock", Some(v))) />
-                            <TextInput id="eligible" label="Eligible alpha" unit=unit("alpha")
+                            <TextInput id="eligible" label="Eligible alpha" unit="alpha"
                                 value=text(|f| f.eligible.text.clone()) error=error(|f| f.eligible.error())
                                 hint="Prefilled with the alpha outstanding; less burned and protocol alpha if you know them"
                                 on_input=Callback::new(move |v| set("eligible", Some(v))) />
@@ -213,7 +212,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                             options=vec![("single", "One hotkey above a share of eligible alpha (since Aug 2026)"), ("total", "Total conviction × 10 ≥ alpha outstanding (before)")]
                             selected=text(|f| f.total_rule.text.clone()) error=error(|f| f.total_rule.error())
                             on_change=Callback::new(move |v| set("gate_rule", Some(v))) />
-                        <TextInput id="gate" label="Gate share" unit=unit("%")
+                        <TextInput id="gate" label="Gate share" unit="%"
                             value=text(|f| f.gate.text.clone()) error=error(|f| f.gate.error())
                             hint="For the single-hotkey rule; 18 % today"
                             on_input=Callback::new(move |v| set("gate", Some(v))) />

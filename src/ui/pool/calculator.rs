@@ -17,7 +17,6 @@ use crate::ui::inputs::{Choice, TextInput, Toggle};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 /// What the page can say about the current trade.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,14 +44,6 @@ pub fn subnet_options(snapshot: &Snapshot, empty: &str) -> Vec<(String, String)>
         )
     }));
     options
-}
-
-fn signed_pct(d: Decimal) -> String {
-    if d > Decimal::ZERO {
-        format!("+{}", format::pct(d))
-    } else {
-        format::pct(d)
-    }
 }
 
 #[component]
@@ -148,7 +139,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         <TextInput
                             id="tol"
                             label="Price tolerance"
-                            unit=Signal::derive(|| "%".to_string())
+                            unit="%"
                             placeholder="off"
                             value=field_text(|i| i.tol.text.clone())
                             error=field_error(|i| i.tol.error())
@@ -158,7 +149,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         <TextInput
                             id="limit"
                             label="Or an exact limit price"
-                            unit=Signal::derive(|| "TAO per alpha".to_string())
+                            unit="TAO per alpha"
                             placeholder="none"
                             value=field_text(|i| i.limit.text.clone())
                             error=field_error(|i| i.limit.error())
@@ -237,7 +228,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         <Figure
                             testid="pool-price-impact"
                             label="Price impact"
-                            shown=figure(|q| Shown::new(signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
+                            shown=figure(|q| Shown::new(format::signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
                             explain=explain::IMPACT
                         />
                         <Figure

@@ -132,7 +132,7 @@ pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl I
             <TextInput
                 id="max_slip"
                 label="Slippage you accept (fee included)"
-                unit=Signal::derive(|| "%".to_string())
+                unit="%"
                 value=Signal::derive(move || inputs.with(|i| i.max_slip.text.clone()))
                 error=Signal::derive(move || inputs.with(|i| i.max_slip.error()))
                 on_input=set
@@ -223,7 +223,7 @@ pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl I
                 <TextInput
                     id="move_amount"
                     label="Alpha to move from this subnet"
-                    unit=Signal::derive(|| "alpha".to_string())
+                    unit="alpha"
                     value=Signal::derive(move || inputs.with(|i| i.move_amount.text.clone()))
                     error=Signal::derive(move || inputs.with(|i| i.move_amount.error()))
                     on_input=Callback::new(move |v| set("move_amount", Some(v)))

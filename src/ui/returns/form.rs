@@ -4,8 +4,9 @@
 //! `compound_others=0|1`, and the chain figures prefilled from the subnet: `emission` (alpha
 //! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
 
-use crate::model::input::{parse_bounded, parse_flag, parse_tokens, parse_whole, Bounds};
-use crate::model::pool::Mechanism;
+use crate::model::input::{
+    parse_bounded, parse_flag, parse_percent, parse_tokens, parse_whole, Bounds,
+};
 use crate::model::returns::{ReturnsInputs, Start, YieldSpec, MAX_DAYS};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
@@ -44,22 +45,11 @@ pub struct ReturnsForm {
     pub root: bool,
 }
 
-fn percent(
-    raw: &str,
-    min: Decimal,
-    max: Decimal,
-) -> Result<Decimal, crate::model::input::InputError> {
-    parse_bounded(raw, Bounds::new(min, true, max, 9)).map(|p| p / Decimal::ONE_HUNDRED)
-}
-
 impl ReturnsForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
-        let root = source
-            .pool
-            .as_ref()
-            .is_ok_and(|p| p.mechanism == Mechanism::Stable);
+        let root = source.is_stable();
         let from = match get("from") {
             None => Field::new("tao", Ok(From::Tao)),
             Some(raw) => {
@@ -83,17 +73,16 @@ impl ReturnsForm {
                 parse_whole(t, 1, u64::from(MAX_DAYS)).map(|d| d as u32)
             }),
             take: Field::read(get("take").as_deref(), DEFAULT_TAKE, |t| {
-                percent(t, Decimal::ZERO, Decimal::from(18))
+                parse_percent(t, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9))
             }),
             vtrust: Field::read(get("vtrust").as_deref(), "1", |t| {
                 parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
             }),
             price_change: Field::read(get("price_change").as_deref(), "0", |t| {
-                parse_bounded(
+                parse_percent(
                     t,
                     Bounds::new(Decimal::from(-100), false, Decimal::from(100_000), 9),
                 )
-                .map(|p| p / Decimal::ONE_HUNDRED)
             }),
             tao_usd: Field::optional(get("tao_usd").as_deref(), |t| {
                 parse_bounded(
@@ -102,7 +91,10 @@ impl ReturnsForm {
                 )
             }),
             apy: Field::optional(get("apy").as_deref(), |t| {
-                percent(t, Decimal::ZERO, Decimal::from(100_000))
+                parse_percent(
+                    t,
+                    Bounds::new(Decimal::ZERO, true, Decimal::from(100_000), 9),
+                )
             }),
             compound_others: Field::read(get("compound_others").as_deref(), "1", parse_flag),
             chain: ChainFigures::read(&get, snapshot, subnet),

@@ -27,14 +27,6 @@ fn signed_tokens(d: Decimal) -> String {
     }
 }
 
-fn signed_pct(d: Decimal) -> String {
-    if d > Decimal::ZERO {
-        format!("+{}", format::pct(d))
-    } else {
-        format::pct(d)
-    }
-}
-
 fn days_text(days: u32) -> String {
     match days {
         0 => "at once".to_string(),
@@ -76,7 +68,7 @@ const FIGURES: [FigureSpec; 12] = [
                     format!(
                         "{} TAO ({}){usd}",
                         signed_tokens(leg.net_tao),
-                        signed_pct(leg.net_pct)
+                        format::signed_pct(leg.net_pct)
                     ),
                     format::plain(leg.net_tao),
                 )
@@ -306,7 +298,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             <TextInput
                                 id="days"
                                 label="Holding period"
-                                unit=Signal::derive(|| "days".to_string())
+                                unit="days"
                                 value=text(|f| f.days.text.clone())
                                 error=error(|f| f.days.error())
                                 hint="1 to 1,825 (5 years)"
@@ -320,7 +312,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             <TextInput
                                 id="take"
                                 label="Validator take"
-                                unit=Signal::derive(|| "%".to_string())
+                                unit="%"
                                 value=text(|f| f.take.text.clone())
                                 error=error(|f| f.take.error())
                                 hint="0 to 18 %; the chain's default is 18 %"
@@ -342,7 +334,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             <TextInput
                                 id="price_change"
                                 label="Alpha price change over the period"
-                                unit=Signal::derive(|| "%".to_string())
+                                unit="%"
                                 value=text(|f| f.price_change.text.clone())
                                 error=error(|f| f.price_change.error())
                                 hint="e.g. -20 for a 20 % fall; the path is steady"
@@ -351,7 +343,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             <TextInput
                                 id="tao_usd"
                                 label="TAO price (optional)"
-                                unit=Signal::derive(|| "USD".to_string())
+                                unit="USD"
                                 placeholder="none"
                                 value=text(|f| f.tao_usd.text.clone())
                                 error=error(|f| f.tao_usd.error())
@@ -361,7 +353,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                         <TextInput
                             id="apy"
                             label="Observed APY (optional)"
-                            unit=Signal::derive(|| "%".to_string())
+                            unit="%"
                             placeholder="derive it from the chain figures"
                             value=text(|f| f.apy.text.clone())
                             error=error(|f| f.apy.error())
@@ -392,7 +384,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                     days_text(days),
                                     format::tokens(rao_to_decimal(leg.tao_rao)),
                                     signed_tokens(leg.net_tao),
-                                    signed_pct(leg.net_pct),
+                                    format::signed_pct(leg.net_pct),
                                 ),
                                 Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_text(days), r.chain_name()),
                             };
@@ -451,7 +443,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                                 <td>{alpha}</td>
                                                 <td>{format::tokens(rao_to_decimal(leg.tao_rao))}</td>
                                                 <td>{signed_tokens(leg.net_tao)}</td>
-                                                <td>{signed_pct(leg.net_pct)}</td>
+                                                <td>{format::signed_pct(leg.net_pct)}</td>
                                             </tr>
                                         }.into_any(),
                                         Err(r) => view! {

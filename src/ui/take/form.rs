@@ -4,8 +4,7 @@
 //! `from_row` and `switch_netuid` for the switching costs, and the chain figures.
 
 use crate::model::delegation::{Delegate, MAX_DELEGATES};
-use crate::model::input::{parse_bounded, parse_tokens, parse_whole, Bounds, InputError};
-use crate::model::pool::Mechanism;
+use crate::model::input::{parse_bounded, parse_percent, parse_tokens, parse_whole, Bounds};
 use crate::model::returns::MAX_DAYS;
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
@@ -49,10 +48,6 @@ pub struct TakeForm {
     pub root: bool,
 }
 
-fn percent(raw: &str, max: Decimal) -> Result<Decimal, InputError> {
-    parse_bounded(raw, Bounds::new(Decimal::ZERO, true, max, 9)).map(|p| p / Decimal::ONE_HUNDRED)
-}
-
 /// A comma-separated list parameter.
 fn list(raw: Option<String>) -> Option<Vec<String>> {
     raw.map(|r| r.split(',').map(|s| s.trim().to_string()).collect())
@@ -70,10 +65,7 @@ impl TakeForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
-        let root = source
-            .pool
-            .as_ref()
-            .is_ok_and(|p| p.mechanism == Mechanism::Stable);
+        let root = source.is_stable();
         let lists: Vec<Option<Vec<String>>> = LIST_KEYS.iter().map(|k| list(get(k))).collect();
         let given = lists.iter().flatten().map(Vec::len).max();
         // Without row parameters: the data's validators (largest stake first), else 18/9/0 %.
@@ -127,13 +119,16 @@ impl TakeForm {
                         Ok(name.map(|n| clean_name(&n)).unwrap_or(default_name)),
                     ),
                     take: Field::read(entry(1, i).as_deref(), "18", |t| {
-                        percent(t, Decimal::from(18))
+                        parse_percent(t, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9))
                     }),
                     vtrust: Field::read(entry(2, i).as_deref(), "1", |t| {
                         parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
                     }),
                     apy: Field::optional(entry(3, i).as_deref(), |t| {
-                        percent(t, Decimal::from(100_000))
+                        parse_percent(
+                            t,
+                            Bounds::new(Decimal::ZERO, true, Decimal::from(100_000), 9),
+                        )
                     }),
                 }
             })

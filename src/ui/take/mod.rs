@@ -283,16 +283,16 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     <fieldset class="group">
                         <legend>"Your stake"</legend>
                         <div class="grid2">
-                            <TextInput id="amount" label="Amount" unit=Signal::derive(|| "TAO".to_string())
+                            <TextInput id="amount" label="Amount" unit="TAO"
                                 value=text(|f| f.amount.text.clone()) error=error(|f| f.amount.error())
                                 hint="Converted to alpha at the spot price"
                                 on_input=Callback::new(move |v| set("amount", Some(v))) />
-                            <TextInput id="days" label="Horizon" unit=Signal::derive(|| "days".to_string())
+                            <TextInput id="days" label="Horizon" unit="days"
                                 value=text(|f| f.days.text.clone()) error=error(|f| f.days.error())
                                 hint="1 to 1,825"
                                 on_input=Callback::new(move |v| set("days", Some(v))) />
                         </div>
-                        <TextInput id="tao_usd" label="TAO price (optional)" unit=Signal::derive(|| "USD".to_string())
+                        <TextInput id="tao_usd" label="TAO price (optional)" unit="USD"
                             placeholder="none" value=text(|f| f.tao_usd.text.clone()) error=error(|f| f.tao_usd.error())
                             on_input=Callback::new(move |v: String| set("tao_usd", text_or_none(v))) />
                     </fieldset>
@@ -321,13 +321,13 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                                                 value=row_text(|r| r.name.text.clone()) error=row_error(|r| r.name.error())
                                                 placeholder=format!("Validator {n}")
                                                 on_input=Callback::new(move |v| edit(0, v)) />
-                                            <TextInput id=format!("row-{n}-take") label="Take" unit=Signal::derive(|| "%".to_string())
+                                            <TextInput id=format!("row-{n}-take") label="Take" unit="%"
                                                 value=row_text(|r| r.take.text.clone()) error=row_error(|r| r.take.error())
                                                 on_input=Callback::new(move |v| edit(1, v)) />
                                             <TextInput id=format!("row-{n}-vtrust") label="vtrust"
                                                 value=row_text(|r| r.vtrust.text.clone()) error=row_error(|r| r.vtrust.error())
                                                 on_input=Callback::new(move |v| edit(2, v)) />
-                                            <TextInput id=format!("row-{n}-apy") label="Observed APY" unit=Signal::derive(|| "%".to_string())
+                                            <TextInput id=format!("row-{n}-apy") label="Observed APY" unit="%"
                                                 placeholder="derive" value=row_text(|r| r.apy.text.clone()) error=row_error(|r| r.apy.error())
                                                 on_input=Callback::new(move |v| edit(3, v)) />
                                         </div>
