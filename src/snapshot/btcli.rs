@@ -3,8 +3,9 @@
 //! {blocks_since_last_step, sn_tempo}}}}`, amounts in TAO as JSON numbers (SPEC §5).
 
 use super::fields::{
-    amount_lenient_value, kind, opt_decimal, opt_text, opt_whole, required, Place,
+    amount_lenient_value, opt_decimal, opt_text, opt_whole, optional, required, Place,
 };
+use super::rows::{priced, row_object, Netuids};
 use super::{Snapshot, SnapshotError, Subnet};
 use crate::model::pool::Mechanism;
 use serde_json::Value;
@@ -20,10 +21,7 @@ pub fn detect(value: &Value) -> bool {
 }
 
 pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
-    let top = Place {
-        netuid: None,
-        prefix: "",
-    };
+    let top = Place::TOP;
     let obj = value.as_object().ok_or(SnapshotError::NoSubnets)?;
     let Value::Object(map) = required(obj, "subnets", top)? else {
         return Err(top.error("subnets", "expected an object keyed by netuid."));
@@ -31,29 +29,23 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
     if map.is_empty() {
         return Err(SnapshotError::NoSubnets);
     }
+    let mut seen = Netuids::default();
     let mut subnets = Vec::with_capacity(map.len());
     for (key, entry) in map {
         let shown: String = key.chars().take(12).collect();
-        let at = Place {
-            netuid: Some(&shown),
-            prefix: "",
-        };
+        let at = Place::subnet(&shown);
         let netuid: u16 = key
             .trim()
             .parse()
             .map_err(|_| at.error("netuid", "the key must be a subnet number, 0 to 65535."))?;
-        let Some(row) = entry.as_object() else {
-            return Err(at.error("", format!("expected an object, found {}.", kind(entry))));
-        };
+        seen.first_time(netuid)?;
+        let row = row_object(entry, at)?;
         let mechanism = if netuid == 0 {
             Mechanism::Stable
         } else {
             Mechanism::Dynamic
         };
-        let liquidity_at = Place {
-            netuid: Some(&shown),
-            prefix: "liquidity.",
-        };
+        let liquidity_at = at.within("liquidity.");
         let Value::Object(liquidity) = required(row, "liquidity", at)? else {
             return Err(at.error("liquidity", "expected an object with tao_in and alpha_in."));
         };
@@ -67,31 +59,15 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             "alpha_in",
             liquidity_at,
         )?;
-        if mechanism == Mechanism::Dynamic && (tao_in_rao == 0 || alpha_in_rao == 0) {
-            let field = if tao_in_rao == 0 {
-                "tao_in"
-            } else {
-                "alpha_in"
-            };
-            return Err(liquidity_at.error(
-                field,
-                "must be more than 0: a pool needs both tokens to have a price.",
-            ));
-        }
-        let alpha_out_rao = row
-            .get("alpha_out")
-            .filter(|v| !v.is_null())
-            .map(|v| amount_lenient_value(v, "alpha_out", at))
-            .transpose()?;
+        priced(
+            mechanism,
+            ("tao_in", tao_in_rao),
+            ("alpha_in", alpha_in_rao),
+            liquidity_at,
+        )?;
+        let alpha_out_rao = optional(row, "alpha_out", at, amount_lenient_value)?;
         let tempo = match row.get("tempo") {
-            Some(Value::Object(t)) => opt_whole(
-                t,
-                "sn_tempo",
-                Place {
-                    netuid: Some(&shown),
-                    prefix: "tempo.",
-                },
-            )?,
+            Some(Value::Object(t)) => opt_whole(t, "sn_tempo", at.within("tempo."))?,
             _ => None,
         };
         subnets.push(Subnet {
@@ -115,12 +91,8 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             validators: Vec::new(),
         });
     }
+    // The keys are text, so "10" came before "2".
     subnets.sort_by_key(|s| s.netuid);
-    for pair in subnets.windows(2) {
-        if pair[0].netuid == pair[1].netuid {
-            return Err(SnapshotError::DuplicateNetuid(pair[0].netuid));
-        }
-    }
     Ok(Snapshot {
         network: opt_text(obj, "network", top)?.unwrap_or_default(),
         block: opt_whole(obj, "block", top)?.or(opt_whole(obj, "block_number", top)?),

@@ -2,15 +2,15 @@
 //! malformed required field is an error naming the subnet and the field.
 
 use super::fields::{
-    amount, kind, opt_amount, opt_decimal, opt_text, opt_whole, required, text, whole, Place,
+    amount, kind, opt_amount, opt_decimal, opt_text, opt_whole, text, whole, Place,
 };
+use super::rows::{netuid, position, row_object, subnet_list, Netuids};
 use super::{Snapshot, SnapshotError, Subnet, Validator};
 use crate::model::pool::Mechanism;
 use crate::model::units::format_rao;
 use crate::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 pub const SCHEMA: &str = "dtao-snapshot/1";
 
@@ -21,10 +21,7 @@ pub fn parse(json: &str) -> Result<Snapshot, SnapshotError> {
 }
 
 pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
-    let top = Place {
-        netuid: None,
-        prefix: "",
-    };
+    let top = Place::TOP;
     let Some(obj) = value.as_object() else {
         return Err(SnapshotError::UnknownFormat(format!(
             "expected a JSON object, found {}",
@@ -45,19 +42,12 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             )))
         }
     }
-    let Value::Array(items) = required(obj, "subnets", top)? else {
-        return Err(top.error("subnets", "expected a list of subnets."));
-    };
-    if items.is_empty() {
-        return Err(SnapshotError::NoSubnets);
-    }
-    let mut seen = BTreeSet::new();
+    let items = subnet_list(obj, "subnets", "subnets")?;
+    let mut seen = Netuids::default();
     let mut subnets = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         let subnet = subnet(item, index)?;
-        if !seen.insert(subnet.netuid) {
-            return Err(SnapshotError::DuplicateNetuid(subnet.netuid));
-        }
+        seen.first_time(subnet.netuid)?;
         subnets.push(subnet);
     }
     Ok(Snapshot {
@@ -73,22 +63,11 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
 }
 
 fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
-    let position = format!("#{}", index + 1);
-    let at = Place {
-        netuid: Some(&position),
-        prefix: "",
-    };
-    let Some(obj) = item.as_object() else {
-        return Err(at.error("", format!("expected an object, found {}.", kind(item))));
-    };
-    let netuid_raw = whole(obj, "netuid", at)?;
-    let netuid =
-        u16::try_from(netuid_raw).map_err(|_| at.error("netuid", "must be 0 to 65535."))?;
+    let position = position(index);
+    let obj = row_object(item, Place::subnet(&position))?;
+    let netuid = netuid(obj, Place::subnet(&position))?;
     let label = netuid.to_string();
-    let at = Place {
-        netuid: Some(&label),
-        prefix: "",
-    };
+    let at = Place::subnet(&label);
     let mechanism = match text(obj, "mechanism", at)?.as_str() {
         "dynamic" => Mechanism::Dynamic,
         "stable" => Mechanism::Stable,
@@ -157,13 +136,8 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
 
 fn validator(item: &Value, index: usize, netuid: &str) -> Result<Validator, SnapshotError> {
     let prefix = format!("validators[{}].", index + 1);
-    let at = Place {
-        netuid: Some(netuid),
-        prefix: &prefix,
-    };
-    let Some(obj) = item.as_object() else {
-        return Err(at.error("", format!("expected an object, found {}.", kind(item))));
-    };
+    let at = Place::subnet(netuid).within(&prefix);
+    let obj = row_object(item, at)?;
     let take = opt_decimal(obj, "take", at)?;
     if let Some(take) = take {
         if take.is_sign_negative() || take > rust_decimal::Decimal::ONE {

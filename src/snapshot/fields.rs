@@ -14,7 +14,26 @@ pub struct Place<'a> {
     pub prefix: &'a str,
 }
 
-impl Place<'_> {
+impl<'a> Place<'a> {
+    /// The top of the document.
+    pub const TOP: Place<'static> = Place {
+        netuid: None,
+        prefix: "",
+    };
+
+    /// A subnet's row, named by its netuid (or its position before the netuid is known).
+    pub fn subnet(label: &'a str) -> Self {
+        Place {
+            netuid: Some(label),
+            prefix: "",
+        }
+    }
+
+    /// A field nested in this place, such as `economics.`.
+    pub fn within(self, prefix: &'a str) -> Self {
+        Place { prefix, ..self }
+    }
+
     pub fn error(&self, field: &str, problem: impl Into<String>) -> SnapshotError {
         SnapshotError::Field {
             netuid: self.netuid.map(str::to_string),
@@ -37,6 +56,16 @@ pub fn required<'v>(
 
 fn present<'v>(obj: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
     obj.get(key).filter(|v| !v.is_null())
+}
+
+/// A field that may be absent or null, read by `read` when it is there.
+pub fn optional<T>(
+    obj: &Map<String, Value>,
+    key: &str,
+    at: Place,
+    read: impl Fn(&Value, &str, Place) -> Result<T, SnapshotError>,
+) -> Result<Option<T>, SnapshotError> {
+    present(obj, key).map(|v| read(v, key, at)).transpose()
 }
 
 /// The number's text, from a JSON number or a string.
@@ -85,9 +114,7 @@ pub fn opt_decimal(
     key: &str,
     at: Place,
 ) -> Result<Option<Decimal>, SnapshotError> {
-    present(obj, key)
-        .map(|v| decimal_value(v, key, at))
-        .transpose()
+    optional(obj, key, at, decimal_value)
 }
 
 /// A non-negative decimal amount in TAO or alpha with at most 9 decimals, as rao.
@@ -137,9 +164,7 @@ pub fn opt_amount(
     key: &str,
     at: Place,
 ) -> Result<Option<u64>, SnapshotError> {
-    present(obj, key)
-        .map(|v| amount_value(v, key, at))
-        .transpose()
+    optional(obj, key, at, amount_value)
 }
 
 pub fn whole_value(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
@@ -160,9 +185,7 @@ pub fn opt_whole(
     key: &str,
     at: Place,
 ) -> Result<Option<u64>, SnapshotError> {
-    present(obj, key)
-        .map(|v| whole_value(v, key, at))
-        .transpose()
+    optional(obj, key, at, whole_value)
 }
 
 pub fn text(obj: &Map<String, Value>, key: &str, at: Place) -> Result<String, SnapshotError> {

@@ -5,12 +5,12 @@
 //! Amounts are TAO/alpha as JSON numbers. `alpha_price_tao` there is the chain's moving price.
 
 use super::fields::{
-    amount_lenient_value, kind, opt_decimal, opt_text, opt_whole, required, whole, Place,
+    amount_lenient_value, opt_decimal, opt_text, opt_whole, optional, required, Place,
 };
+use super::rows::{netuid, position, priced, root_tao_staked, row_object, subnet_list, Netuids};
 use super::{Snapshot, SnapshotError, Subnet};
 use crate::model::pool::Mechanism;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 pub const LABEL: &str = "metagraphed subnet registry dump";
 
@@ -24,44 +24,20 @@ pub fn detect(value: &Value) -> bool {
 }
 
 pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
-    let top = Place {
-        netuid: None,
-        prefix: "",
-    };
+    let top = Place::TOP;
     let obj = value.as_object().ok_or(SnapshotError::NoSubnets)?;
-    let Value::Array(items) = required(obj, "subnets", top)? else {
-        return Err(top.error("subnets", "expected a list of subnets."));
-    };
-    if items.is_empty() {
-        return Err(SnapshotError::NoSubnets);
-    }
+    let items = subnet_list(obj, "subnets", "subnets")?;
     let block = match obj.get("chain_state") {
-        Some(Value::Object(state)) => opt_whole(
-            state,
-            "block",
-            Place {
-                netuid: None,
-                prefix: "chain_state.",
-            },
-        )?,
+        Some(Value::Object(state)) => opt_whole(state, "block", top.within("chain_state."))?,
         _ => None,
     };
-    let mut seen = BTreeSet::new();
+    let mut seen = Netuids::default();
     let mut subnets = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
-        let position = format!("#{}", index + 1);
-        let at = Place {
-            netuid: Some(&position),
-            prefix: "",
-        };
-        let Some(row) = item.as_object() else {
-            return Err(at.error("", format!("expected an object, found {}.", kind(item))));
-        };
-        let netuid = u16::try_from(whole(row, "netuid", at)?)
-            .map_err(|_| at.error("netuid", "must be 0 to 65535."))?;
-        if !seen.insert(netuid) {
-            return Err(SnapshotError::DuplicateNetuid(netuid));
-        }
+        let position = position(index);
+        let row = row_object(item, Place::subnet(&position))?;
+        let netuid = netuid(row, Place::subnet(&position))?;
+        seen.first_time(netuid)?;
         subnets.push(subnet(row, netuid)?);
     }
     Ok(Snapshot {
@@ -71,24 +47,15 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         source: LABEL.to_string(),
         block_emission_tao: None,
         tao_weight: None,
-        root_tao_staked: subnets
-            .iter()
-            .find(|s| s.mechanism == Mechanism::Stable)
-            .map(|s| crate::model::units::rao_to_decimal(s.tao_in_rao)),
+        root_tao_staked: root_tao_staked(&subnets),
         subnets,
     })
 }
 
 fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError> {
     let label = netuid.to_string();
-    let at = Place {
-        netuid: Some(&label),
-        prefix: "",
-    };
-    let eco_at = Place {
-        netuid: Some(&label),
-        prefix: "economics.",
-    };
+    let at = Place::subnet(&label);
+    let eco_at = at.within("economics.");
     let Value::Object(eco) = required(row, "economics", at)? else {
         return Err(at.error("economics", "expected an object."));
     };
@@ -100,23 +67,13 @@ fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError
     let amount = |key: &str| amount_lenient_value(required(eco, key, eco_at)?, key, eco_at);
     let tao_in_rao = amount("tao_in_pool_tao")?;
     let alpha_in_rao = amount("alpha_in_pool")?;
-    if mechanism == Mechanism::Dynamic && (tao_in_rao == 0 || alpha_in_rao == 0) {
-        let field = if tao_in_rao == 0 {
-            "tao_in_pool_tao"
-        } else {
-            "alpha_in_pool"
-        };
-        return Err(eco_at.error(
-            field,
-            "must be more than 0: a pool needs both tokens to have a price.",
-        ));
-    }
-    let opt_amount = |key: &str| {
-        eco.get(key)
-            .filter(|v| !v.is_null())
-            .map(|v| amount_lenient_value(v, key, eco_at))
-            .transpose()
-    };
+    priced(
+        mechanism,
+        ("tao_in_pool_tao", tao_in_rao),
+        ("alpha_in_pool", alpha_in_rao),
+        eco_at,
+    )?;
+    let opt_amount = |key: &str| optional(eco, key, eco_at, amount_lenient_value);
     Ok(Subnet {
         netuid,
         name: opt_text(row, "name", at)?.unwrap_or_default(),

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod import;
 pub mod listing;
 pub mod metagraphed;
+pub mod rows;
 pub mod taostats_pool;
 pub mod taostats_yield;
 

@@ -2,11 +2,11 @@
 //! total_tao, alpha_in_pool, alpha_staked, price, block_number, timestamp, ...}]}`. Amounts are
 //! strings in rao; TAO in pool is `total_tao` (SPEC §5). `name` is the token glyph.
 
-use super::fields::{kind, opt_text, opt_whole, rao_value, required, whole, Place};
+use super::fields::{opt_text, opt_whole, optional, rao_value, required, Place};
+use super::rows::{netuid, position, priced, root_tao_staked, row_object, subnet_list, Netuids};
 use super::{Snapshot, SnapshotError, Subnet};
 use crate::model::pool::Mechanism;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 pub const LABEL: &str = "Taostats dtao/pool/latest/v1";
 
@@ -21,37 +21,18 @@ fn first_row(value: &Value) -> Option<&serde_json::Map<String, Value>> {
 }
 
 pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
-    let top = Place {
-        netuid: None,
-        prefix: "",
-    };
     let obj = value.as_object().ok_or(SnapshotError::NoSubnets)?;
-    let Value::Array(rows) = required(obj, "data", top)? else {
-        return Err(top.error("data", "expected a list of pools."));
-    };
-    if rows.is_empty() {
-        return Err(SnapshotError::NoSubnets);
-    }
-    let mut seen = BTreeSet::new();
+    let rows = subnet_list(obj, "data", "pools")?;
+    let mut seen = Netuids::default();
     let mut subnets = Vec::with_capacity(rows.len());
     let mut block = None::<u64>;
     let mut taken_at = None::<String>;
     for (index, row) in rows.iter().enumerate() {
-        let position = format!("#{}", index + 1);
-        let at = Place {
-            netuid: Some(&position),
-            prefix: "",
-        };
-        let Some(row) = row.as_object() else {
-            return Err(at.error("", format!("expected an object, found {}.", kind(row))));
-        };
-        let netuid = u16::try_from(whole(row, "netuid", at)?)
-            .map_err(|_| at.error("netuid", "must be 0 to 65535."))?;
+        let position = position(index);
+        let row = row_object(row, Place::subnet(&position))?;
+        let netuid = netuid(row, Place::subnet(&position))?;
         let label = netuid.to_string();
-        let at = Place {
-            netuid: Some(&label),
-            prefix: "",
-        };
+        let at = Place::subnet(&label);
         let mechanism = if netuid == 0 {
             Mechanism::Stable
         } else {
@@ -59,25 +40,14 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         };
         let tao_in_rao = rao_value(required(row, "total_tao", at)?, "total_tao", at)?;
         let alpha_in_rao = rao_value(required(row, "alpha_in_pool", at)?, "alpha_in_pool", at)?;
-        if mechanism == Mechanism::Dynamic && (tao_in_rao == 0 || alpha_in_rao == 0) {
-            let field = if tao_in_rao == 0 {
-                "total_tao"
-            } else {
-                "alpha_in_pool"
-            };
-            return Err(at.error(
-                field,
-                "must be more than 0: a pool needs both tokens to have a price.",
-            ));
-        }
-        let alpha_out_rao = row
-            .get("alpha_staked")
-            .filter(|v| !v.is_null())
-            .map(|v| rao_value(v, "alpha_staked", at))
-            .transpose()?;
-        if !seen.insert(netuid) {
-            return Err(SnapshotError::DuplicateNetuid(netuid));
-        }
+        priced(
+            mechanism,
+            ("total_tao", tao_in_rao),
+            ("alpha_in_pool", alpha_in_rao),
+            at,
+        )?;
+        let alpha_out_rao = optional(row, "alpha_staked", at, rao_value)?;
+        seen.first_time(netuid)?;
         if let Some(b) = opt_whole(row, "block_number", at)? {
             block = Some(block.map_or(b, |old| old.max(b)));
         }
@@ -115,10 +85,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         source: LABEL.to_string(),
         block_emission_tao: None,
         tao_weight: None,
-        root_tao_staked: subnets
-            .iter()
-            .find(|s| s.netuid == 0)
-            .map(|s| crate::model::units::rao_to_decimal(s.tao_in_rao)),
+        root_tao_staked: root_tao_staked(&subnets),
         subnets,
     })
 }

@@ -2,7 +2,8 @@
 //! netuid, stake (rao), one_hour_apy, one_day_apy, seven_day_apy, thirty_day_apy}]`, APYs as
 //! fractions (SPEC §5). It holds no pools: it adds validators to the subnets already in use.
 
-use super::fields::{kind, opt_decimal, opt_text, rao_value, required, whole, Place};
+use super::fields::{kind, opt_decimal, opt_text, optional, rao_value, required, Place};
+use super::rows::{netuid, row_object};
 use super::{Snapshot, SnapshotError, Validator};
 use crate::model::units::rao_to_decimal;
 use serde_json::Value;
@@ -26,26 +27,16 @@ pub fn detect(value: &Value) -> bool {
 
 /// Validators per subnet, in the order given.
 pub fn validators(value: &Value) -> Result<BTreeMap<u16, Vec<Validator>>, SnapshotError> {
-    let top = Place {
-        netuid: None,
-        prefix: "",
-    };
     let obj = value.as_object().ok_or(SnapshotError::NoSubnets)?;
-    let Value::Array(rows) = required(obj, "data", top)? else {
-        return Err(top.error("data", "expected a list of validators."));
+    let Value::Array(rows) = required(obj, "data", Place::TOP)? else {
+        return Err(Place::TOP.error("data", "expected a list of validators."));
     };
     let mut by_subnet: BTreeMap<u16, Vec<Validator>> = BTreeMap::new();
     for (index, row) in rows.iter().enumerate() {
         let prefix = format!("data[{}].", index + 1);
-        let at = Place {
-            netuid: None,
-            prefix: &prefix,
-        };
-        let Some(row) = row.as_object() else {
-            return Err(at.error("", format!("expected an object, found {}.", kind(row))));
-        };
-        let netuid = u16::try_from(whole(row, "netuid", at)?)
-            .map_err(|_| at.error("netuid", "must be 0 to 65535."))?;
+        let at = Place::TOP.within(&prefix);
+        let row = row_object(row, at)?;
+        let netuid = netuid(row, at)?;
         let hotkey = match required(row, "hotkey", at)? {
             Value::String(s) => s.clone(),
             Value::Object(h) => match h.get("ss58") {
@@ -59,11 +50,7 @@ pub fn validators(value: &Value) -> Result<BTreeMap<u16, Vec<Validator>>, Snapsh
                 ))
             }
         };
-        let stake = row
-            .get("stake")
-            .filter(|v| !v.is_null())
-            .map(|v| rao_value(v, "stake", at))
-            .transpose()?;
+        let stake = optional(row, "stake", at, rao_value)?;
         let apy_1h = opt_decimal(row, "one_hour_apy", at)?;
         let apy_1d = opt_decimal(row, "one_day_apy", at)?;
         let apy_7d = opt_decimal(row, "seven_day_apy", at)?;
