@@ -349,6 +349,31 @@ pub fn outlook(
     })
 }
 
+/// Both locks sampled at `steps + 1` even points over the horizon, for the chart:
+/// `[day, challenger's locked, challenger's conviction, owner's conviction]`.
+pub fn curve(
+    challenger: &LockSpec,
+    owner: &LockSpec,
+    horizon_blocks: u64,
+    steps: u64,
+) -> Result<Vec<[Decimal; 4]>, ConvictionError> {
+    let steps = steps.max(1);
+    (0..=steps)
+        .map(|i| {
+            // horizon * i / steps, without overflowing.
+            let blocks = horizon_blocks / steps * i + horizon_blocks % steps * i / steps;
+            let mine = challenger.after(blocks)?;
+            let theirs = owner.after(blocks)?;
+            Ok([
+                days(Decimal::from(blocks)),
+                mine.locked,
+                mine.conviction,
+                theirs.conviction,
+            ])
+        })
+        .collect()
+}
+
 /// Blocks as days.
 pub fn days(blocks: Decimal) -> Decimal {
     blocks / Decimal::from(BLOCKS_PER_DAY)
@@ -394,6 +419,23 @@ mod tests {
         assert_eq!(x.conviction.round(), d("5625"));
         assert_eq!(half_life_days(CODE_DEFAULT_RATE).round(), d("90"));
         assert_eq!(half_life_days(DOCS_MATURITY_RATE).round(), d("30"));
+    }
+
+    #[test]
+    fn curve_spans_the_horizon_evenly() {
+        let mine = lock(Mode::Decaying, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE);
+        let owner = lock(Mode::Perpetual, CODE_DEFAULT_RATE, CODE_DEFAULT_RATE);
+        let points = curve(&mine, &owner, 648_000, 48).unwrap();
+        assert_eq!(points.len(), 49);
+        assert_eq!(
+            points[0],
+            [Decimal::ZERO, d("10000"), Decimal::ZERO, Decimal::ZERO]
+        );
+        assert_eq!(points[24][0], d("45"));
+        let last = points[48];
+        assert_eq!(last[0], d("90"));
+        assert_eq!(last[1], mine.after(648_000).unwrap().locked);
+        assert_eq!(last[3].round(), d("5000"));
     }
 
     #[test]

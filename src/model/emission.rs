@@ -65,6 +65,41 @@ pub fn validator_pool_per_epoch(subnet: &SubnetYield) -> Result<Decimal, OutOfRa
     checked(per_block.checked_mul(Decimal::from(subnet.epoch_blocks)))
 }
 
+/// What stakers share: the pool per epoch, the stake sharing it, and the epoch length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YieldBase {
+    pub pool_per_epoch: Decimal,
+    pub stake_total: Decimal,
+    pub epoch_blocks: u32,
+}
+
+/// A subnet's stakers: its validator pool per epoch, shared by `stake_total`.
+pub fn subnet_yield_base(
+    subnet: &SubnetYield,
+    stake_total: Decimal,
+) -> Result<YieldBase, OutOfRange> {
+    Ok(YieldBase {
+        pool_per_epoch: validator_pool_per_epoch(subnet)?,
+        stake_total,
+        epoch_blocks: subnet.epoch_blocks,
+    })
+}
+
+/// Root's stakers: a day of root dividends (below), shared by the TAO staked on root. Root's
+/// dividends are claimed, not paid each tempo, so this model pays them out once a day.
+pub fn root_yield_base(
+    subnets: &[(Decimal, Decimal, Decimal)],
+    root_tao: Decimal,
+    tao_weight: Decimal,
+) -> Result<YieldBase, OutOfRange> {
+    let per_block = root_dividends_per_block(subnets, root_tao, tao_weight)?;
+    Ok(YieldBase {
+        pool_per_epoch: checked(per_block.checked_mul(Decimal::from(BLOCKS_PER_DAY)))?,
+        stake_total: root_tao,
+        epoch_blocks: BLOCKS_PER_DAY,
+    })
+}
+
 /// What a delegator keeps of each epoch's pool per alpha staked:
 /// `V * (1 - take) * vtrust / A_v`.
 pub fn staker_rate_per_epoch(

@@ -20,6 +20,7 @@ pub mod returns;
 pub mod round_trip;
 pub mod side;
 pub mod swap;
+pub mod switching;
 pub mod trade;
 pub mod units;
 pub mod weights;

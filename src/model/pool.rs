@@ -2,7 +2,7 @@
 //! Follows pallets/swap/src/pallet/balancer.rs (Balancer weighted pool, since June 2026).
 
 use super::precise::{expm1, ln1p, pow, OutOfRange};
-use super::units::RAO_PER_TAO;
+use super::units::{rao_to_decimal, RAO_PER_TAO};
 use super::weights::TaoWeight;
 use super::wide::{decimal_from_ratio, isqrt, mul_decimal_floor, mul_div_floor};
 use primitive_types::U256;
@@ -93,6 +93,14 @@ impl Pool {
         let (num, den) = self.price_ratio();
         // Reserves are non-zero u64 and weights at least 0.01, so the ratio stays below 10^23.
         decimal_from_ratio(num, den).unwrap_or(Decimal::MAX)
+    }
+
+    /// What `tao_rao` is worth in alpha at the spot price, with no swap: how the delegation
+    /// calculator sizes a stake it compares across validators.
+    pub fn alpha_at_spot(&self, tao_rao: u64) -> Result<Decimal, OutOfRange> {
+        rao_to_decimal(tao_rao)
+            .checked_div(self.spot_price())
+            .ok_or(OutOfRange)
     }
 
     /// The price as the chain reports it, in rao per alpha: `Balancer::calculate_price` works in

@@ -2,9 +2,7 @@
 //! the data and editable: `emission` (alpha per block), `issuance`, `alpha_stake`, `root_tao`,
 //! `tao_weight`, `epoch_blocks`. Root's yield is summed over every subnet in the data.
 
-use crate::model::emission::{
-    root_dividends_per_block, validator_pool_per_epoch, SubnetYield, BLOCKS_PER_DAY,
-};
+use crate::model::emission::{root_yield_base, subnet_yield_base, SubnetYield, YieldBase};
 use crate::model::input::{parse_bounded, parse_whole, Bounds};
 use crate::model::pool::Mechanism;
 use crate::model::units::rao_to_decimal;
@@ -27,14 +25,6 @@ pub struct ChainFigures {
     pub root_tao: Field<Decimal>,
     pub tao_weight: Field<Decimal>,
     pub epoch_blocks: Field<u32>,
-}
-
-/// What stakers share: the pool per epoch, the stake sharing it, and the epoch length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct YieldBase {
-    pub pool_per_epoch: Decimal,
-    pub stake_total: Decimal,
-    pub epoch_blocks: u32,
 }
 
 impl ChainFigures {
@@ -113,17 +103,12 @@ impl ChainFigures {
                 .iter()
                 .filter(|s| s.mechanism == Mechanism::Dynamic)
                 .filter_map(|s| {
-                    let issuance = rao_to_decimal(s.alpha_in_rao + s.alpha_out_rao?);
+                    let issuance = rao_to_decimal(s.alpha_in_rao.checked_add(s.alpha_out_rao?)?);
                     Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
                 })
                 .collect();
-            let per_block = root_dividends_per_block(&subnets, root_tao, tao_weight)
-                .map_err(|_| "The root dividends are out of range.".to_string())?;
-            return Ok(YieldBase {
-                pool_per_epoch: per_block * Decimal::from(BLOCKS_PER_DAY),
-                stake_total: root_tao,
-                epoch_blocks: BLOCKS_PER_DAY,
-            });
+            return root_yield_base(&subnets, root_tao, tao_weight)
+                .map_err(|_| "The root dividends are out of range.".to_string());
         }
         let epoch_blocks = self.epoch_blocks.ok().ok_or_else(fix)?;
         let subnet = SubnetYield {
@@ -133,11 +118,7 @@ impl ChainFigures {
             tao_weight,
             epoch_blocks,
         };
-        Ok(YieldBase {
-            pool_per_epoch: validator_pool_per_epoch(&subnet)
-                .map_err(|_| "The emission figures are out of range.".to_string())?,
-            stake_total: self.alpha_stake.ok().ok_or_else(fix)?,
-            epoch_blocks,
-        })
+        subnet_yield_base(&subnet, self.alpha_stake.ok().ok_or_else(fix)?)
+            .map_err(|_| "The emission figures are out of range.".to_string())
     }
 }

@@ -5,7 +5,7 @@ pub mod explain;
 pub mod form;
 
 use crate::model::conviction::{
-    days, half_life_days, outlook, Mode, Outlook, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE,
+    curve, days, half_life_days, outlook, Mode, Outlook, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE,
 };
 use crate::model::emission::BLOCKS_PER_DAY;
 use crate::model::quote::quote;
@@ -24,6 +24,9 @@ use form::ConvictionForm;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+
+/// Points on the chart's horizon, plus the start.
+const CHART_STEPS: u64 = 48;
 
 /// Everything the page shows about the lock.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,18 +74,8 @@ fn run(form: &ConvictionForm, _snapshot: &Snapshot) -> Result<Report, String> {
             .map(|q| q.received)
             .map_err(|r| format!("{} ({})", r, r.chain_name()))
     });
-    let mut curve = Vec::with_capacity(49);
-    for i in 0..=48u64 {
-        let blocks = horizon_blocks * i / 48;
-        let mine = challenger.after(blocks).map_err(|e| e.to_string())?;
-        let theirs = owner.after(blocks).map_err(|e| e.to_string())?;
-        curve.push([
-            days(Decimal::from(blocks)),
-            mine.locked,
-            mine.conviction,
-            theirs.conviction,
-        ]);
-    }
+    let curve =
+        curve(&challenger, &owner, horizon_blocks, CHART_STEPS).map_err(|e| e.to_string())?;
     Ok(Report {
         outlook,
         horizon_days,

@@ -5,11 +5,10 @@ pub mod explain;
 pub mod form;
 
 use crate::model::delegation::{
-    compare, delegator_rate, switch, Amount, Comparison, Delegate, SwitchOption, MAX_DELEGATES,
+    compare, Amount, Comparison, Delegate, SwitchOption, MAX_DELEGATES,
 };
-use crate::model::move_stake::move_stake;
-use crate::model::units::{rao_to_decimal, RAO_PER_TAO};
-use crate::model::wide::mul_decimal_floor;
+use crate::model::pool::Mechanism;
+use crate::model::switching::{switch_subnet, switch_within, Staying, SubnetSwitch};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
@@ -51,9 +50,9 @@ fn run(form: &TakeForm, snapshot: &Snapshot) -> Result<Compared, String> {
     let delegates = form.delegates()?;
     let base = form.chain.base(snapshot, form.root)?;
     let price = pool.spot_price();
-    let stake_alpha = rao_to_decimal(amount)
-        .checked_div(price)
-        .ok_or("The price is out of range.")?;
+    let stake_alpha = pool
+        .alpha_at_spot(amount)
+        .map_err(|_| "The price is out of range.")?;
     let comparison = compare(&crate::model::delegation::DelegationInputs {
         stake_alpha,
         price,
@@ -81,7 +80,7 @@ pub struct Switching {
     pub best: usize,
     pub same: SwitchOption,
     /// `(netuid, new APY %, option)` or why it cannot be computed.
-    pub other: Option<Result<(u16, Decimal, SwitchOption), String>>,
+    pub other: Option<Result<(u16, SubnetSwitch), String>>,
 }
 
 fn switching(
@@ -98,17 +97,13 @@ fn switching(
         .flatten()
         .unwrap_or(worst)
         .min(rows.len() - 1);
-    let value_tao = compared.stake_alpha * compared.price;
-    let rate = rows[from].rate_per_epoch;
-    let same = match switch(
-        value_tao,
-        rate,
-        compared.epoch_blocks,
-        Decimal::ZERO,
-        value_tao,
-        rows[best].rate_per_epoch,
-        compared.epoch_blocks,
-    ) {
+    let staying = Staying {
+        stake_alpha: compared.stake_alpha,
+        price: compared.price,
+        rate_per_epoch: rows[from].rate_per_epoch,
+        epoch_blocks: compared.epoch_blocks,
+    };
+    let same = match switch_within(staying, rows[best].rate_per_epoch) {
         Ok(s) => s,
         Err(e) => return Some(Err(e.to_string())),
     };
@@ -118,42 +113,19 @@ fn switching(
             .subnet(netuid)
             .ok_or("That subnet is not in the data.")?;
         let to_pool = target.pool().map_err(|e| e.to_string())?;
-        let stake_rao = mul_decimal_floor(RAO_PER_TAO, compared.stake_alpha)
-            .ok_or("The stake is out of range.")?;
-        let moved = move_stake(&from_pool, &to_pool, stake_rao).map_err(|e| e.to_string())?;
         let figures = ChainFigures::read(&|_| None, snapshot, Some(target));
         let base = figures
-            .base(
-                snapshot,
-                to_pool.mechanism == crate::model::pool::Mechanism::Stable,
-            )
+            .base(snapshot, to_pool.mechanism == Mechanism::Stable)
             .map_err(|_| format!("Subnet {netuid} lacks the chain figures for a yield."))?;
-        let best_delegate = Delegate {
-            observed_apy: None,
-            ..compared.delegates[best].clone()
-        };
-        let new_alpha = moved.stake.received;
-        let new_rate = delegator_rate(
-            &best_delegate,
-            base.pool_per_epoch,
-            base.stake_total + new_alpha,
-            base.epoch_blocks,
+        switch_subnet(
+            &from_pool,
+            &to_pool,
+            staying,
+            &compared.delegates[best],
+            &base,
         )
-        .map_err(|e| e.to_string())?;
-        let new_apy = crate::model::emission::apy(new_rate, base.epoch_blocks)
-            .map_err(|_| "out of range".to_string())?
-            * Decimal::ONE_HUNDRED;
-        let option = switch(
-            value_tao,
-            rate,
-            compared.epoch_blocks,
-            moved.lost_tao,
-            moved.value_after_tao,
-            new_rate,
-            base.epoch_blocks,
-        )
-        .map_err(|e| e.to_string())?;
-        Ok((netuid, new_apy, option))
+        .map(|s| (netuid, s))
+        .map_err(|e| e.to_string())
     });
     Some(Ok(Switching {
         from,
@@ -429,9 +401,9 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                         explain=explain::SAME_SUBNET />
                     <Figure testid="take-switch-other" label="To the other subnet"
                         shown=Signal::derive(move || switching_result.with(|s| match s.as_ref()?.as_ref().ok()?.other.as_ref()? {
-                            Ok((netuid, apy, o)) => Some(Shown::new(
+                            Ok((netuid, SubnetSwitch { new_apy_pct, option: o })) => Some(Shown::new(
                                 format!("Subnet {netuid} at {}: the move costs {} TAO; {} TAO a day {}; pays back {}",
-                                    format::pct(*apy), format::tokens(o.cost_tao.round_dp(9)),
+                                    format::pct(*new_apy_pct), format::tokens(o.cost_tao.round_dp(9)),
                                     format::tokens(o.daily_gain_tao.abs().round_dp(9)),
                                     if o.daily_gain_tao >= Decimal::ZERO { "more" } else { "less" },
                                     payback_text(o.payback_days)),
