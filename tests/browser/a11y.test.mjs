@@ -2,28 +2,15 @@
 // light and dark, in ordinary and error states; every input and result of each calculator is
 // reached with Tab alone, values are changed and results read by keyboard; screenshots of each
 // calculator at 390 and 1280 px are written for the README.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { ROOT, startServer, launch, openPage, ready, assertNoProblems } from "./harness.mjs";
+import { ROOT, ready, appSuite } from "./harness.mjs";
 
-let server;
-let browser;
+// One server and browser for the file; any uncaught error or panic fails the test.
+const app = appSuite();
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Any uncaught error or panic on any page fails the test that caused it.
-afterEach(assertNoProblems);
 
 const CALCULATORS = {
   pool: {
@@ -56,7 +43,7 @@ async function violations(page) {
 
 for (const scheme of ["light", "dark"]) {
   test(`axe: no serious or critical violations on any calculator, ${scheme} theme`, async () => {
-    const { page, context } = await openPage(browser, { colorScheme: scheme });
+    const { page, context } = await app.page({ colorScheme: scheme });
     const states = [
       ...Object.values(CALCULATORS).map((c) => c.query),
       // Error states and the open data and embed panels.
@@ -68,7 +55,7 @@ for (const scheme of ["light", "dark"]) {
       "calc=pool&netuid=64&amount=10&embed=1",
     ];
     for (const query of states) {
-      await page.goto(`${server.url}/?${query}`);
+      await page.goto(`${app.url}/?${query}`);
       await ready(page);
       for (const summary of await page.locator("details > summary").all()) await summary.click();
       assert.deepEqual(await violations(page), [], `${scheme}: ${query}`);
@@ -79,8 +66,8 @@ for (const scheme of ["light", "dark"]) {
 
 for (const [name, calc] of Object.entries(CALCULATORS)) {
   test(`keyboard only: every input and result of the ${name} calculator, changed and read with the keyboard`, async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/?${calc.query}`);
+    const { page, context } = await app.page();
+    await page.goto(`${app.url}/?${calc.query}`);
     await ready(page);
     // What a keyboard user must be able to reach: every enabled field of the calculator
     // (one stop per radio group) and every result.
@@ -155,8 +142,8 @@ test("screenshots of each calculator at 390 and 1280 px", async () => {
   await mkdir(dir, { recursive: true });
   for (const [name, calc] of Object.entries(CALCULATORS)) {
     for (const width of [390, 1280]) {
-      const { page, context } = await openPage(browser, { width, height: 900 });
-      await page.goto(`${server.url}/?${calc.query}`);
+      const { page, context } = await app.page({ width, height: 900 });
+      await page.goto(`${app.url}/?${calc.query}`);
       await ready(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${name} at ${width}px is ${overflow}px wider than the screen`);

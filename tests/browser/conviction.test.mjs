@@ -1,33 +1,13 @@
 // The conviction-lock calculator in headless Chromium: SPEC §4's worked figures by URL, typing and
 // presets, peaks, the takeover gate (or why never), the owner's own lock, and bad input.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
+import { ready, dataValue, text, appSuite, numberValue } from "./harness.mjs";
 
-let server;
-let browser;
+// One server and browser for the file; any uncaught error or panic fails the test.
+const app = appSuite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Any uncaught error or panic on any page fails the test that caused it.
-afterEach(assertNoProblems);
-
-async function open(query) {
-  const opened = await openPage(browser);
-  await opened.page.goto(`${server.url}/?calc=conviction&${query}`);
-  await ready(opened.page);
-  return opened;
-}
-
-const value = async (page, id) => Number(await dataValue(page, id));
+const open = (query) => app.open(`/?calc=conviction&${query}`);
 
 test("SPEC's worked figures: 10,000 alpha locked, after 90 days", async () => {
   const { page, problems, context } = await open("netuid=64");
@@ -38,10 +18,10 @@ test("SPEC's worked figures: 10,000 alpha locked, after 90 days", async () => {
     ["decaying", 934866, 311622, 5000, 5625],
   ];
   for (const [mode, tu, tm, locked, conviction] of cases) {
-    await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=10000&days=90&mode=${mode}&tu=${tu}&tm=${tm}`);
+    await page.goto(`${app.url}/?calc=conviction&netuid=64&lock=10000&days=90&mode=${mode}&tu=${tu}&tm=${tm}`);
     await ready(page);
-    assert.equal(Math.round(await value(page, "conviction-locked")), locked, `${mode} ${tm}: locked`);
-    const got = await value(page, "conviction-score");
+    assert.equal(Math.round(await numberValue(page, "conviction-locked")), locked, `${mode} ${tm}: locked`);
+    const got = await numberValue(page, "conviction-score");
     assert.ok(Math.abs(got - conviction) < 0.1, `${mode} ${tm}: conviction ${got}`);
   }
   assert.deepEqual(problems, []);
@@ -54,12 +34,12 @@ test("typing and presets update the figures and the URL", async () => {
   await page.locator("#preset-docs").click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get("tm") === "311622");
   assert.match(await text(page, "conviction-half-lives"), /maturity 30 days/);
-  const before = await value(page, "conviction-score");
+  const before = await numberValue(page, "conviction-score");
   await page.locator("#lock").fill("20000");
   await page.waitForFunction((b) => Number(document.querySelector('[data-testid="conviction-score"]')?.dataset.value) > b * 1.9, before);
   assert.match(page.url(), /lock=20000/);
   // A decaying lock has a peak; a perpetual one does not.
-  assert.ok(await value(page, "conviction-peak") > 0);
+  assert.ok(await numberValue(page, "conviction-peak") > 0);
   await page.locator("#mode-perpetual").check();
   await page.waitForFunction(() => document.querySelector('[data-testid="conviction-peak"]')?.dataset.value === undefined);
   assert.match(await text(page, "conviction-peak"), /No peak/);
@@ -70,24 +50,24 @@ test("typing and presets update the figures and the URL", async () => {
 
 test("takeover timing: the gate, the owner, the subnet's age, and never with the reason", async () => {
   const { page, problems, context } = await open("netuid=64&lock=700000&owner_lock=300000&mode=perpetual&tm=311622");
-  const gate = await value(page, "conviction-gate-days");
-  const beat = await value(page, "conviction-beat-owner-days");
+  const gate = await numberValue(page, "conviction-gate-days");
+  const beat = await numberValue(page, "conviction-beat-owner-days");
   assert.ok(beat > 0 && beat < gate, `${beat} ${gate}`);
-  assert.equal(await value(page, "conviction-takeover-days"), gate, "subnet 64 is over a year old");
+  assert.equal(await numberValue(page, "conviction-takeover-days"), gate, "subnet 64 is over a year old");
   assert.match(await text(page, "conviction-age"), /The subnet is \d+ days old/);
-  assert.ok(await value(page, "conviction-liquidity") > 0);
+  assert.ok(await numberValue(page, "conviction-liquidity") > 0);
   assert.equal(await page.locator(".chart svg path.curve").count(), 3);
   // A small decaying lock never reaches 18 % of the alpha outstanding.
-  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=1000&mode=decaying`);
+  await page.goto(`${app.url}/?calc=conviction&netuid=64&lock=1000&mode=decaying`);
   await ready(page);
   assert.equal(await dataValue(page, "conviction-gate-days"), null);
   assert.match(await text(page, "conviction-gate-days"), /Never: conviction peaks at .* below the gate of/);
   // The old rule: total conviction x 10 against the alpha outstanding.
-  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=400000&mode=perpetual&gate_rule=total`);
+  await page.goto(`${app.url}/?calc=conviction&netuid=64&lock=400000&mode=perpetual&gate_rule=total`);
   await ready(page);
-  assert.ok(await value(page, "conviction-gate-days") > 0);
+  assert.ok(await numberValue(page, "conviction-gate-days") > 0);
   // The owner's own hotkey: conviction is the locked amount at once.
-  await page.goto(`${server.url}/?calc=conviction&netuid=64&lock=5000&owner=1&days=30`);
+  await page.goto(`${app.url}/?calc=conviction&netuid=64&lock=5000&owner=1&days=30`);
   await ready(page);
   assert.equal(await dataValue(page, "conviction-score"), await dataValue(page, "conviction-locked"));
   assert.equal(await page.locator('[data-testid="conviction-owner-note"]').count(), 1);
@@ -112,7 +92,7 @@ test("bad input gets a message by its field", async () => {
     ["owner=2", "#owner-msg", "is not 0 or 1"],
   ];
   for (const [query, selector, message] of cases) {
-    await page.goto(`${server.url}/?calc=conviction&netuid=64&${query}`);
+    await page.goto(`${app.url}/?calc=conviction&netuid=64&${query}`);
     await ready(page);
     const shown = (await page.locator(selector).textContent()) ?? "";
     assert.ok(shown.includes(message), `${query}: “${shown}”`);

@@ -1,5 +1,6 @@
 // Shared pieces of the browser tests: a static server for the built app, headless Debian
 // Chromium through playwright-core, and a watch on every page for uncaught errors and panics.
+import { before, after, afterEach } from "node:test";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -105,6 +106,37 @@ export async function openPage(browser, { width = 1280, height = 900, colorSchem
   return { page, problems, context };
 }
 
+/**
+ * The set-up most test files share: one static server of the built app and one browser for
+ * all their tests, and each test failing on any page's uncaught error or panic. `page()` is a
+ * new watched page; `open(path)` one that has loaded `path` of the app and mounted it.
+ */
+export function appSuite() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(assertNoProblems);
+  return {
+    get url() {
+      return server.url;
+    },
+    page: (options) => openPage(browser, options),
+    async open(path, options) {
+      const opened = await openPage(browser, options);
+      await opened.page.goto(`${server.url}${path}`);
+      await ready(opened.page);
+      return opened;
+    },
+  };
+}
+
 /** Wait until the app has mounted (the first figure exists). */
 export async function ready(page) {
   await page.waitForSelector('[data-testid="data-line"]', { timeout: 15000 });
@@ -112,6 +144,11 @@ export async function ready(page) {
 
 export async function dataValue(page, testid) {
   return page.locator(`[data-testid="${testid}"]`).getAttribute("data-value");
+}
+
+/** A result's `data-value` as a number, for comparisons. */
+export async function numberValue(page, testid) {
+  return Number(await dataValue(page, testid));
 }
 
 export async function text(page, testid) {

@@ -1,33 +1,18 @@
 // The pool calculator in headless Chromium, served over http as a visitor would load it:
 // driven by URL and by typing, figures checked against ../shared/vectors/pool.json, bad input
 // answered next to its field, and no uncaught error or panic anywhere.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import {
-  startServer, launch, openPage, ready, dataValue, text, toRao, fromRao, loadJson, assertNoProblems,
-} from "./harness.mjs";
+import { ready, dataValue, text, toRao, fromRao, loadJson, appSuite } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Any uncaught error or panic on any page fails the test that caused it.
-afterEach(assertNoProblems);
+// One server and browser for the file; any uncaught error or panic fails the test.
+const app = appSuite();
 
 const MAX_TOKENS_RAO = 21_000_000n * 1_000_000_000n;
 
 test("the default view shows the bundled snapshot and a stake on the deepest pool", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, problems, context } = await app.page();
+  await page.goto(`${app.url}/`);
   await ready(page);
   const line = await text(page, "data-line");
   assert.match(line, /block 8,791,253/);
@@ -44,7 +29,7 @@ test("the default view shows the bundled snapshot and a stake on the deepest poo
 
 test("every pool vector within the page's ranges shows the chain's figures", async () => {
   const { cases } = await loadJson("vectors/pool.json");
-  const { page, problems, context } = await openPage(browser);
+  const { page, problems, context } = await app.page();
   let checked = 0;
   for (const c of cases) {
     const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
@@ -63,7 +48,7 @@ test("every pool vector within the page's ranges shows the chain's figures", asy
       query.set("limit", fromRao(c.limit_price_rao));
       query.set("partial", c.allow_partial ? "1" : "0");
     }
-    await page.goto(`${server.url}/?${query}`);
+    await page.goto(`${app.url}/?${query}`);
     await ready(page);
     if (c.expect.error) {
       const error = page.locator('[data-testid="pool-error"]');
@@ -90,8 +75,8 @@ test("every pool vector within the page's ranges shows the chain's figures", asy
 });
 
 test("the docs example reads the same by URL and by typing, and the URL follows", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/?calc=pool&tao_in=10&alpha_in=100&netuid=&amount=1`);
+  const { page, problems, context } = await app.page();
+  await page.goto(`${app.url}/?calc=pool&tao_in=10&alpha_in=100&netuid=&amount=1`);
   await ready(page);
   const historyLength = await page.evaluate(() => history.length);
   await page.locator("#amount").fill("5");
@@ -106,7 +91,7 @@ test("the docs example reads the same by URL and by typing, and the URL follows"
 
   // The same state opened fresh from the URL restores the view exactly.
   const url = page.url();
-  const { page: again, context: c2 } = await openPage(browser);
+  const { page: again, context: c2 } = await app.page();
   await again.goto(url);
   await ready(again);
   assert.equal(await again.locator("#amount").inputValue(), "5");
@@ -132,7 +117,7 @@ test("the docs example reads the same by URL and by typing, and the URL follows"
 });
 
 test("rejections come back as messages a person understands", async () => {
-  const { page, problems, context } = await openPage(browser);
+  const { page, problems, context } = await app.page();
   const cases = [
     ["netuid=64&amount=0.002", "AmountTooLow", /minimum stake/],
     ["netuid=64&side=unstake&amount=0.001", "AmountTooLow", /whole position/],
@@ -142,7 +127,7 @@ test("rejections come back as messages a person understands", async () => {
     ["netuid=64&amount=50000&tol=1", "SlippageTooHigh", /fill or kill/],
   ];
   for (const [query, name, message] of cases) {
-    await page.goto(`${server.url}/?calc=pool&${query}`);
+    await page.goto(`${app.url}/?calc=pool&${query}`);
     await ready(page);
     const error = page.locator('[data-testid="pool-error"]');
     assert.equal(await error.getAttribute("data-error"), name, query);
@@ -154,7 +139,7 @@ test("rejections come back as messages a person understands", async () => {
 });
 
 test("bad input gets a message by its field and the rest of the page keeps working", async () => {
-  const { page, problems, context } = await openPage(browser);
+  const { page, problems, context } = await app.page();
   const cases = [
     ["amount=", "#amount-msg", "Enter a number."],
     ["amount=abc", "#amount-msg", "is not a number"],
@@ -175,7 +160,7 @@ test("bad input gets a message by its field and the rest of the page keeps worki
     ["max_slip=%3Cscript%3E", "#max_slip-msg", "is not a number"],
   ];
   for (const [query, selector, message] of cases) {
-    await page.goto(`${server.url}/?calc=pool&${query}`);
+    await page.goto(`${app.url}/?calc=pool&${query}`);
     await ready(page);
     const msg = (await page.locator(selector).textContent()) ?? "";
     assert.ok(msg.includes(message), `${query}: “${msg}”`);
@@ -183,7 +168,7 @@ test("bad input gets a message by its field and the rest of the page keeps worki
     assert.match(await text(page, "data-line"), /block 8,791,253/);
   }
   // Fixing the field brings the figures back without a reload.
-  await page.goto(`${server.url}/?calc=pool&netuid=64&amount=abc`);
+  await page.goto(`${app.url}/?calc=pool&netuid=64&amount=abc`);
   await ready(page);
   assert.equal(await page.locator('[data-testid="pool-input-problem"]').count(), 1);
   await page.locator("#amount").fill("10");
@@ -191,7 +176,7 @@ test("bad input gets a message by its field and the rest of the page keeps worki
     () => document.querySelector('[data-testid="pool-received"]')?.dataset.value === "114.895179535",
   );
   // A script in a parameter is shown as text, never run.
-  await page.goto(`${server.url}/?calc=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
+  await page.goto(`${app.url}/?calc=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`);
   await ready(page);
   assert.match(await text(page, "calc-error"), /Unknown calculator/);
   assert.equal(await page.locator("img").count(), 0);
@@ -200,8 +185,8 @@ test("bad input gets a message by its field and the rest of the page keeps worki
 });
 
 test("the chart marks the current trade and lists the sizes behind it", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/?calc=pool&netuid=64&amount=1000`);
+  const { page, problems, context } = await app.page();
+  await page.goto(`${app.url}/?calc=pool&netuid=64&amount=1000`);
   await ready(page);
   assert.equal(await page.locator(".chart svg path.curve").count(), 1);
   assert.equal(await page.locator(".chart svg circle.marker").count(), 1);
@@ -212,8 +197,8 @@ test("the chart marks the current trade and lists the sizes behind it", async ()
 });
 
 test("moving stake shows both legs; the largest trade within a slippage and the round trip", async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(`${server.url}/?calc=pool&netuid=64&move_to=4&move_amount=100&max_slip=1`);
+  const { page, problems, context } = await app.page();
+  await page.goto(`${app.url}/?calc=pool&netuid=64&move_to=4&move_amount=100&max_slip=1`);
   await ready(page);
   assert.ok(Number(await dataValue(page, "pool-move-tao")) > 0);
   assert.ok(Number(await dataValue(page, "pool-move-alpha")) > 0);

@@ -1,31 +1,13 @@
 // The staking-return calculator in headless Chromium: SPEC §2's worked figures by URL, typing,
 // root, a thin pool that never breaks even, bad input, and moving between calculators.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, openPage, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
+import { ready, dataValue, text, appSuite } from "./harness.mjs";
 
-let server;
-let browser;
+// One server and browser for the file; any uncaught error or panic fails the test.
+const app = appSuite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Any uncaught error or panic on any page fails the test that caused it.
-afterEach(assertNoProblems);
-
-async function open(query) {
-  const opened = await openPage(browser);
-  await opened.page.goto(`${server.url}/?calc=returns&${query}`);
-  await ready(opened.page);
-  return opened;
-}
+const open = (query) => app.open(`/?calc=returns&${query}`);
 
 // SPEC §2: alpha_out_emission 1, R 6M TAO, w 0.18, A 3M alpha, 1,000 alpha staked, A_v 1.2M,
 // take 11,796/65,535 (17.999542229 %), vtrust 1, 361-block epochs, a year, on a deep pool.
@@ -41,7 +23,7 @@ test("SPEC's worked figures by URL: 1,718 alpha at a constant rate, 1,515 when e
   assert.equal(Number(await dataValue(page, "returns-apy")).toFixed(1), "71.8");
   assert.equal(Number(await dataValue(page, "returns-alpha-per-day")).toFixed(3), "1.483");
   assert.equal(Math.round(Number(await dataValue(page, "returns-alpha-end"))), 1718);
-  await page.goto(`${server.url}/?calc=returns&${SPEC}&compound_others=1`);
+  await page.goto(`${app.url}/?calc=returns&${SPEC}&compound_others=1`);
   await ready(page);
   assert.equal(Math.round(Number(await dataValue(page, "returns-alpha-end"))), 1515);
   // Held alpha has no entry swap; the yardstick is selling it now.
@@ -84,7 +66,7 @@ test("root stakes 1:1 and breaks even at once; a thin pool never does", async ()
   assert.equal(await dataValue(page, "returns-alpha-in"), "100");
   assert.equal(await dataValue(page, "returns-breakeven-days"), "0");
   assert.ok(Number(await dataValue(page, "returns-apy")) > 0);
-  await page.goto(`${server.url}/?calc=returns&netuid=&tao_in=100&alpha_in=1000&amount=100&apy=3&emission=1&issuance=1000000&alpha_stake=500000&root_tao=0`);
+  await page.goto(`${app.url}/?calc=returns&netuid=&tao_in=100&alpha_in=1000&amount=100&apy=3&emission=1&issuance=1000000&alpha_stake=500000&root_tao=0`);
   await ready(page);
   assert.equal(await text(page, "returns-breakeven-days"), "Not within 5 years");
   assert.equal(await dataValue(page, "returns-breakeven-days"), null);
@@ -115,14 +97,14 @@ test("bad input gets a message by its field and never a panic", async () => {
     ["issuance=-3", "#issuance-msg", "Must not be negative."],
   ];
   for (const [query, selector, message] of cases) {
-    await page.goto(`${server.url}/?calc=returns&netuid=64&${query}`);
+    await page.goto(`${app.url}/?calc=returns&netuid=64&${query}`);
     await ready(page);
     const shown = (await page.locator(selector).textContent()) ?? "";
     assert.ok(shown.includes(message), `${query}: “${shown}”`);
     assert.match(await text(page, "returns-error"), /Fix the marked fields/);
   }
   // A stake the chain refuses is explained.
-  await page.goto(`${server.url}/?calc=returns&netuid=64&amount=0.001`);
+  await page.goto(`${app.url}/?calc=returns&netuid=64&amount=0.001`);
   await ready(page);
   assert.match(await text(page, "returns-error"), /AmountTooLow/);
   assert.deepEqual(problems, []);

@@ -1,51 +1,31 @@
 // The delegation-take calculator in headless Chromium: the default rows, rows by URL, typing,
 // adding, moving and removing rows, rows filled from imported validators, switching costs and
 // bad input.
-import { test, before, after, afterEach } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { SHARED, startServer, launch, openPage, ready, dataValue, text, assertNoProblems } from "./harness.mjs";
+import { SHARED, ready, text, appSuite, numberValue } from "./harness.mjs";
 
-let server;
-let browser;
+// One server and browser for the file; any uncaught error or panic fails the test.
+const app = appSuite();
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-// Any uncaught error or panic on any page fails the test that caused it.
-afterEach(assertNoProblems);
-
-async function open(query) {
-  const opened = await openPage(browser);
-  await opened.page.goto(`${server.url}/?calc=take&${query}`);
-  await ready(opened.page);
-  return opened;
-}
-
-const value = async (page, id) => Number(await dataValue(page, id));
+const open = (query) => app.open(`/?calc=take&${query}`);
 
 test("three rows at 18, 9 and 0 % take: ranked, with take paid, gaps and the raise scenario", async () => {
   const { page, problems, context } = await open("netuid=64&amount=100&days=365");
   assert.equal(await page.locator('[data-testid^="take-row-editor-"]').count(), 3);
-  const [apy1, apy2, apy3] = [await value(page, "take-net-apy-1"), await value(page, "take-net-apy-2"), await value(page, "take-net-apy-3")];
+  const [apy1, apy2, apy3] = [await numberValue(page, "take-net-apy-1"), await numberValue(page, "take-net-apy-2"), await numberValue(page, "take-net-apy-3")];
   assert.ok(apy3 > apy2 && apy2 > apy1, `${apy1} ${apy2} ${apy3}`);
   assert.equal(await page.locator('[data-testid="take-row-3"]').getAttribute("data-rank"), "1");
   assert.equal(await page.locator('[data-testid="take-row-1"]').getAttribute("data-rank"), "3");
   // No take, nothing paid; at 18 % the validator keeps 18/82 of what the delegator gets.
-  assert.equal(await value(page, "take-paid-3"), 0);
-  const ratio = (await value(page, "take-paid-1")) / (await value(page, "take-earned-1"));
+  assert.equal(await numberValue(page, "take-paid-3"), 0);
+  const ratio = (await numberValue(page, "take-paid-1")) / (await numberValue(page, "take-earned-1"));
   assert.ok(Math.abs(ratio - 18 / 82) < 1e-12, `${ratio}`);
-  assert.equal(await value(page, "take-gap-3"), 0);
-  assert.ok(await value(page, "take-gap-1") > 0);
+  assert.equal(await numberValue(page, "take-gap-3"), 0);
+  assert.ok(await numberValue(page, "take-gap-1") > 0);
   // Raised to 18 % after 30 days costs the 0 % row something; the 18 % row cannot rise.
-  assert.ok(await value(page, "take-raised-3") > 0);
+  assert.ok(await numberValue(page, "take-raised-3") > 0);
   assert.match(await text(page, "take-raised-1"), /already 18 %/);
   assert.equal(await page.locator(".chart svg path.curve").count(), 3);
   assert.deepEqual(problems, []);
@@ -55,7 +35,7 @@ test("three rows at 18, 9 and 0 % take: ranked, with take paid, gaps and the rai
 test("rows by URL, typing, adding, moving and removing", async () => {
   const { page, problems, context } = await open("netuid=64&takes=10,5&names=Foo,Bar&apys=,20");
   assert.equal(await page.locator('[data-testid="take-row-1"] td').first().textContent(), "Foo");
-  assert.ok(Math.abs((await value(page, "take-net-apy-2")) - 20) < 1e-6, "an observed APY replaces the derived one");
+  assert.ok(Math.abs((await numberValue(page, "take-net-apy-2")) - 20) < 1e-6, "an observed APY replaces the derived one");
   await page.locator("#row-1-take").fill("0");
   await page.waitForFunction(() => new URL(location.href).searchParams.get("takes") === "0,5");
   await page.locator("#row-2-name").fill("Bar, Inc");
@@ -81,7 +61,7 @@ test("validators imported from Taostats fill the rows", async () => {
   await page.waitForSelector('[data-testid="take-prefilled"]');
   assert.equal(await page.locator('[data-testid^="take-row-editor-"]').count(), 8);
   assert.equal(await page.locator("#row-1-name").inputValue(), "Taostats & Corcel");
-  assert.ok(await value(page, "take-net-apy-1") > 0);
+  assert.ok(await numberValue(page, "take-net-apy-1") > 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -111,12 +91,12 @@ test("bad input gets a message by its field", async () => {
     ["switch_netuid=999", "#switch_netuid-msg", "Subnet 999 is not in this data"],
   ];
   for (const [query, selector, message] of cases) {
-    await page.goto(`${server.url}/?calc=take&netuid=64&${query}`);
+    await page.goto(`${app.url}/?calc=take&netuid=64&${query}`);
     await ready(page);
     const shown = (await page.locator(selector).textContent()) ?? "";
     assert.ok(shown.includes(message), `${query}: “${shown}”`);
   }
-  await page.goto(`${server.url}/?calc=take&netuid=64&takes=1,2,3,4,5,6,7,8,9`);
+  await page.goto(`${app.url}/?calc=take&netuid=64&takes=1,2,3,4,5,6,7,8,9`);
   await ready(page);
   assert.equal(await page.locator('[data-testid^="take-row-editor-"]').count(), 8);
   assert.match(await page.locator(".calc .rows").locator("xpath=preceding-sibling::p[1]").textContent(), /At most 8 validators/);
