@@ -5,20 +5,20 @@
 
 mod common;
 
-use dtao_calc::model::conviction::outlook;
-use dtao_calc::model::delegation::{compare, DelegationInputs};
 use dtao_calc::model::quote::quote;
 use dtao_calc::model::returns::project;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
 use dtao_calc::ui::app::Calc;
-use dtao_calc::ui::conviction::form::ConvictionForm;
+use dtao_calc::ui::chain_figures::ChainFigures;
+use dtao_calc::ui::conviction::{self, form::ConvictionForm};
 use dtao_calc::ui::field::Field;
 use dtao_calc::ui::pool::form::PoolInputs;
+use dtao_calc::ui::pool_source::PoolSource;
 use dtao_calc::ui::query::parse_query;
 use dtao_calc::ui::returns::form::ReturnsForm;
-use dtao_calc::ui::take::form::TakeForm;
+use dtao_calc::ui::take::{self, form::TakeForm};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};
@@ -44,14 +44,44 @@ fn value() -> impl Strategy<Value = String> {
     ]
 }
 
-fn check<T>(field: &Field<T>, key: &str) -> Result<(), TestCaseError> {
+fn check_field<T>(field: &Field<T>, name: &str) -> Result<(), TestCaseError> {
     if let Err(message) = &field.value {
         prop_assert!(
             message.trim().len() > 5,
-            "{key}: empty message for {:?}",
+            "{name}: empty message for {:?}",
             field.text
         );
     }
+    Ok(())
+}
+
+/// Each field named: a rejected value must come with a message for next to the field.
+macro_rules! check {
+    ($($field:expr),+ $(,)?) => {
+        $(check_field(&$field, stringify!($field))?;)+
+    };
+}
+
+/// A calculator's result, or why there is none: a sentence, never an empty line.
+fn sentence(message: &str) -> Result<(), TestCaseError> {
+    prop_assert!(message.trim().len() > 20, "too short: {message:?}");
+    Ok(())
+}
+
+fn check_source(s: &PoolSource) -> Result<(), TestCaseError> {
+    check!(s.netuid, s.tao_in, s.alpha_in, s.w_tao);
+    Ok(())
+}
+
+fn check_chain(c: &ChainFigures) -> Result<(), TestCaseError> {
+    check!(
+        c.emission,
+        c.issuance,
+        c.alpha_stake,
+        c.root_tao,
+        c.tao_weight,
+        c.epoch_blocks,
+    );
     Ok(())
 }
 
@@ -82,22 +112,25 @@ fn pool_parameters() {
     run(KEYS, |q| {
         let form = PoolInputs::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
-        for (key, field) in [("amount", &form.amount), ("move_amount", &form.move_amount)] {
-            check(field, key)?;
-        }
-        check(&form.source.tao_in, "tao_in")?;
-        check(&form.source.alpha_in, "alpha_in")?;
-        check(&form.source.w_tao, "w_tao")?;
-        check(&form.source.netuid, "netuid")?;
-        check(&form.side, "side")?;
-        check(&form.tol, "tol")?;
-        check(&form.limit, "limit")?;
-        check(&form.partial, "partial")?;
-        check(&form.max_slip, "max_slip")?;
-        if let Ok((pool, request)) = form.trade() {
-            if let Err(rejection) = quote(&pool, &request) {
-                prop_assert!(rejection.to_string().len() > 20);
+        check_source(&form.source)?;
+        check!(
+            form.side,
+            form.amount,
+            form.tol,
+            form.limit,
+            form.partial,
+            form.whole,
+            form.max_slip,
+            form.move_to,
+            form.move_amount,
+        );
+        match form.trade() {
+            Ok((pool, request)) => {
+                if let Err(rejection) = quote(&pool, &request) {
+                    sentence(&rejection.to_string())?;
+                }
             }
+            Err(e) => sentence(&e)?,
         }
         Ok(())
     });
@@ -108,18 +141,26 @@ fn returns_parameters() {
     const KEYS: &str = "netuid tao_in alpha_in w_tao from amount days take vtrust price_change tao_usd apy compound_others emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
-        check(&form.amount, "amount")?;
-        check(&form.days, "days")?;
-        check(&form.take, "take")?;
-        check(&form.vtrust, "vtrust")?;
-        check(&form.price_change, "price_change")?;
-        check(&form.apy, "apy")?;
-        check(&form.chain.emission, "emission")?;
-        check(&form.chain.epoch_blocks, "epoch_blocks")?;
-        if let Ok(inputs) = form.inputs(snapshot()) {
-            if let Err(e) = project(&inputs) {
-                prop_assert!(e.to_string().len() > 20);
+        check_source(&form.source)?;
+        check_chain(&form.chain)?;
+        check!(
+            form.from,
+            form.amount,
+            form.days,
+            form.take,
+            form.vtrust,
+            form.price_change,
+            form.tao_usd,
+            form.apy,
+            form.compound_others,
+        );
+        match form.inputs(snapshot()) {
+            Ok(inputs) => {
+                if let Err(e) = project(&inputs) {
+                    sentence(&e.to_string())?;
+                }
             }
+            Err(e) => sentence(&e)?,
         }
         Ok(())
     });
@@ -130,32 +171,29 @@ fn take_parameters() {
     const KEYS: &str = "netuid amount days tao_usd takes names vtrusts apys from_row switch_netuid emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = TakeForm::read(|k| q.get(k).cloned(), snapshot());
+        check_source(&form.source)?;
+        check_chain(&form.chain)?;
+        check!(
+            form.amount,
+            form.days,
+            form.tao_usd,
+            form.from_row,
+            form.switch_to
+        );
         for row in &form.rows {
-            check(&row.take, "takes")?;
-            check(&row.vtrust, "vtrusts")?;
-            check(&row.apy, "apys")?;
+            check!(row.name, row.take, row.vtrust, row.apy);
         }
-        check(&form.from_row, "from_row")?;
-        check(&form.switch_to, "switch_netuid")?;
-        if let (Ok(pool), Some(days), Ok(delegates), Ok(base)) = (
-            form.source.pool.clone(),
-            form.days.ok(),
-            form.delegates(),
-            form.chain.base(snapshot(), form.root),
-        ) {
-            let inputs = DelegationInputs {
-                stake_alpha: rust_decimal::Decimal::ONE_HUNDRED,
-                price: pool.spot_price(),
-                days,
-                pool_per_epoch: base.pool_per_epoch,
-                stake_total: base.stake_total,
-                epoch_blocks: base.epoch_blocks,
-                delegates,
-                tao_usd: None,
-            };
-            if let Err(e) = compare(&inputs) {
-                prop_assert!(e.to_string().len() > 20);
-            }
+        // The page's own computation, switching costs included.
+        match take::run(&form, snapshot()) {
+            Ok(compared) => match take::switching(&form, &compared, snapshot()) {
+                Some(Err(e)) => sentence(&e)?,
+                Some(Ok(take::Switching {
+                    other: Some(Err(e)),
+                    ..
+                })) => sentence(&e)?,
+                _ => {}
+            },
+            Err(e) => sentence(&e)?,
         }
         Ok(())
     });
@@ -167,29 +205,27 @@ fn conviction_parameters() {
         "netuid lock mode conviction days tu tm owner owner_lock eligible gate gate_rule";
     run(KEYS, |q| {
         let form = ConvictionForm::read(|k| q.get(k).cloned(), snapshot());
-        check(&form.lock, "lock")?;
-        check(&form.mode, "mode")?;
-        check(&form.tu, "tu")?;
-        check(&form.tm, "tm")?;
-        check(&form.gate, "gate")?;
-        check(&form.total_rule, "gate_rule")?;
-        if let (Ok(lock), Ok(owner), Ok(gate), Some(eligible), Some(days)) = (
-            form.lock_spec(),
-            form.owner_spec(),
-            form.gate_spec(),
-            form.eligible.ok(),
-            form.days.ok(),
-        ) {
-            if let Err(e) = outlook(
-                &lock,
-                &owner,
-                eligible,
-                gate,
-                u64::from(days) * 7_200,
-                form.subnet_age,
-            ) {
-                prop_assert!(e.to_string().len() > 20);
+        check_source(&form.source)?;
+        check!(
+            form.lock,
+            form.mode,
+            form.conviction,
+            form.days,
+            form.tu,
+            form.tm,
+            form.owner,
+            form.owner_lock,
+            form.eligible,
+            form.gate,
+            form.total_rule,
+        );
+        match conviction::run(&form) {
+            Ok(report) => {
+                if let Err(e) = &report.liquidity {
+                    sentence(e)?;
+                }
             }
+            Err(e) => sentence(&e)?,
         }
         Ok(())
     });

@@ -12,7 +12,6 @@ use crate::model::quote::quote;
 use crate::model::side::Side;
 use crate::model::trade::TradeRequest;
 use crate::model::wide::mul_decimal_floor;
-use crate::snapshot::Snapshot;
 use crate::ui::chart::{LineChart, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
@@ -42,7 +41,8 @@ pub struct Report {
     pub curve: Vec<[Decimal; 4]>,
 }
 
-fn run(form: &ConvictionForm, _snapshot: &Snapshot) -> Result<Report, String> {
+/// The report the page shows, or why there is none (pure: the robustness tests run it too).
+pub fn run(form: &ConvictionForm) -> Result<Report, String> {
     let challenger = form.lock_spec()?;
     let owner = form.owner_spec()?;
     let gate = form.gate_spec()?;
@@ -106,7 +106,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
         data.snapshot
             .with(|s| ConvictionForm::read(|k| params.get(k), s))
     });
-    let report = Memo::new(move |_| data.snapshot.with(|s| form.with(|f| run(f, s))));
+    let report = Memo::new(move |_| form.with(run));
     let set = move |key: &'static str, value: Option<String>| {
         params.set_many(&[("calc", Some("conviction".to_string())), (key, value)]);
     };

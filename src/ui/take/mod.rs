@@ -38,7 +38,8 @@ pub struct Compared {
     pub epoch_blocks: u32,
 }
 
-fn run(form: &TakeForm, snapshot: &Snapshot) -> Result<Compared, String> {
+/// The comparison the page shows, or why there is none (pure: the robustness tests run it too).
+pub fn run(form: &TakeForm, snapshot: &Snapshot) -> Result<Compared, String> {
     let pool = form.source.pool.clone()?;
     let amount = form.amount.ok().ok_or(crate::ui::pool_source::FIX_FIELDS)?;
     let days = form.days.ok().ok_or(crate::ui::pool_source::FIX_FIELDS)?;
@@ -79,11 +80,12 @@ pub struct Switching {
     pub from: usize,
     pub best: usize,
     pub same: SwitchOption,
-    /// `(netuid, new APY %, option)` or why it cannot be computed.
+    /// The other subnet and the move there, or why it cannot be computed.
     pub other: Option<Result<(u16, SubnetSwitch), String>>,
 }
 
-fn switching(
+/// The switching costs the page shows; `None` when there is nothing to switch between.
+pub fn switching(
     form: &TakeForm,
     compared: &Compared,
     snapshot: &Snapshot,
