@@ -71,24 +71,12 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             _ => None,
         };
         subnets.push(Subnet {
-            netuid,
             name: opt_text(row, "subnet_name", at)?.unwrap_or_default(),
             symbol: opt_text(row, "symbol", at)?.unwrap_or_default(),
-            mechanism,
-            tao_in_rao,
-            alpha_in_rao,
             alpha_out_rao,
-            w_tao: None,
-            moving_price: None,
-            alpha_out_emission: None,
-            alpha_in_emission: None,
             tao_in_emission: opt_decimal(row, "emission", at)?,
-            total_stake_alpha: None,
             tempo,
-            validator_count: None,
-            miner_count: None,
-            registered_at_block: None,
-            validators: Vec::new(),
+            ..Subnet::with_pool(netuid, mechanism, tao_in_rao, alpha_in_rao)
         });
     }
     // The keys are text, so "10" came before "2".

@@ -74,6 +74,35 @@ pub struct Validator {
 }
 
 impl Subnet {
+    /// A subnet known by its pool alone; each importer adds what its format has.
+    pub fn with_pool(
+        netuid: u16,
+        mechanism: Mechanism,
+        tao_in_rao: u64,
+        alpha_in_rao: u64,
+    ) -> Self {
+        Subnet {
+            netuid,
+            name: String::new(),
+            symbol: String::new(),
+            mechanism,
+            tao_in_rao,
+            alpha_in_rao,
+            alpha_out_rao: None,
+            w_tao: None,
+            moving_price: None,
+            alpha_out_emission: None,
+            alpha_in_emission: None,
+            tao_in_emission: None,
+            total_stake_alpha: None,
+            tempo: None,
+            validator_count: None,
+            miner_count: None,
+            registered_at_block: None,
+            validators: Vec::new(),
+        }
+    }
+
     /// The subnet's pool as the model takes it.
     pub fn pool(&self) -> Result<Pool, PoolError> {
         Pool::new(

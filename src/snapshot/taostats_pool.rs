@@ -57,24 +57,10 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             }
         }
         subnets.push(Subnet {
-            netuid,
             name: opt_text(row, "name", at)?.unwrap_or_default(),
             symbol: opt_text(row, "symbol", at)?.unwrap_or_default(),
-            mechanism,
-            tao_in_rao,
-            alpha_in_rao,
             alpha_out_rao,
-            w_tao: None,
-            moving_price: None,
-            alpha_out_emission: None,
-            alpha_in_emission: None,
-            tao_in_emission: None,
-            total_stake_alpha: None,
-            tempo: None,
-            validator_count: None,
-            miner_count: None,
-            registered_at_block: None,
-            validators: Vec::new(),
+            ..Subnet::with_pool(netuid, mechanism, tao_in_rao, alpha_in_rao)
         });
     }
     subnets.sort_by_key(|s| s.netuid);

@@ -74,26 +74,30 @@ pub fn EmbedPanel(params: Params, base: String) -> impl IntoView {
             copied.set(Some(if done { which } else { "failed" }));
         });
     };
+    // One labelled snippet with its copy button; `which` names it in the button and the message.
+    let snippet = move |id: &'static str,
+                        label: &'static str,
+                        rows: u32,
+                        which: &'static str,
+                        text: Signal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <textarea id=id readonly rows=rows prop:value=text></textarea>
+                <button type="button" class="button secondary" on:click=move |_| copy(which, text.get_untracked())>
+                    {format!("Copy the {which} snippet")}
+                </button>
+            </div>
+        }
+    };
     view! {
         <details class="panel embed-panel" data-testid="embed-panel">
             <summary>"Embed this calculator"</summary>
             <p class="hint">
                 "Put the current view in a blog post. The iframe works on any page; the three lines of script let the page size it (hosts with a strict Content-Security-Policy can leave them out and keep a fixed height). The script tag mounts the calculator in place, isolated from the page's styles."
             </p>
-            <div class="field">
-                <label for="embed-iframe">"As an iframe"</label>
-                <textarea id="embed-iframe" readonly rows="6" prop:value=iframe></textarea>
-                <button type="button" class="button secondary" on:click=move |_| copy("iframe", iframe.get_untracked())>
-                    "Copy the iframe snippet"
-                </button>
-            </div>
-            <div class="field">
-                <label for="embed-widget">"As a script tag"</label>
-                <textarea id="embed-widget" readonly rows="3" prop:value=widget></textarea>
-                <button type="button" class="button secondary" on:click=move |_| copy("script", widget.get_untracked())>
-                    "Copy the script snippet"
-                </button>
-            </div>
+            {snippet("embed-iframe", "As an iframe", 6, "iframe", iframe)}
+            {snippet("embed-widget", "As a script tag", 3, "script", widget)}
             <p class="msg ok-msg" role="status" aria-live="polite">
                 {move || copied.get().map(|w| match w {
                     "failed" => "The browser did not allow copying; select the text and copy it.".to_string(),

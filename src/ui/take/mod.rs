@@ -138,25 +138,22 @@ pub fn switching(
 }
 
 fn amount_text(a: &Amount) -> String {
-    let usd = a
-        .usd
-        .map(|u| format!(" · ${}", format::tokens(u.round_dp(2))))
-        .unwrap_or_default();
-    format!(
-        "{} α ({} τ{usd})",
-        format::tokens(a.alpha.round_dp(4)),
-        format::tokens(a.tao.round_dp(4))
-    )
+    signed_amount_text(a, "")
 }
 
 /// An amount lost, with its sign on every unit.
 fn loss_text(a: &Amount) -> String {
+    signed_amount_text(a, "−")
+}
+
+/// Alpha, TAO and (when known) dollars, each unit led by `sign`.
+fn signed_amount_text(a: &Amount, sign: &str) -> String {
     let usd = a
         .usd
-        .map(|u| format!(" · −${}", format::tokens(u.round_dp(2))))
+        .map(|u| format!(" · {sign}${}", format::tokens(u.round_dp(2))))
         .unwrap_or_default();
     format!(
-        "−{} α (−{} τ{usd})",
+        "{sign}{} α ({sign}{} τ{usd})",
         format::tokens(a.alpha.round_dp(4)),
         format::tokens(a.tao.round_dp(4))
     )
