@@ -13,7 +13,7 @@ pub fn ChainFields(
     calc: &'static str,
 ) -> impl IntoView {
     let set = move |key: &'static str, value: String| {
-        params.set_many(&[("calc", Some(calc.to_string())), (key, Some(value))]);
+        params.edit(calc, &[(key, Some(value))]);
     };
     let text = move |f: fn(&ChainFigures) -> String| Signal::derive(move || figures.with(f));
     let error =

@@ -47,6 +47,15 @@ impl Params {
         self.set_many(&[(key, value)]);
     }
 
+    /// An edit on one calculator's page: `changes`, with `calc` naming that calculator, so the
+    /// URL copied from here opens this view whatever the default calculator is.
+    pub fn edit(&self, calc: &str, changes: &[(&str, Option<String>)]) {
+        let mut all = Vec::with_capacity(changes.len() + 1);
+        all.push(("calc", Some(calc.to_string())));
+        all.extend_from_slice(changes);
+        self.set_many(&all);
+    }
+
     /// Several changes as one update, so the page recomputes once.
     pub fn set_many(&self, changes: &[(&str, Option<String>)]) {
         self.pairs.update(|pairs| {
@@ -89,4 +98,25 @@ impl Params {
 /// The page's parameters, provided by the app.
 pub fn use_params() -> Params {
     use_context::<Params>().unwrap_or_else(|| Params::detached(Vec::new()))
+}
+
+/// A typed value for an optional parameter: a blank field removes the parameter.
+pub fn unless_blank(value: String) -> Option<String> {
+    if value.trim().is_empty() {
+        None
+    } else {
+        Some(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unless_blank;
+
+    #[test]
+    fn a_blank_optional_field_removes_its_parameter() {
+        assert_eq!(unless_blank(String::new()), None);
+        assert_eq!(unless_blank("  ".to_string()), None);
+        assert_eq!(unless_blank("0.5".to_string()), Some("0.5".to_string()));
+    }
 }

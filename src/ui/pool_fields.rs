@@ -20,13 +20,13 @@ pub fn PoolFields(
     calc: &'static str,
 ) -> impl IntoView {
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some(calc.to_string())), (key, value)]);
+        params.edit(calc, &[(key, value)]);
     };
     let text = move |f: fn(&PoolSource) -> String| Signal::derive(move || source.with(f));
     let error = move |f: fn(&PoolSource) -> Option<String>| Signal::derive(move || source.with(f));
     let stable = Memo::new(move |_| source.with(PoolSource::is_stable));
     let clear_reserves = move |netuid: Option<Option<u16>>| {
-        let mut changes: Vec<(&str, Option<String>)> = vec![("calc", Some(calc.to_string()))];
+        let mut changes: Vec<(&str, Option<String>)> = Vec::new();
         if let Some(netuid) = netuid {
             changes.push((
                 "netuid",
@@ -34,7 +34,7 @@ pub fn PoolFields(
             ));
         }
         changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
-        params.set_many(&changes);
+        params.edit(calc, &changes);
     };
     view! {
         <fieldset class="group">

@@ -108,7 +108,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
     });
     let report = Memo::new(move |_| form.with(run));
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some("conviction".to_string())), (key, value)]);
+        params.edit("conviction", &[(key, value)]);
     };
     let text = move |f: fn(&ConvictionForm) -> String| Signal::derive(move || form.with(f));
     let error =
@@ -122,11 +122,10 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
         })
     };
     let preset = move |tu: u64, tm: u64| {
-        params.set_many(&[
-            ("calc", Some("conviction".to_string())),
-            ("tu", Some(tu.to_string())),
-            ("tm", Some(tm.to_string())),
-        ]);
+        params.edit(
+            "conviction",
+            &[("tu", Some(tu.to_string())), ("tm", Some(tm.to_string()))],
+        );
     };
     let half_lives = Signal::derive(move || {
         form.with(|f| match (f.tu.ok(), f.tm.ok()) {

@@ -14,7 +14,7 @@ use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Choice, TextInput, Toggle};
-use crate::ui::params::Params;
+use crate::ui::params::{unless_blank, Params};
 use crate::ui::pool_fields::PoolFields;
 use leptos::prelude::*;
 
@@ -53,9 +53,8 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             .with(|s| PoolInputs::read(|k| params.get(k), s))
     });
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some("pool".to_string())), (key, value)]);
+        params.edit("pool", &[(key, value)]);
     };
-    let text_or_none = |v: String| if v.trim().is_empty() { None } else { Some(v) };
 
     let outcome = Memo::new(move |_| {
         inputs.with(|i| match i.trade() {
@@ -144,7 +143,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                             value=field_text(|i| i.tol.text.clone())
                             error=field_error(|i| i.tol.error())
                             hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %."
-                            on_input=Callback::new(move |v: String| set("tol", text_or_none(v)))
+                            on_input=Callback::new(move |v: String| set("tol", unless_blank(v)))
                         />
                         <TextInput
                             id="limit"
@@ -154,7 +153,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                             value=field_text(|i| i.limit.text.clone())
                             error=field_error(|i| i.limit.error())
                             hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance."
-                            on_input=Callback::new(move |v: String| set("limit", text_or_none(v)))
+                            on_input=Callback::new(move |v: String| set("limit", unless_blank(v)))
                         />
                         <Toggle
                             id="partial"

@@ -210,7 +210,7 @@ pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl I
         })
     });
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some("pool".to_string())), (key, value)]);
+        params.edit("pool", &[(key, value)]);
     };
     let shown = move |f: fn(&crate::model::move_stake::MoveQuote) -> Shown| {
         Signal::derive(move || quote.with(|q| q.as_ref()?.as_ref().ok().map(f)))

@@ -12,7 +12,7 @@ use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Choice, TextInput, Toggle};
-use crate::ui::params::Params;
+use crate::ui::params::{unless_blank, Params};
 use crate::ui::pool_fields::PoolFields;
 use form::{From, ReturnsForm};
 use leptos::prelude::*;
@@ -249,9 +249,8 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
         project(&inputs).map_err(|e: ReturnsError| e.to_string())
     });
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some("returns".to_string())), (key, value)]);
+        params.edit("returns", &[(key, value)]);
     };
-    let text_or_none = |v: String| if v.trim().is_empty() { None } else { Some(v) };
     let text = move |f: fn(&ReturnsForm) -> String| Signal::derive(move || form.with(f));
     let error = move |f: fn(&ReturnsForm) -> Option<String>| Signal::derive(move || form.with(f));
     let from_alpha = Memo::new(move |_| form.with(|f| f.from.ok() == Some(From::Alpha)));
@@ -347,7 +346,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                 placeholder="none"
                                 value=text(|f| f.tao_usd.text.clone())
                                 error=error(|f| f.tao_usd.error())
-                                on_input=Callback::new(move |v: String| set("tao_usd", text_or_none(v)))
+                                on_input=Callback::new(move |v: String| set("tao_usd", unless_blank(v)))
                             />
                         </div>
                         <TextInput
@@ -358,7 +357,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             value=text(|f| f.apy.text.clone())
                             error=error(|f| f.apy.error())
                             hint="A yield you have seen (Taostats, TaoYield…); it replaces the derived one."
-                            on_input=Callback::new(move |v: String| set("apy", text_or_none(v)))
+                            on_input=Callback::new(move |v: String| set("apy", unless_blank(v)))
                         />
                         <Toggle
                             id="compound_others"

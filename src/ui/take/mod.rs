@@ -17,7 +17,7 @@ use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Select, TextInput};
-use crate::ui::params::Params;
+use crate::ui::params::{unless_blank, Params};
 use crate::ui::pool::calculator::subnet_options;
 use crate::ui::pool_fields::PoolFields;
 use form::{clean_name, TakeForm, LIST_KEYS};
@@ -177,23 +177,20 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
     let set = move |key: &'static str, value: Option<String>| {
-        params.set_many(&[("calc", Some("take".to_string())), (key, value)]);
+        params.edit("take", &[(key, value)]);
     };
-    let text_or_none = |v: String| if v.trim().is_empty() { None } else { Some(v) };
     let text = move |f: fn(&TakeForm) -> String| Signal::derive(move || form.with(f));
     let error = move |f: fn(&TakeForm) -> Option<String>| Signal::derive(move || form.with(f));
     // Every row edit rewrites the four list parameters together.
     let edit_rows = move |change: Box<RowEdit>| {
         let mut lists = form.with_untracked(|f| f.list_texts());
         change(&mut lists);
-        let mut changes: Vec<(&str, Option<String>)> = vec![("calc", Some("take".to_string()))];
-        changes.extend(
-            LIST_KEYS
-                .iter()
-                .zip(lists)
-                .map(|(k, l)| (*k, Some(l.join(",")))),
-        );
-        params.set_many(&changes);
+        let changes: Vec<(&str, Option<String>)> = LIST_KEYS
+            .iter()
+            .zip(lists)
+            .map(|(k, l)| (*k, Some(l.join(","))))
+            .collect();
+        params.edit("take", &changes);
     };
     let row_count = Memo::new(move |_| form.with(|f| f.rows.len()));
     // Row order changes apply to all four lists at once.
@@ -265,7 +262,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                         </div>
                         <TextInput id="tao_usd" label="TAO price (optional)" unit="USD"
                             placeholder="none" value=text(|f| f.tao_usd.text.clone()) error=error(|f| f.tao_usd.error())
-                            on_input=Callback::new(move |v: String| set("tao_usd", text_or_none(v))) />
+                            on_input=Callback::new(move |v: String| set("tao_usd", unless_blank(v))) />
                     </fieldset>
                     <fieldset class="group">
                         <legend>"Validators"</legend>
@@ -386,7 +383,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                         on_change=Callback::new(move |v| set("from_row", Some(v))) />
                     <Select id="switch_netuid" label="Or move to subnet" options=subnets
                         selected=text(|f| f.switch_to.text.clone()) error=error(|f| f.switch_to.error())
-                        on_change=Callback::new(move |v: String| set("switch_netuid", text_or_none(v))) />
+                        on_change=Callback::new(move |v: String| set("switch_netuid", unless_blank(v))) />
                 </div>
                 <dl class="figures">
                     <Figure testid="take-switch-same" label="To the best validator on this subnet"
