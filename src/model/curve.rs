@@ -2,7 +2,6 @@
 //! given slippage. Splitting a trade against the same pool does not lower its slippage (each
 //! piece moves the price for the next); it helps only if the price recovers in between.
 
-use super::fee::max_gross_for_net;
 use super::pool::Mechanism;
 use super::pool::Pool;
 use super::quote::figures;
@@ -67,7 +66,9 @@ pub fn max_trade_for_slippage(
     let reserve = input_reserve(pool, side);
     let mut high = match pool.mechanism {
         Mechanism::Stable => return Ok(None),
-        Mechanism::Dynamic => max_gross_for_net(reserve.saturating_mul(MAX_INPUT_TO_RESERVE)),
+        Mechanism::Dynamic => pool
+            .fee()
+            .max_gross_for_net(reserve.saturating_mul(MAX_INPUT_TO_RESERVE)),
     };
     let mut low = CURVE_MIN_RAO.min(high);
     let within = |size: u64| slippage_at(pool, side, size).is_some_and(|s| s <= target_pct);

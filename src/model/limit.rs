@@ -3,7 +3,6 @@
 //! the largest input that keeps the post-trade price within the limit follows
 //! balancer.rs `calculate_quote_delta_in` / `calculate_base_delta_in`.
 
-use super::fee::max_gross_for_net;
 use super::pool::{Mechanism, Pool};
 use super::precise::{expm1, ln1p};
 use super::rejection::Rejection;
@@ -82,6 +81,15 @@ pub fn limit_from_tolerance(
 
 /// Whether the chain accepts the limit at all: stake needs spot < limit, unstake spot > limit.
 pub fn price_within_limit(pool: &Pool, side: Side, limit_price_rao: u64) -> bool {
+    if let Some(curve) = pool.superellipse() {
+        // The chain compares its U64F64 price with the limit's U64F64 bits.
+        let spot = curve.price_bits(pool.alpha_rao, pool.tao_rao).unwrap_or(0);
+        let limit = super::fixed::price_bits_from_rao(limit_price_rao);
+        return match side {
+            Side::Stake => spot < limit,
+            Side::Unstake => spot > limit,
+        };
+    }
     let (num, den) = pool.price_ratio();
     // spot * 1e9 compared with the limit in rao, exactly.
     let spot = num * U256::from(RAO_PER_TAO);
@@ -109,6 +117,11 @@ pub fn max_net_within_limit(
     }
     if pool.mechanism == Mechanism::Stable {
         return Ok(None);
+    }
+    if let Some(curve) = pool.superellipse() {
+        let gross =
+            super::ellipse_swap::max_gross_within_limit(pool, &curve, side, limit_price_rao)?;
+        return Ok(Some(pool.fee().net_of_gross(gross)));
     }
     let wt = U256::from(pool.w_tao.tao_parts());
     let wa = U256::from(pool.w_tao.alpha_parts());
@@ -153,15 +166,23 @@ pub fn max_gross_within_limit(
     side: Side,
     limit_price_rao: u64,
 ) -> Result<Option<u64>, Rejection> {
+    if let Some(curve) = pool.superellipse() {
+        if !price_within_limit(pool, side, limit_price_rao) {
+            return Err(Rejection::PriceLimitExceeded {
+                side,
+                spot_price: pool.spot_price(),
+                limit_price_rao,
+            });
+        }
+        return super::ellipse_swap::max_gross_within_limit(pool, &curve, side, limit_price_rao)
+            .map(Some);
+    }
     Ok(max_net_within_limit(pool, side, limit_price_rao)?.map(|net| gross_for_max_net(pool, net)))
 }
 
 /// The gross amount whose net is the largest at or below `max_net` (no fee on a stable pool).
 pub fn gross_for_max_net(pool: &Pool, max_net: u64) -> u64 {
-    match pool.mechanism {
-        Mechanism::Stable => max_net,
-        Mechanism::Dynamic => max_gross_for_net(max_net),
-    }
+    pool.fee().max_gross_for_net(max_net)
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 pub mod conviction;
 pub mod curve;
 pub mod delegation;
+pub mod ellipse_swap;
 pub mod emission;
 pub mod fee;
+pub mod fixed;
 pub mod growth;
 pub mod input;
 pub mod limit;
@@ -19,6 +21,7 @@ pub mod rejection;
 pub mod returns;
 pub mod round_trip;
 pub mod side;
+pub mod superellipse;
 pub mod swap;
 pub mod switching;
 pub mod trade;

@@ -1,7 +1,12 @@
-//! A subnet's pool: reserves, weights and spot price, as the chain keeps them.
-//! Follows pallets/swap/src/pallet/balancer.rs (Balancer weighted pool, since June 2026).
+//! A subnet's pool: reserves, curve, fee rate and spot price, as the chain keeps them.
+//! The curve is the one the chain stores for the pool (pallets/swap `current_price`):
+//! a superellipse where `SwapSuperellipse` holds one (superellipse.rs, SPEC §1b), else the
+//! Balancer weighted pool of balancer.rs (since June 2026).
 
+use super::fee::FeeRate;
+use super::fixed::{price_bits_from_rao, rao_from_price_bits, ONE_BITS};
 use super::precise::{expm1, ln1p, pow, OutOfRange};
+use super::superellipse::{CurveError, Superellipse};
 use super::units::{rao_to_decimal, RAO_PER_TAO};
 use super::weights::TaoWeight;
 use super::wide::{decimal_from_ratio, isqrt, mul_decimal_floor, mul_div_floor};
@@ -18,20 +23,44 @@ pub enum Mechanism {
     Stable,
 }
 
+/// Which curve prices a dynamic pool's trades.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Curve {
+    /// Balancer weighted pool with the pool's `w_tao` (`SwapBalancer`).
+    Balancer,
+    /// The four stored integers of `SwapSuperellipse`.
+    Superellipse(Superellipse),
+}
+
+impl Curve {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Curve::Balancer => "balancer",
+            Curve::Superellipse(_) => "superellipse",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pool {
     /// TAO in pool (`SubnetTAO`), rao.
     pub tao_rao: u64,
     /// Alpha in pool (`SubnetAlphaIn`), rao.
     pub alpha_rao: u64,
+    /// The Balancer TAO weight (for a superellipse pool, the weight it was calibrated from).
     pub w_tao: TaoWeight,
     pub mechanism: Mechanism,
+    pub curve: Curve,
+    /// `FeeRate` of the subnet (a stable pool charges none whatever it says).
+    pub fee_rate: FeeRate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PoolError {
     NoTao,
     NoAlpha,
+    /// The superellipse does not fit the reserves.
+    Curve(CurveError),
 }
 
 impl fmt::Display for PoolError {
@@ -45,6 +74,7 @@ impl fmt::Display for PoolError {
                 f,
                 "The pool needs some alpha: a pool with zero alpha has no price."
             ),
+            PoolError::Curve(e) => write!(f, "This superellipse does not fit the reserves. {e}"),
         }
     }
 }
@@ -73,12 +103,56 @@ impl Pool {
             alpha_rao,
             w_tao,
             mechanism,
+            curve: Curve::Balancer,
+            fee_rate: FeeRate::default(),
         })
+    }
+
+    /// The same pool priced by `curve`; a superellipse must hold these reserves inside its domain.
+    pub fn with_curve(self, curve: Curve) -> Result<Self, PoolError> {
+        if let Curve::Superellipse(c) = curve {
+            c.price_bits(self.alpha_rao, self.tao_rao)
+                .map_err(PoolError::Curve)?;
+        }
+        Ok(Pool { curve, ..self })
+    }
+
+    pub fn with_fee_rate(self, fee_rate: FeeRate) -> Self {
+        Pool { fee_rate, ..self }
+    }
+
+    /// The fee this pool charges: none on a stable pool.
+    pub fn fee(&self) -> FeeRate {
+        match self.mechanism {
+            Mechanism::Stable => FeeRate::ZERO,
+            Mechanism::Dynamic => self.fee_rate,
+        }
+    }
+
+    /// The superellipse pricing this pool, if it is a dynamic pool with one.
+    pub fn superellipse(&self) -> Option<Superellipse> {
+        match (self.mechanism, self.curve) {
+            (Mechanism::Dynamic, Curve::Superellipse(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A superellipse pool's price as the chain holds it (U64F64 bits); 0 off the curve,
+    /// as `current_price` reads it.
+    fn ellipse_price_bits(&self, c: &Superellipse) -> u128 {
+        c.price_bits(self.alpha_rao, self.tao_rao).unwrap_or(0)
     }
 
     /// Spot price in TAO per alpha as an exact fraction: `p = (w_alpha * y) / (w_tao * x)`
     /// (`Balancer::calculate_price`). Stable pools are 1:1.
+    /// A superellipse pool's price is the chain's own U64F64 figure, `bits / 2^64`.
     pub fn price_ratio(&self) -> (U256, U256) {
+        if let Some(c) = self.superellipse() {
+            return (
+                U256::from(self.ellipse_price_bits(&c)),
+                U256::from(ONE_BITS),
+            );
+        }
         match self.mechanism {
             Mechanism::Stable => (U256::one(), U256::one()),
             Mechanism::Dynamic => (
@@ -113,6 +187,9 @@ impl Pool {
         if self.alpha_rao == 0 || self.tao_rao == 0 {
             return 0;
         }
+        if let Some(c) = self.superellipse() {
+            return rao_from_price_bits(self.ellipse_price_bits(&c));
+        }
         let w_ratio =
             (u128::from(self.w_tao.alpha_parts()) << 64) / u128::from(self.w_tao.tao_parts());
         let y_over_x = (u128::from(self.tao_rao) << 64) / u128::from(self.alpha_rao);
@@ -133,6 +210,9 @@ impl Pool {
         }
         if self.mechanism == Mechanism::Stable || ratio == Decimal::ONE {
             return Ok(*self);
+        }
+        if let Some(c) = self.superellipse() {
+            return self.ellipse_at_price_ratio(&c, ratio);
         }
         let (tao, alpha) = if self.w_tao.is_half() {
             let r = ratio.normalize();
@@ -162,6 +242,43 @@ impl Pool {
             alpha_rao: alpha,
             ..*self
         })
+    }
+}
+
+impl Pool {
+    /// A superellipse pool moved along its curve to `ratio` times its price, by the trade that
+    /// gets there (`quote_delta_to_price` / `base_delta_to_price`), as others' trades would.
+    fn ellipse_at_price_ratio(&self, c: &Superellipse, ratio: Decimal) -> Result<Pool, OutOfRange> {
+        let (alpha, tao) = (self.alpha_rao, self.tao_rao);
+        let now = c.price_bits(alpha, tao).map_err(|_| OutOfRange)?;
+        let r = ratio.normalize();
+        let mantissa = U256::from(u128::try_from(r.mantissa()).map_err(|_| OutOfRange)?);
+        let target = U256::from(now) * mantissa / U256::exp10(r.scale() as usize);
+        let target = u128::try_from(target).map_err(|_| OutOfRange)?;
+        let moved = if ratio > Decimal::ONE {
+            let input = c.buy_to_price(alpha, tao, target).map_err(|_| OutOfRange)?;
+            let out = c.buy_output(alpha, tao, input).map_err(|_| OutOfRange)?;
+            (alpha - out, tao + input)
+        } else {
+            let input = c
+                .sell_to_price(alpha, tao, target)
+                .map_err(|_| OutOfRange)?;
+            let out = c.sell_output(alpha, tao, input).map_err(|_| OutOfRange)?;
+            (alpha + input, tao - out)
+        };
+        if moved.0 == 0 || moved.1 == 0 {
+            return Err(OutOfRange);
+        }
+        Ok(Pool {
+            alpha_rao: moved.0,
+            tao_rao: moved.1,
+            ..*self
+        })
+    }
+
+    /// A limit price in rao per alpha as U64F64 bits, for comparing with a superellipse price.
+    pub fn limit_bits(limit_price_rao: u64) -> u128 {
+        price_bits_from_rao(limit_price_rao)
     }
 }
 

@@ -28,6 +28,8 @@ pub enum Rejection {
         max_gross_rao: u64,
         limit_price_rao: u64,
     },
+    /// The superellipse cannot price the trade from these reserves (`ReservesOutOfBalance`).
+    ReservesOutOfBalance { side: Side },
     /// Inputs beyond what the calculator can compute exactly (far beyond any real pool).
     OutOfRange,
 }
@@ -43,6 +45,7 @@ impl Rejection {
             Rejection::ReservesTooLow { .. } => "ReservesTooLow",
             Rejection::PriceLimitExceeded { .. } => "PriceLimitExceeded",
             Rejection::SlippageTooHigh { .. } => "SlippageTooHigh",
+            Rejection::ReservesOutOfBalance { .. } => "ReservesOutOfBalance",
             Rejection::OutOfRange => "OutOfRange",
         }
     }
@@ -109,6 +112,11 @@ impl fmt::Display for Rejection {
                 side,
                 format_rao(*max_gross_rao),
                 side.input_token()
+            ),
+            Rejection::ReservesOutOfBalance { side } => write!(
+                f,
+                "This pool's curve cannot price a {side} from its present reserves (the chain \
+                 reports ReservesOutOfBalance); its data may be inconsistent."
             ),
             Rejection::OutOfRange => write!(
                 f,

@@ -1,9 +1,10 @@
 //! One trade through a subnet's pool as the chain executes it (pallets/swap `do_swap` with the
 //! Balancer of balancer.rs): fee from the input, price protection, the swap, the rejections,
 //! and the pool afterwards, including the second sale of an unstake's alpha fee.
-//! The staking pallet's own minimums are in `trade.rs`.
+//! A superellipse pool trades through `ellipse_swap.rs` instead; the staking pallet's own
+//! minimums are in `trade.rs`.
 
-use super::fee::{fee_on_gross, fee_on_net};
+use super::ellipse_swap;
 use super::limit::{gross_for_max_net, max_net_within_limit, PriceProtection};
 use super::pool::{balancer_out, Mechanism, Pool};
 use super::rejection::Rejection;
@@ -13,6 +14,27 @@ use super::side::Side;
 pub const MAX_INPUT_TO_RESERVE: u64 = 1_000;
 /// The output reserve must hold at least this many rao (`ReservesTooLow`).
 pub const MIN_RESERVE_RAO: u64 = 1_000_000;
+
+/// What cut a trade short, when something did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoppedBy {
+    /// The whole amount went through.
+    Nothing,
+    /// The price limit (the user's, or a plain trade's default one near a superellipse's end).
+    PriceLimit,
+    /// A superellipse pool's capacity (keeping 1,000,000 rao of the output reserve).
+    Capacity,
+}
+
+impl StoppedBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoppedBy::Nothing => "none",
+            StoppedBy::PriceLimit => "price_limit",
+            StoppedBy::Capacity => "capacity",
+        }
+    }
+}
 
 /// What the chain did with one trade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +52,7 @@ pub struct Swap {
     pub fee_sale_tao_rao: u64,
     /// The largest net input within the price limit, when a limit binds.
     pub max_net_within_limit: Option<u64>,
+    pub stopped_by: StoppedBy,
     pub pool_before: Pool,
     pub pool_after: Pool,
 }
@@ -44,6 +67,11 @@ impl Swap {
     pub fn is_partial(&self) -> bool {
         self.taken_rao() < self.requested_rao
     }
+
+    /// What a partial fill hands back, input token (`refund`).
+    pub fn refund_rao(&self) -> u64 {
+        self.requested_rao - self.taken_rao()
+    }
 }
 
 pub fn swap(
@@ -52,10 +80,15 @@ pub fn swap(
     amount_rao: u64,
     protection: Option<PriceProtection>,
 ) -> Result<Swap, Rejection> {
+    if let Some(curve) = pool.superellipse() {
+        return ellipse_swap::swap(pool, &curve, side, amount_rao, protection);
+    }
     let dynamic = pool.mechanism == Mechanism::Dynamic;
-    let mut fee = if dynamic { fee_on_gross(amount_rao) } else { 0 };
+    let fee_rate = pool.fee();
+    let mut fee = fee_rate.on_gross(amount_rao);
     let mut net = amount_rao - fee;
     let mut max_net = None;
+    let mut stopped_by = StoppedBy::Nothing;
     if let Some(protection) = protection {
         max_net = max_net_within_limit(pool, side, protection.limit_price_rao)?;
         if let Some(max) = max_net.filter(|max| net > *max) {
@@ -67,7 +100,8 @@ pub fn swap(
                 });
             }
             net = max;
-            fee = if dynamic { fee_on_net(max) } else { 0 };
+            fee = fee_rate.on_net(max);
+            stopped_by = StoppedBy::PriceLimit;
         }
     }
 
@@ -85,6 +119,7 @@ pub fn swap(
         out_rao: 0,
         fee_sale_tao_rao: 0,
         max_net_within_limit: max_net,
+        stopped_by,
         pool_before: *pool,
         pool_after: *pool,
     };

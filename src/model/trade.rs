@@ -1,7 +1,6 @@
 //! A stake or unstake as the staking pallet accepts it: its minimums on top of the pool swap
 //! (pallets/subtensor/src/staking: `DefaultMinStake`, checked before and after the swap).
 
-use super::fee::net_of_gross;
 use super::limit::PriceProtection;
 use super::pool::{Mechanism, Pool};
 use super::rejection::Rejection;
@@ -40,7 +39,7 @@ pub fn min_stake_gross_rao(pool: &Pool) -> u64 {
         Mechanism::Dynamic => {
             // net_of_gross is non-decreasing, so walk up from the minimum net.
             let mut gross = MIN_STAKE_RAO;
-            while net_of_gross(gross) < MIN_STAKE_RAO {
+            while pool.fee().net_of_gross(gross) < MIN_STAKE_RAO {
                 gross += 1;
             }
             gross
@@ -49,10 +48,7 @@ pub fn min_stake_gross_rao(pool: &Pool) -> u64 {
 }
 
 pub fn execute(pool: &Pool, request: &TradeRequest) -> Result<Swap, Rejection> {
-    let net = match pool.mechanism {
-        Mechanism::Stable => request.amount_rao,
-        Mechanism::Dynamic => net_of_gross(request.amount_rao),
-    };
+    let net = pool.fee().net_of_gross(request.amount_rao);
     if request.side == Side::Stake && net < MIN_STAKE_RAO {
         return Err(Rejection::StakeBelowMinimum {
             min_gross_rao: min_stake_gross_rao(pool),
