@@ -6,7 +6,7 @@ use dtao_calc::model::conviction::{outlook, Gate, Lock, LockSpec, Mode, Rates};
 use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
 use dtao_calc::model::pool::Pool;
 use dtao_calc::model::quote::quote;
-use dtao_calc::model::returns::{project, ReturnsInputs, Start, YieldSpec};
+use dtao_calc::model::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
 use dtao_calc::model::side::Side;
 use dtao_calc::model::trade::TradeRequest;
 use dtao_calc::model::units::RAO_PER_TAO;
@@ -51,13 +51,15 @@ fn projection(others_compound: bool) -> ReturnsInputs {
         days: 365,
         yield_spec: YieldSpec::Derived {
             pool_per_epoch,
-            other_stake: Decimal::from(3_938_068),
+            other_stake: Decimal::from(3_319_182),
             take: default_take(),
+            childkey_take: Decimal::ZERO,
             vtrust: Decimal::ONE,
             others_compound,
         },
         epoch_blocks: 360,
         price_change: Decimal::new(-10, 2),
+        exit_from: ExitFrom::Entry,
         tao_usd: Some(Decimal::from(400)),
     }
 }

@@ -23,6 +23,8 @@ proptest! {
             .map(|(i, (take, vtrust, apy))| Delegate {
                 name: format!("V{i}"),
                 take: Decimal::new(*take, 2),
+                childkey_take: Decimal::new(*take, 3),
+                days_since_take_change: *take as u32 * 3,
                 vtrust: Decimal::new(*vtrust, 2),
                 observed_apy: *apy,
             })

@@ -7,7 +7,7 @@ use dtao_calc::model::pool::Mechanism;
 use dtao_calc::model::units::rao_to_decimal;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::{import, Format};
-use dtao_calc::snapshot::{dtao_v1, SnapshotError, MAX_BYTES};
+use dtao_calc::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};
 use dtao_calc::ui::take::form::TakeForm;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -167,9 +167,9 @@ fn btcli_subnets_list_reads_amounts_in_tao() {
 fn dtao_snapshot_round_trips_with_validators() {
     let yield_text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
     let with_validators = import(&yield_text, &bundled().unwrap()).unwrap().snapshot;
-    let json = dtao_v1::to_json(&with_validators);
+    let json = dtao_snapshot::to_json(&with_validators);
     let back = import(&json, &bundled().unwrap()).unwrap();
-    assert_eq!(back.format, Format::DtaoV1);
+    assert_eq!(back.format, Format::Dtao);
     assert_eq!(back.snapshot, with_validators);
     assert!(
         back.summary.contains("129 subnets and 50 validators read"),
@@ -178,7 +178,10 @@ fn dtao_snapshot_round_trips_with_validators() {
     );
     // And the bundled file itself survives the trip.
     let plain = bundled().unwrap();
-    assert_eq!(dtao_v1::parse(&dtao_v1::to_json(&plain)).unwrap(), plain);
+    assert_eq!(
+        dtao_snapshot::parse(&dtao_snapshot::to_json(&plain)).unwrap(),
+        plain
+    );
 }
 
 #[test]
@@ -213,8 +216,8 @@ fn bad_input_gets_a_clear_message() {
         message(r#"{"hello": 1}"#).starts_with("Unknown data format: a JSON object with “hello”")
     );
     assert_eq!(
-        message(r#"{"schema": "dtao-snapshot/2", "subnets": []}"#),
-        "Unknown data format: schema “dtao-snapshot/2” is not supported; this app reads dtao-snapshot/1."
+        message(r#"{"schema": "dtao-snapshot/3", "subnets": []}"#),
+        "Unknown data format: schema “dtao-snapshot/3” is not supported; this app reads dtao-snapshot/1 and dtao-snapshot/2."
     );
     assert_eq!(message(r#"{"data": []}"#), "The data holds no subnets.");
 
@@ -281,4 +284,60 @@ fn imported_validators_fill_the_take_calculator() {
     assert_eq!(form.rows[0].apy.text, "18.560689682");
     assert!(form.rows.iter().all(|r| r.apy.error().is_none()));
     assert_eq!(form.delegates().unwrap().len(), 8);
+}
+
+#[test]
+fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
+    // The chain's test pool from the superellipse vectors, as a /2 subnet.
+    let doc = r#"{"schema":"dtao-snapshot/2","block":9000000,"taken_at":"2026-11-24T00:00:00Z","subnets":[
+        {"netuid":0,"mechanism":"stable","tao_in":"1000","alpha_in":"1000"},
+        {"netuid":7,"mechanism":"dynamic","tao_in":"0.0005","alpha_in":"0.01","fee_rate":1000,
+         "validator_alpha_stake":"1234.5","total_stake_alpha":"9999","alpha_out":"5000",
+         "curve":{"kind":"superellipse","alpha_scale":"42949672960000000","tao_scale":"2147483648000000",
+                  "center_alpha":"85899345920000000","center_tao":"4294967296000000"}},
+        {"netuid":8,"mechanism":"dynamic","tao_in":"10","alpha_in":"100","curve":{"kind":"balancer","w_tao":"0.4"}}]}"#;
+    let got = import(doc, &bundled().unwrap()).unwrap();
+    assert_eq!(got.format, Format::Dtao);
+    let seven = got.snapshot.subnet(7).unwrap();
+    let pool = seven.pool().unwrap();
+    assert_eq!(pool.fee().parts(), 1000);
+    let curve = pool.superellipse().expect("a superellipse pool");
+    assert_eq!(curve.alpha_scale, 42_949_672_960_000_000);
+    // Its price is the chain's U64F64 figure: 0.05 TAO per alpha, one step under.
+    assert_eq!(pool.chain_spot_price_rao(), 49_999_999);
+    assert_eq!(seven.validator_alpha_stake, Some(d("1234.5")));
+    let eight = got.snapshot.subnet(8).unwrap().pool().unwrap();
+    assert!(eight.superellipse().is_none());
+    assert_eq!(eight.w_tao.tao(), d("0.4"));
+    // Written back as /2, it reads the same.
+    let json = dtao_snapshot::to_json(&got.snapshot);
+    assert!(json.contains("\"dtao-snapshot/2\""));
+    assert_eq!(dtao_snapshot::parse(&json).unwrap(), got.snapshot);
+
+    let current = bundled().unwrap();
+    let with = |subnet: &str| {
+        let text = format!(
+            r#"{{"schema":"dtao-snapshot/2","block":1,"taken_at":"2026-11-24T00:00:00Z","subnets":[{subnet}]}}"#
+        );
+        import(&text, &current).unwrap_err().to_string()
+    };
+    assert_eq!(
+        with(
+            r#"{"netuid":7,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","curve":{"kind":"cubic"}}"#
+        ),
+        "Subnet 7, field “curve.kind”: “cubic” is neither balancer nor superellipse."
+    );
+    assert_eq!(
+        with(
+            r#"{"netuid":7,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","curve":{"kind":"superellipse","alpha_scale":"0","tao_scale":"1","center_alpha":"1","center_tao":"1"}}"#
+        ),
+        "Subnet 7, field “curve.alpha_scale”: must be more than 0."
+    );
+    // Reserves beyond the centers are off the curve.
+    assert!(with(r#"{"netuid":7,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","curve":{"kind":"superellipse","alpha_scale":"1","tao_scale":"1","center_alpha":"5","center_tao":"5"}}"#)
+        .starts_with("Subnet 7, field “curve”: This superellipse does not fit the reserves."));
+    assert_eq!(
+        with(r#"{"netuid":7,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","fee_rate":70000}"#),
+        "Subnet 7, field “fee_rate”: The fee rate is a whole number of parts of 65,535, from 0 to 10000 (the chain's maximum)."
+    );
 }

@@ -3,7 +3,7 @@
 
 use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
 use dtao_calc::model::pool::{Mechanism, Pool};
-use dtao_calc::model::returns::{project, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
+use dtao_calc::model::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
 use dtao_calc::model::units::{rao_to_decimal, RAO_PER_TAO};
 use dtao_calc::model::weights::TaoWeight;
 use proptest::prelude::*;
@@ -42,11 +42,13 @@ fn spec_inputs(others_compound: bool) -> ReturnsInputs {
             pool_per_epoch: spec_pool_per_epoch(),
             other_stake: d("1200000"),
             take: default_take(),
+            childkey_take: Decimal::ZERO,
             vtrust: Decimal::ONE,
             others_compound,
         },
         epoch_blocks: 361,
         price_change: Decimal::ZERO,
+        exit_from: ExitFrom::Entry,
         tao_usd: None,
     }
 }
@@ -99,6 +101,7 @@ fn thin_pools_can_eat_the_yield() {
         yield_spec: YieldSpec::Observed { apy: d("0.05") },
         epoch_blocks: 360,
         price_change: Decimal::ZERO,
+        exit_from: ExitFrom::Before,
         tao_usd: Some(d("400")),
     };
     let deep = project(&inputs(deep)).unwrap();
@@ -143,6 +146,7 @@ fn root_stakes_one_to_one() {
         yield_spec: YieldSpec::Observed { apy: d("0.05") },
         epoch_blocks: 7_200,
         price_change: d("0.5"),
+        exit_from: ExitFrom::Entry,
         tao_usd: None,
     })
     .unwrap();
@@ -156,6 +160,78 @@ fn root_stakes_one_to_one() {
     assert_eq!(p.breakeven_day, Some(0));
 }
 
+/// Subnet 64 of the bundled snapshot: 221,156.58516926 TAO / 2,542,377.6015667 alpha.
+fn chutes() -> Pool {
+    Pool::dynamic(221_156_585_169_260, 2_542_377_601_566_700, TaoWeight::HALF).unwrap()
+}
+
+fn no_yield(exit_from: ExitFrom, days: u32, price_change: Decimal) -> ReturnsInputs {
+    ReturnsInputs {
+        pool: chutes(),
+        start: Start::Tao(10_000 * RAO_PER_TAO),
+        days,
+        yield_spec: YieldSpec::Observed { apy: Decimal::ZERO },
+        epoch_blocks: 360,
+        price_change,
+        exit_from,
+        tao_usd: None,
+    }
+}
+
+#[test]
+fn an_exit_at_once_loses_only_the_fees_when_priced_from_the_entry() {
+    // 10,000 TAO into subnet 64 and straight out, nothing earned, no price change.
+    let entry = project(&no_yield(ExitFrom::Entry, 1, Decimal::ZERO)).unwrap();
+    let leg = entry.horizon.exit.clone().unwrap();
+    // Two fees of 33/65,535 (about 0.1 %) and rounding: the chain's immediate unstake.
+    assert!(
+        leg.net_pct < d("-0.09") && leg.net_pct > d("-0.11"),
+        "{}",
+        leg.net_pct
+    );
+    // From the pool as before the stake, the entry's price impact is lost as well: about -8.4 %.
+    let before = project(&no_yield(ExitFrom::Before, 1, Decimal::ZERO)).unwrap();
+    let leg = before.horizon.exit.clone().unwrap();
+    assert!(
+        leg.net_pct < d("-8.3") && leg.net_pct > d("-8.5"),
+        "{}",
+        leg.net_pct
+    );
+}
+
+#[test]
+fn the_price_scenario_is_held_after_the_holding_period() {
+    // +20 % over 30 days: at one year the price is still 1.2 times, not 1.2^(365/30) = 9.2.
+    let p = project(&no_yield(ExitFrom::Before, 30, d("0.2"))).unwrap();
+    let start = chutes().spot_price();
+    let at_30 = &p.table[2];
+    let at_365 = &p.table[4];
+    assert_eq!((at_30.day, at_365.day), (30, 365));
+    assert_eq!(at_30.price, at_365.price);
+    let ratio = at_365.price / start;
+    assert!((ratio - d("1.2")).abs() < d("0.000001"), "{ratio}");
+}
+
+#[test]
+fn childkey_take_comes_off_the_returns_first() {
+    let with = |childkey: Decimal| {
+        let mut inputs = spec_inputs(false);
+        if let YieldSpec::Derived {
+            ref mut childkey_take,
+            ..
+        } = inputs.yield_spec
+        {
+            *childkey_take = childkey;
+        }
+        project(&inputs).unwrap().rate_per_epoch
+    };
+    let ratio = with(default_take()) / with(Decimal::ZERO);
+    assert_eq!(
+        ratio.round_dp(20),
+        (Decimal::ONE - default_take()).round_dp(20)
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -165,7 +241,7 @@ proptest! {
         let at = |take: u32| {
             let mut inputs = spec_inputs(others);
             if let YieldSpec::Derived { pool_per_epoch, other_stake, vtrust, others_compound, .. } = inputs.yield_spec {
-                inputs.yield_spec = YieldSpec::Derived { pool_per_epoch, other_stake, take: Decimal::new(take as i64, 4), vtrust, others_compound };
+                inputs.yield_spec = YieldSpec::Derived { pool_per_epoch, other_stake, take: Decimal::new(take as i64, 4), childkey_take: Decimal::ZERO, vtrust, others_compound };
             }
             project(&inputs).unwrap()
         };
@@ -200,6 +276,7 @@ proptest! {
                 pool_per_epoch: Decimal::new(pool_per_epoch, 6),
                 other_stake: Decimal::new(other, 3),
                 take: Decimal::new(take, 4),
+                childkey_take: Decimal::new(take, 5),
                 vtrust: Decimal::new(vtrust, 4),
                 others_compound: others,
             },
@@ -211,6 +288,7 @@ proptest! {
             yield_spec,
             epoch_blocks: epoch,
             price_change: Decimal::new(change, 4),
+            exit_from: if others { ExitFrom::Entry } else { ExitFrom::Before },
             tao_usd: usd.map(|u| Decimal::new(u, 2)),
         };
         if let Err(e) = project(&inputs) {

@@ -1,18 +1,27 @@
 //! What each validator's take costs a delegator (SPEC §3). A validator keeps `take` of the
 //! dividends its stake earns and the delegators share the rest, `(1 - take)`, restaked every
-//! epoch. One take per hotkey, 0 to 18 % (11,796/65,535 by default); an increase is allowed
-//! once per 216,000 blocks (about 30 days), a decrease any time.
+//! epoch. One take per hotkey, 0 to 11,796/65,535 (17.9995 %, shown as 18 %, the default);
+//! an increase is allowed once 216,000 blocks (30 days) have passed since the hotkey's LAST take
+//! change, up or down (staking/increase_take.rs, decrease_take.rs), a decrease any time. A
+//! validator working through another owner's child hotkey first loses the childkey take
+//! (coinbase/run_coinbase.rs, parent/child dividends): 18 % + 18 % leaves 0.82 x 0.82 = 67.2 %.
 
-use super::emission::{apy, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY};
+use super::emission::{apy, default_take, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY};
 use super::precise::{checked, expm1, ln1p, OutOfRange};
 use rust_decimal::Decimal;
 use std::fmt;
 
 /// At most this many validators side by side.
 pub const MAX_DELEGATES: usize = 8;
-/// The chain's highest take: 18 % as the page states it.
+/// The chain's highest take (delegate and childkey): 11,796/65,535 = 17.9995 %, shown as 18 %.
 pub fn max_take() -> Decimal {
-    Decimal::new(18, 2)
+    default_take()
+}
+
+/// A take typed in percent: "18" (what every wallet shows) means the chain's maximum,
+/// 11,796/65,535; anything between that and 18 % is the maximum too.
+pub fn take_from_typed(fraction: Decimal) -> Decimal {
+    fraction.min(max_take())
 }
 /// Blocks between two take increases (`TxDelegateTakeRateLimit`): 216,000, 30 days.
 pub const TAKE_RATE_LIMIT_BLOCKS: u32 = 216_000;
@@ -24,8 +33,14 @@ pub fn take_rate_limit_days() -> u32 {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Delegate {
     pub name: String,
-    /// Fraction, 0 to 0.18.
+    /// Fraction, 0 to 11,796/65,535.
     pub take: Decimal,
+    /// The child hotkey's take when the validator works through another owner's child hotkey
+    /// (fraction, 0 when it does not): taken from the dividends before `take`.
+    pub childkey_take: Decimal,
+    /// Days since this validator last changed its take, up or down: it may raise it once 30
+    /// days have passed.
+    pub days_since_take_change: u32,
     /// 0 to 1.
     pub vtrust: Decimal,
     /// A delegator APY seen for this validator (fraction, after its take): replaces the
@@ -71,8 +86,9 @@ pub struct DelegateResult {
     pub take_paid: Amount,
     /// How much less than the best row.
     pub gap: Amount,
-    /// If the validator raises its take to 18 % as soon as the rate limit allows (after 30
-    /// days): earnings then, and what the raise costs. `None` when it is at 18 % already.
+    /// If the validator raises its take to the maximum as soon as the rate limit allows (30
+    /// days after its last change): earnings then, and what the raise costs. `None` when it is
+    /// at the maximum already.
     pub raised: Option<(Amount, Amount)>,
     /// Earnings (alpha) over time for the chart: `(day, alpha)`.
     pub curve: Vec<(u32, Decimal)>,
@@ -115,8 +131,18 @@ impl From<OutOfRange> for DelegationError {
     }
 }
 
+/// What a delegator keeps of the dividends: `(1 - childkey take) (1 - take)`.
+pub fn kept_share(take: Decimal, childkey_take: Decimal) -> Result<Decimal, OutOfRange> {
+    checked((Decimal::ONE - childkey_take).checked_mul(Decimal::ONE - take))
+}
+
+/// Days until a validator whose take last changed `days_since_change` days ago may raise it.
+pub fn days_until_raise(days_since_change: u32) -> u32 {
+    take_rate_limit_days().saturating_sub(days_since_change)
+}
+
 /// The per-epoch rate a delegator keeps with this validator: its observed APY turned into a
-/// per-epoch rate, or `V (1 - take) vtrust / A_v`.
+/// per-epoch rate, or `V (1 - childkey take) (1 - take) vtrust / A_v`.
 pub fn delegator_rate(
     delegate: &Delegate,
     pool_per_epoch: Decimal,
@@ -129,9 +155,10 @@ pub fn delegator_rate(
     if stake_total <= Decimal::ZERO {
         return Err(DelegationError::NoStake);
     }
+    let kept = kept_share(delegate.take, delegate.childkey_take)?;
     Ok(checked(
         pool_per_epoch
-            .checked_mul(Decimal::ONE - delegate.take)
+            .checked_mul(kept)
             .and_then(|v| v.checked_mul(delegate.vtrust))
             .and_then(|v| v.checked_div(stake_total)),
     )?)
@@ -144,7 +171,8 @@ fn growth(rate: Decimal, epochs: u64) -> Result<Decimal, DelegationError> {
     )?)?)
 }
 
-/// The rate with the take raised to 18 %: the gross is unchanged, only the kept share moves.
+/// The rate with the take raised to the maximum: the gross (and the childkey's share) is
+/// unchanged, only the delegate take's kept share moves.
 fn raised_rate(rate: Decimal, take: Decimal) -> Result<Decimal, DelegationError> {
     Ok(checked(
         rate.checked_mul(Decimal::ONE - max_take())
@@ -185,7 +213,8 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
                 .and_then(|v| v.checked_div(Decimal::ONE - delegate.take)),
         )?;
         let raised = if delegate.take < max_take() {
-            let first = epochs.min(epochs_in_days(take_rate_limit_days(), inputs.epoch_blocks));
+            let wait = days_until_raise(delegate.days_since_take_change);
+            let first = epochs.min(epochs_in_days(wait, inputs.epoch_blocks));
             let later = raised_rate(rate, delegate.take)?;
             let factor = checked(
                 (growth(rate, first)? + Decimal::ONE)
@@ -314,6 +343,8 @@ mod tests {
                 .map(|(i, t)| Delegate {
                     name: format!("V{i}"),
                     take: d(t),
+                    childkey_take: Decimal::ZERO,
+                    days_since_take_change: 0,
                     vtrust: Decimal::ONE,
                     observed_apy: None,
                 })
@@ -359,9 +390,52 @@ mod tests {
     }
 
     #[test]
+    fn the_maximum_take_is_the_owner_cut_fraction() {
+        assert_eq!(max_take(), d("11796") / d("65535"));
+        assert!(max_take() < d("0.18"));
+        // What a person types as 18 % is the chain's maximum.
+        assert_eq!(take_from_typed(d("0.18")), max_take());
+        assert_eq!(take_from_typed(d("0.09")), d("0.09"));
+    }
+
+    #[test]
+    fn childkey_take_comes_off_first() {
+        let mut i = inputs(&["0", "0"], 1);
+        i.delegates[1].take = max_take();
+        i.delegates[1].childkey_take = max_take();
+        let c = compare(&i).unwrap();
+        // 18 % + 18 % leaves a delegator 0.82 x 0.82 = 67.2 % of the dividends.
+        let kept = c.rows[1].rate_per_epoch / c.rows[0].rate_per_epoch;
+        assert_eq!(
+            kept.round_dp(20),
+            ((Decimal::ONE - max_take()) * (Decimal::ONE - max_take())).round_dp(20)
+        );
+        assert_eq!(kept.round_dp(3), d("0.672"));
+    }
+
+    #[test]
+    fn a_raise_waits_for_thirty_days_since_the_last_change() {
+        assert_eq!(days_until_raise(0), 30);
+        assert_eq!(days_until_raise(12), 18);
+        assert_eq!(days_until_raise(30), 0);
+        assert_eq!(days_until_raise(400), 0);
+        // Unchanged for 30 days or more: the raise can come at once, so it costs from day one.
+        let mut i = inputs(&["0.09"], 30);
+        i.delegates[0].days_since_take_change = 30;
+        let c = compare(&i).unwrap();
+        let (raised, lost) = c.rows[0].raised.unwrap();
+        assert!(raised.alpha < c.rows[0].earned.alpha);
+        assert!(lost.alpha > Decimal::ZERO);
+        // Changed 20 days ago: 10 days at the old take first.
+        i.delegates[0].days_since_take_change = 20;
+        let later = compare(&i).unwrap().rows[0].raised.unwrap().0;
+        assert!(later.alpha > raised.alpha);
+    }
+
+    #[test]
     fn take_raised_after_the_rate_limit() {
         assert_eq!(take_rate_limit_days(), 30);
-        // Within 30 days nothing changes.
+        // Just changed: within 30 days nothing changes.
         let month = compare(&inputs(&["0.09"], 30)).unwrap();
         let (raised, lost) = month.rows[0].raised.unwrap();
         assert_eq!(raised.alpha, month.rows[0].earned.alpha);

@@ -65,6 +65,51 @@ pub fn validator_pool_per_epoch(subnet: &SubnetYield) -> Result<Decimal, OutOfRa
     checked(per_block.checked_mul(Decimal::from(subnet.epoch_blocks)))
 }
 
+/// Where the alpha stake `A_v` sharing a subnet's alpha dividends comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StakeBaseSource {
+    /// The alpha-only stake of validators with a permit, as the chain shares dividends.
+    AlphaOnly,
+    /// Only the stake weight (alpha + TaoWeight x root TAO per validator) is known: capped at
+    /// the alpha outstanding, the most `A_v` can be, so the yield shown is a lower bound.
+    CappedStakeWeight,
+    /// Only the stake weight is known and no alpha outstanding to cap it: an estimate that
+    /// understates the yield.
+    StakeWeight,
+    /// Only the alpha outstanding is known: the most `A_v` can be.
+    AlphaOutstanding,
+}
+
+impl StakeBaseSource {
+    pub fn is_estimate(self) -> bool {
+        self != StakeBaseSource::AlphaOnly
+    }
+}
+
+/// The alpha staked on dividend-earning validators, `A_v` (SPEC §2). The chain splits each
+/// hotkey's dividend into an alpha part `a / (a + w t)` and a root part and shares the alpha part
+/// over ALPHA only (coinbase/run_coinbase.rs), so the metagraph's per-UID stake weight is not
+/// `A_v`; it can never exceed the alpha outstanding.
+pub fn alpha_stake_base(
+    alpha_only: Option<Decimal>,
+    stake_weight: Option<Decimal>,
+    alpha_outstanding: Option<Decimal>,
+) -> Option<(Decimal, StakeBaseSource)> {
+    match (alpha_only, stake_weight, alpha_outstanding) {
+        (Some(a), _, _) => Some((a, StakeBaseSource::AlphaOnly)),
+        (None, Some(w), Some(out)) => Some((w.min(out), StakeBaseSource::CappedStakeWeight)),
+        (None, Some(w), None) => Some((w, StakeBaseSource::StakeWeight)),
+        (None, None, Some(out)) => Some((out, StakeBaseSource::AlphaOutstanding)),
+        (None, None, None) => None,
+    }
+}
+
+/// Root dividends are paid only while the sum of the subnets' moving (EMA) prices is above 1;
+/// otherwise they are recycled (coinbase/run_coinbase.rs).
+pub fn root_dividends_paid(moving_prices: &[Decimal]) -> bool {
+    moving_prices.iter().copied().sum::<Decimal>() > Decimal::ONE
+}
+
 /// What stakers share: the pool per epoch, the stake sharing it, and the epoch length.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct YieldBase {
@@ -203,5 +248,37 @@ mod tests {
         let back = rate_from_apy(apy, 361).unwrap();
         assert!((back - rate).abs() < d("1e-24"));
         assert!((validator_share() - d("0.41")).abs() < d("0.00001"));
+    }
+
+    #[test]
+    fn the_yield_base_is_alpha_only_or_capped_at_alpha_outstanding() {
+        // Subnet 64 of the bundled snapshot: stake weight 3,938,068.7 > alpha out 3,319,182.1.
+        let (base, source) = alpha_stake_base(
+            None,
+            Some(d("3938068.737166841")),
+            Some(d("3319182.111772565")),
+        )
+        .unwrap();
+        assert_eq!(base, d("3319182.111772565"));
+        assert_eq!(source, StakeBaseSource::CappedStakeWeight);
+        assert!(source.is_estimate());
+        let (base, source) =
+            alpha_stake_base(Some(d("2000000")), Some(d("3938068")), Some(d("3319182"))).unwrap();
+        assert_eq!((base, source), (d("2000000"), StakeBaseSource::AlphaOnly));
+        assert!(!source.is_estimate());
+        assert_eq!(
+            alpha_stake_base(None, Some(d("5")), Some(d("9")))
+                .unwrap()
+                .0,
+            d("5")
+        );
+        assert_eq!(alpha_stake_base(None, None, None), None);
+    }
+
+    #[test]
+    fn root_dividends_need_moving_prices_above_one() {
+        assert!(root_dividends_paid(&[d("0.6"), d("0.5")]));
+        assert!(!root_dividends_paid(&[d("0.6"), d("0.4")]));
+        assert!(!root_dividends_paid(&[]));
     }
 }

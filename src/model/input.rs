@@ -64,7 +64,7 @@ impl fmt::Display for InputError {
 }
 
 /// Long pasted values are cut in messages so the page stays readable.
-fn shorten(raw: &str) -> String {
+pub fn shorten(raw: &str) -> String {
     const MAX: usize = 24;
     if raw.chars().count() <= MAX {
         raw.to_string()

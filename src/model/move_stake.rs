@@ -1,11 +1,15 @@
-//! Moving stake from one subnet to another: two pool legs, an unstake on the first subnet and
-//! a stake of the TAO it returns on the second, each with its fee and slippage (SPEC §1).
+//! Moving stake from one subnet to another (SPEC §1; pallets/subtensor/src/staking/move_stake.rs,
+//! `transition_stake_internal`): two pool legs, an unstake on the first subnet and a stake of
+//! the TAO it returns on the second, each with its slippage, but ONE swap fee: taken on the
+//! unstake leg from a dynamic subnet (the stake leg drops its fee), on the stake leg from root.
+//! TAO under the minimum stake (0.002 TAO) is not restaked: it stays free TAO.
 
-use super::pool::Pool;
+use super::fee::FeeRate;
+use super::pool::{Mechanism, Pool};
 use super::quote::{quote, Quote};
 use super::rejection::Rejection;
 use super::side::Side;
-use super::trade::TradeRequest;
+use super::trade::{TradeRequest, MIN_STAKE_RAO};
 use super::units::rao_to_decimal;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -13,13 +17,27 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MoveQuote {
     pub unstake: Quote,
-    pub stake: Quote,
+    /// The stake on the second subnet; `None` when the TAO was too little to restake.
+    pub stake: Option<Quote>,
+    /// TAO left free (not restaked) because it was under the minimum stake.
+    pub free_tao: Decimal,
+    /// The one swap fee of the move, in TAO (the unstake leg's alpha fee at spot, or the stake
+    /// leg's TAO fee when moving from root).
+    pub fee_tao: Decimal,
     /// Alpha moved out, valued at the first subnet's spot price, TAO.
     pub value_before_tao: Decimal,
-    /// Alpha received, valued at the second subnet's spot price before the move, TAO.
+    /// Alpha received, valued at the second subnet's spot price before the move, plus any free
+    /// TAO, TAO.
     pub value_after_tao: Decimal,
     pub lost_tao: Decimal,
     pub lost_pct: Decimal,
+}
+
+impl MoveQuote {
+    /// Alpha received on the second subnet (0 when nothing was restaked).
+    pub fn received_alpha(&self) -> Decimal {
+        self.stake.as_ref().map_or(Decimal::ZERO, |q| q.received)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,18 +73,45 @@ pub fn move_stake(from: &Pool, to: &Pool, alpha_rao: u64) -> Result<MoveQuote, M
             rejection,
         }
     };
-    let unstake =
-        quote(from, &TradeRequest::plain(Side::Unstake, alpha_rao)).map_err(leg(Side::Unstake))?;
-    let stake = quote(to, &TradeRequest::plain(Side::Stake, unstake.swap.out_rao))
-        .map_err(leg(Side::Stake))?;
+    let request = TradeRequest {
+        closes_position: true,
+        ..TradeRequest::plain(Side::Unstake, alpha_rao)
+    };
+    let unstake = quote(from, &request).map_err(leg(Side::Unstake))?;
+    let tao_rao = unstake.swap.out_rao;
+    // One fee per move: the stake leg drops it unless the unstake leg had none to take (root).
+    let from_root = from.mechanism == Mechanism::Stable;
+    let stake_pool = if from_root {
+        *to
+    } else {
+        to.with_fee_rate(FeeRate::ZERO)
+    };
+    let stake = if tao_rao < MIN_STAKE_RAO {
+        None
+    } else {
+        Some(
+            quote(&stake_pool, &TradeRequest::plain(Side::Stake, tao_rao))
+                .map_err(leg(Side::Stake))?,
+        )
+    };
+    let free_tao = if stake.is_none() {
+        rao_to_decimal(tao_rao)
+    } else {
+        Decimal::ZERO
+    };
+    let fee_tao = match &stake {
+        Some(s) if from_root => s.fee_tao,
+        _ => unstake.fee_tao,
+    };
     let value_before_tao = unstake
         .spot_price
         .checked_mul(rao_to_decimal(unstake.swap.requested_rao))
         .ok_or(MoveError::OutOfRange)?;
-    let value_after_tao = stake
-        .spot_price
-        .checked_mul(stake.received)
-        .ok_or(MoveError::OutOfRange)?;
+    let value_after_tao = match &stake {
+        Some(s) => s.spot_price.checked_mul(s.received),
+        None => Some(free_tao),
+    }
+    .ok_or(MoveError::OutOfRange)?;
     let lost_tao = value_before_tao
         .checked_sub(value_after_tao)
         .ok_or(MoveError::OutOfRange)?;
@@ -77,9 +122,81 @@ pub fn move_stake(from: &Pool, to: &Pool, alpha_rao: u64) -> Result<MoveQuote, M
     Ok(MoveQuote {
         unstake,
         stake,
+        free_tao,
+        fee_tao,
         value_before_tao,
         value_after_tao,
         lost_tao,
         lost_pct,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::quote::quote;
+    use crate::model::weights::TaoWeight;
+
+    fn pool(tao: u64, alpha: u64) -> Pool {
+        Pool::dynamic(tao, alpha, TaoWeight::HALF).unwrap()
+    }
+
+    #[test]
+    fn a_move_pays_one_fee_on_the_unstake_leg() {
+        let (from, to) = (
+            pool(50_000_000_000_000, 2_500_000_000_000_000),
+            pool(20_000_000_000_000, 4_000_000_000_000_000),
+        );
+        let moved = move_stake(&from, &to, 100_000_000_000_000).unwrap();
+        let stake = moved.stake.as_ref().unwrap();
+        assert!(moved.unstake.swap.fee_rao > 0);
+        assert_eq!(stake.swap.fee_rao, 0);
+        // The stake leg is exactly a fee-free stake of the unstaked TAO.
+        let free = quote(
+            &to.with_fee_rate(FeeRate::ZERO),
+            &TradeRequest::plain(Side::Stake, moved.unstake.swap.out_rao),
+        )
+        .unwrap();
+        assert_eq!(stake.swap.out_rao, free.swap.out_rao);
+        // ...and more than paying a second fee would give.
+        let charged = quote(
+            &to,
+            &TradeRequest::plain(Side::Stake, moved.unstake.swap.out_rao),
+        )
+        .unwrap();
+        assert!(stake.swap.out_rao > charged.swap.out_rao);
+        assert_eq!(moved.fee_tao, moved.unstake.fee_tao);
+    }
+
+    #[test]
+    fn from_root_the_stake_leg_pays_the_fee() {
+        let root = Pool::new(
+            1_000_000_000_000,
+            1_000_000_000_000,
+            TaoWeight::HALF,
+            Mechanism::Stable,
+        )
+        .unwrap();
+        let to = pool(20_000_000_000_000, 4_000_000_000_000_000);
+        let moved = move_stake(&root, &to, 10_000_000_000).unwrap();
+        assert_eq!(moved.unstake.swap.fee_rao, 0);
+        let stake = moved.stake.as_ref().unwrap();
+        assert_eq!(
+            stake.swap.fee_rao,
+            FeeRate::default().on_gross(10_000_000_000)
+        );
+        assert_eq!(moved.fee_tao, stake.fee_tao);
+    }
+
+    #[test]
+    fn too_little_tao_stays_free() {
+        let from = pool(50_000_000_000_000, 2_500_000_000_000_000);
+        let to = pool(20_000_000_000_000, 4_000_000_000_000_000);
+        // 0.05 alpha at 0.02 TAO returns about 0.001 TAO: under 0.002, so it is not restaked.
+        let moved = move_stake(&from, &to, 50_000_000).unwrap();
+        assert!(moved.stake.is_none());
+        assert_eq!(moved.free_tao, rao_to_decimal(moved.unstake.swap.out_rao));
+        assert_eq!(moved.value_after_tao, moved.free_tao);
+        assert_eq!(moved.received_alpha(), Decimal::ZERO);
+    }
 }

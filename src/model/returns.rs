@@ -3,6 +3,7 @@
 //! the user's path, and alpha out through the pool at the end (fee and slippage again). On a
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
+use super::delegation::kept_share;
 use super::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
 use super::growth::Growth;
 use super::pool::Pool;
@@ -34,6 +35,26 @@ pub enum Start {
     Alpha(u64),
 }
 
+/// From which pool state the exit is priced (SPEC §2: say which is shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitFrom {
+    /// The pool as your own entry left it, then the price scenario: an exit at once is the
+    /// chain's immediate unstake, losing only the fees and the rounding.
+    Entry,
+    /// The pool as it was before your stake, then the price scenario: the price returns to
+    /// where it was, and your entry's price impact is lost.
+    Before,
+}
+
+impl ExitFrom {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            ExitFrom::Entry => "entry",
+            ExitFrom::Before => "before",
+        }
+    }
+}
+
 /// Where the yield comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YieldSpec {
@@ -46,6 +67,9 @@ pub enum YieldSpec {
         /// A_v: the stake sharing it, without a new position of the user's.
         other_stake: Decimal,
         take: Decimal,
+        /// The child hotkey's take when the validator works through another owner's child
+        /// hotkey (0 when not), taken before `take`.
+        childkey_take: Decimal,
         vtrust: Decimal,
         /// Whether everyone else restakes too, so the stake grows by V each epoch.
         others_compound: bool,
@@ -62,8 +86,10 @@ pub struct ReturnsInputs {
     /// Blocks per payout.
     pub epoch_blocks: u32,
     /// The alpha price's change over `days`, a fraction (-0.2 is down 20 %). The path is
-    /// geometric: after t days the price is `p0 (1 + change)^(t / days)`.
+    /// geometric: after t days the price is `p0 (1 + change)^(min(t, days) / days)`; after the
+    /// holding period it is held, never extrapolated.
     pub price_change: Decimal,
+    pub exit_from: ExitFrom,
     pub tao_usd: Option<Decimal>,
 }
 
@@ -169,6 +195,7 @@ pub fn growth_of(
             pool_per_epoch,
             other_stake,
             take,
+            childkey_take,
             vtrust,
             others_compound,
         } => {
@@ -178,7 +205,7 @@ pub fn growth_of(
             }
             let earned = checked(
                 pool_per_epoch
-                    .checked_mul(Decimal::ONE - take)
+                    .checked_mul(kept_share(take, childkey_take)?)
                     .and_then(|v| v.checked_mul(vtrust)),
             )?;
             Ok(if others_compound {
@@ -205,8 +232,11 @@ struct Path {
 }
 
 impl Path {
+    /// The scenario's price ratio on `day`: the path runs over the holding period and is held
+    /// after it (the table's and the break-even's later days never extrapolate it).
     fn price_ratio(&self, day: u32) -> Result<Decimal, ReturnsError> {
-        let t = checked(Decimal::from(day).checked_div(Decimal::from(self.days.max(1))))?;
+        let held = day.min(self.days);
+        let t = checked(Decimal::from(held).checked_div(Decimal::from(self.days.max(1))))?;
         Ok(checked(
             expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE),
         )?)
@@ -339,8 +369,13 @@ pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
     if inputs.price_change <= Decimal::NEGATIVE_ONE {
         return Err(ReturnsError::OutOfRange);
     }
+    // The exit's pool: as the entry left it (the chain's state after your stake), or as before.
+    let exit_pool = match (&entry, inputs.exit_from) {
+        (Some(q), ExitFrom::Entry) => q.swap.pool_after,
+        _ => inputs.pool,
+    };
     let path = Path {
-        pool: inputs.pool,
+        pool: exit_pool,
         alpha_start_rao,
         basis_rao,
         growth,

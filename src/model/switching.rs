@@ -95,7 +95,7 @@ pub fn switch_subnet(
         observed_apy: None,
         ..best.clone()
     };
-    let stake_total = checked(to_base.stake_total.checked_add(moved.stake.received))?;
+    let stake_total = checked(to_base.stake_total.checked_add(moved.received_alpha()))?;
     let new_rate = delegator_rate(
         &newcomer,
         to_base.pool_per_epoch,
@@ -159,6 +159,8 @@ mod tests {
         let best = Delegate {
             name: "best".into(),
             take: Decimal::ZERO,
+            childkey_take: Decimal::ZERO,
+            days_since_take_change: 30,
             vtrust: Decimal::ONE,
             observed_apy: Some(d("5")),
         };

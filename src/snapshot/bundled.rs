@@ -1,14 +1,14 @@
 //! The snapshot compiled into the app, so every calculator works offline:
 //! finney at block 8,791,253 (2026-08-07), 129 subnets.
 
-use super::{dtao_v1, Snapshot, SnapshotError};
+use super::{dtao_snapshot, Snapshot, SnapshotError};
 
 pub const BUNDLED_JSON: &str = include_str!("snapshot-finney-2026-08-07.json");
 
 /// The bundled snapshot. Its parse is tested natively, so the error branch only exists to keep
 /// the app free of panics.
 pub fn bundled() -> Result<Snapshot, SnapshotError> {
-    dtao_v1::parse(BUNDLED_JSON)
+    dtao_snapshot::parse(BUNDLED_JSON)
 }
 
 #[cfg(test)]

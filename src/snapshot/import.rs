@@ -2,14 +2,15 @@
 //! line what was found. Validator lists (Taostats yield) are added to the data in use.
 
 use super::{
-    btcli, dtao_v1, metagraphed, taostats_pool, taostats_yield, Snapshot, SnapshotError, MAX_BYTES,
+    btcli, dtao_snapshot, metagraphed, taostats_pool, taostats_yield, Snapshot, SnapshotError,
+    MAX_BYTES,
 };
 use crate::model::input::group_thousands;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    DtaoV1,
+    Dtao,
     TaostatsPool,
     TaostatsYield,
     Btcli,
@@ -19,7 +20,7 @@ pub enum Format {
 impl Format {
     pub fn label(self) -> &'static str {
         match self {
-            Format::DtaoV1 => dtao_v1::SCHEMA,
+            Format::Dtao => dtao_snapshot::SCHEMA,
             Format::TaostatsPool => taostats_pool::LABEL,
             Format::TaostatsYield => taostats_yield::LABEL,
             Format::Btcli => btcli::LABEL,
@@ -49,7 +50,7 @@ pub fn import(text: &str, current: &Snapshot) -> Result<Imported, SnapshotError>
         serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
     let format = detect(&value)?;
     let (snapshot, summary) = match format {
-        Format::DtaoV1 => counted(dtao_v1::from_value(&value)?, format),
+        Format::Dtao => counted(dtao_snapshot::from_value(&value)?, format),
         Format::TaostatsPool => counted(taostats_pool::from_value(&value)?, format),
         Format::Btcli => counted(btcli::from_value(&value)?, format),
         Format::Metagraphed => counted(metagraphed::from_value(&value)?, format),
@@ -68,16 +69,17 @@ pub fn import(text: &str, current: &Snapshot) -> Result<Imported, SnapshotError>
 pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
     if let Some(schema) = value.get("schema") {
         return match schema.as_str() {
-            Some(dtao_v1::SCHEMA) => Ok(Format::DtaoV1),
+            Some(schema) if dtao_snapshot::is_schema(schema) => Ok(Format::Dtao),
             Some(other) => {
                 let shown: String = other.chars().take(40).collect();
                 Err(SnapshotError::UnknownFormat(format!(
-                    "schema “{shown}” is not supported; this app reads {}",
-                    dtao_v1::SCHEMA
+                    "schema “{shown}” is not supported; this app reads {} and {}",
+                    dtao_snapshot::SCHEMA_V1,
+                    dtao_snapshot::SCHEMA
                 )))
             }
             None => Err(SnapshotError::UnknownFormat(
-                "“schema” should be the text dtao-snapshot/1".to_string(),
+                "“schema” should be the text dtao-snapshot/2 (or /1)".to_string(),
             )),
         };
     }
@@ -101,7 +103,7 @@ pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
         return Err(SnapshotError::NoSubnets);
     }
     Err(SnapshotError::UnknownFormat(format!(
-        "{}; expected dtao-snapshot/1, Taostats pool or validator-yield, btcli subnets list, or the metagraphed registry dump",
+        "{}; expected dtao-snapshot/1 or /2, Taostats pool or validator-yield, btcli subnets list, or the metagraphed registry dump",
         describe(value)
     )))
 }

@@ -92,6 +92,9 @@ fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError
         validator_count: opt_whole(eco, "validator_count", eco_at)?,
         miner_count: opt_whole(eco, "miner_count", eco_at)?,
         registered_at_block: opt_whole(row, "registered_at_block", at)?,
+        superellipse: None,
+        fee_rate: None,
+        validator_alpha_stake: None,
         validators: Vec::new(),
     })
 }

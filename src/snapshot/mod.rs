@@ -4,7 +4,7 @@
 pub mod age;
 pub mod btcli;
 pub mod bundled;
-pub mod dtao_v1;
+pub mod dtao_snapshot;
 pub mod fetch;
 pub mod fields;
 pub mod import;
@@ -14,7 +14,9 @@ pub mod rows;
 pub mod taostats_pool;
 pub mod taostats_yield;
 
-use crate::model::pool::{Mechanism, Pool, PoolError};
+use crate::model::fee::FeeRate;
+use crate::model::pool::{Curve, Mechanism, Pool, PoolError};
+use crate::model::superellipse::Superellipse;
 use crate::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -53,6 +55,12 @@ pub struct Subnet {
     pub validator_count: Option<u64>,
     pub miner_count: Option<u64>,
     pub registered_at_block: Option<u64>,
+    /// The pool's superellipse (`SwapSuperellipse`) when the chain stores one; else Balancer.
+    pub superellipse: Option<Superellipse>,
+    /// `FeeRate` (parts of 65,535) when the source gives it; else the default 33.
+    pub fee_rate: Option<FeeRate>,
+    /// The alpha-only stake of validators with a permit: the yield base `A_v` (SPEC §2).
+    pub validator_alpha_stake: Option<Decimal>,
     pub validators: Vec<Validator>,
 }
 
@@ -99,18 +107,26 @@ impl Subnet {
             validator_count: None,
             miner_count: None,
             registered_at_block: None,
+            superellipse: None,
+            fee_rate: None,
+            validator_alpha_stake: None,
             validators: Vec::new(),
         }
     }
 
-    /// The subnet's pool as the model takes it.
+    /// The subnet's pool as the model takes it, with the curve and fee rate the chain stores.
     pub fn pool(&self) -> Result<Pool, PoolError> {
-        Pool::new(
+        let pool = Pool::new(
             self.tao_in_rao,
             self.alpha_in_rao,
             self.w_tao.unwrap_or_default(),
             self.mechanism,
-        )
+        )?
+        .with_fee_rate(self.fee_rate.unwrap_or_default());
+        match self.superellipse {
+            Some(curve) => pool.with_curve(Curve::Superellipse(curve)),
+            None => Ok(pool),
+        }
     }
 }
 

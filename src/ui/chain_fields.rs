@@ -33,9 +33,9 @@ pub fn ChainFields(
                     value=text(|f| f.issuance.text.clone()) error=error(|f| f.issuance.error())
                     hint="Alpha in pool + alpha outstanding"
                     on_input=Callback::new(move |v| set("issuance", v)) />
-                <TextInput id="alpha_stake" label="Total alpha stake" unit="alpha"
+                <TextInput id="alpha_stake" label="Alpha staked on validators (A_v)" unit="alpha"
                     value=text(|f| f.alpha_stake.text.clone()) error=error(|f| f.alpha_stake.error())
-                    hint="Alpha staked on dividend-earning validators"
+                    hint="The alpha-only stake of validators with a permit: the chain shares the alpha dividends over it (not over the stake weight, which adds 0.18 × root TAO)"
                     on_input=Callback::new(move |v| set("alpha_stake", v)) />
                 <TextInput id="root_tao" label="TAO staked on root" unit="TAO"
                     value=text(|f| f.root_tao.text.clone()) error=error(|f| f.root_tao.error())
@@ -45,6 +45,9 @@ pub fn ChainFields(
                     hint="Root's weight in the root proportion (0.18)"
                     on_input=Callback::new(move |v| set("tao_weight", v)) />
             </div>
+            {move || figures.with(|f| f.alpha_stake_note()).map(|note| view! {
+                <p class="note" data-testid="alpha-stake-estimate">{note}</p>
+            })}
         </details>
     }
 }

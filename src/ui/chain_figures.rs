@@ -2,7 +2,10 @@
 //! the data and editable: `emission` (alpha per block), `issuance`, `alpha_stake`, `root_tao`,
 //! `tao_weight`, `epoch_blocks`. Root's yield is summed over every subnet in the data.
 
-use crate::model::emission::{root_yield_base, subnet_yield_base, SubnetYield, YieldBase};
+use crate::model::emission::{
+    alpha_stake_base, root_dividends_paid, root_yield_base, subnet_yield_base, StakeBaseSource,
+    SubnetYield, YieldBase,
+};
 use crate::model::input::{parse_bounded, parse_whole, Bounds};
 use crate::model::pool::Mechanism;
 use crate::model::units::rao_to_decimal;
@@ -22,6 +25,8 @@ pub struct ChainFigures {
     pub emission: Field<Decimal>,
     pub issuance: Field<Decimal>,
     pub alpha_stake: Field<Decimal>,
+    /// Where the prefilled alpha stake came from; `None` when typed in the URL.
+    pub alpha_stake_source: Option<StakeBaseSource>,
     pub root_tao: Field<Decimal>,
     pub tao_weight: Field<Decimal>,
     pub epoch_blocks: Field<u32>,
@@ -38,7 +43,18 @@ impl ChainFigures {
         };
         let big = Decimal::from(1_000_000_000_000u64);
         let positive = Bounds::new(Decimal::ZERO, false, big, 9);
+        let base = subnet.and_then(|s| {
+            alpha_stake_base(
+                s.validator_alpha_stake,
+                s.total_stake_alpha,
+                s.alpha_out_rao.map(rao_to_decimal),
+            )
+        });
         ChainFigures {
+            alpha_stake_source: match get("alpha_stake") {
+                Some(_) => None,
+                None => base.map(|(_, source)| source),
+            },
             emission: number(
                 "emission",
                 subnet
@@ -60,10 +76,7 @@ impl ChainFigures {
             ),
             alpha_stake: number(
                 "alpha_stake",
-                subnet
-                    .and_then(|s| s.total_stake_alpha)
-                    .map(plain)
-                    .unwrap_or_default(),
+                base.map(|(v, _)| plain(v)).unwrap_or_default(),
                 positive,
             ),
             root_tao: number(
@@ -89,6 +102,42 @@ impl ChainFigures {
                 |t| parse_whole(t, 1, 100_000).map(|b| b as u32),
             ),
         }
+    }
+
+    /// Whether the alpha stake is an estimate (the data lacks the alpha-only stake), and the
+    /// sentence that says so.
+    pub fn alpha_stake_note(&self) -> Option<&'static str> {
+        match self.alpha_stake_source? {
+            StakeBaseSource::AlphaOnly => None,
+            StakeBaseSource::CappedStakeWeight => Some(
+                "Estimate: this data has only each validator's stake weight (alpha + 0.18 × root TAO), not the alpha-only stake the chain shares dividends over, so the total is capped at the alpha outstanding. The true base is smaller, so the yield is at least what is shown.",
+            ),
+            StakeBaseSource::StakeWeight => Some(
+                "Estimate: this data has only the stake weight (alpha + 0.18 × root TAO), which overstates the alpha the chain shares dividends over, so the yield is understated.",
+            ),
+            StakeBaseSource::AlphaOutstanding => Some(
+                "Estimate: this data has no validator stake, so all alpha outstanding is assumed staked on validators; the yield is at least what is shown.",
+            ),
+        }
+    }
+
+    /// Root dividends are paid only while the subnets' moving prices sum above 1: a warning
+    /// when the data says they do not.
+    pub fn root_dividends_warning(snapshot: &Snapshot) -> Option<String> {
+        let prices: Vec<Decimal> = snapshot
+            .subnets
+            .iter()
+            .filter(|s| s.mechanism == Mechanism::Dynamic)
+            .filter_map(|s| s.moving_price)
+            .collect();
+        if prices.is_empty() || root_dividends_paid(&prices) {
+            return None;
+        }
+        let sum: Decimal = prices.iter().copied().sum();
+        Some(format!(
+            "In this data the subnets' moving prices sum to {}, not above 1: the chain then recycles root dividends instead of paying them, so root stakers earn nothing from subnets until the sum is above 1 again.",
+            sum.round_dp(4).normalize()
+        ))
     }
 
     /// The yield base of a subnet, or of root (its share of every subnet's validator emission

@@ -9,7 +9,7 @@ use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
 use crate::snapshot::bundled::bundled;
 use crate::snapshot::fetch::fetch_text;
 use crate::snapshot::import::import;
-use crate::snapshot::{dtao_v1, Snapshot, SnapshotError};
+use crate::snapshot::{dtao_snapshot, Snapshot, SnapshotError};
 use leptos::prelude::*;
 
 const STORED_DATA: &str = "data";
@@ -89,7 +89,7 @@ impl Data {
         let Some(text) = storage::get(STORED_DATA) else {
             return;
         };
-        match dtao_v1::parse(&text) {
+        match dtao_snapshot::parse(&text) {
             Ok(snapshot) => {
                 let from = storage::get(STORED_ORIGIN).unwrap_or_else(|| "an earlier visit".into());
                 self.snapshot.set(snapshot);
@@ -192,7 +192,8 @@ impl Data {
             Origin::Remembered(from) => from.clone(),
             other => other.label(),
         };
-        storage::set(STORED_DATA, &dtao_v1::to_json(snapshot)) && storage::set(STORED_ORIGIN, &from)
+        storage::set(STORED_DATA, &dtao_snapshot::to_json(snapshot))
+            && storage::set(STORED_ORIGIN, &from)
     }
 
     /// If the chosen subnet is not in `next`, fall back to the default and say so.

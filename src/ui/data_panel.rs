@@ -5,7 +5,7 @@
 use super::data::{Data, Origin, Status};
 use super::params::Params;
 use crate::model::input::group_thousands;
-use crate::snapshot::{dtao_v1, SnapshotError, MAX_BYTES};
+use crate::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -203,7 +203,7 @@ pub fn DataPanel(
                     </div>
                 </div>
                 <p class="hint">
-                    "Formats, detected by themselves: dtao-snapshot/1; Taostats dtao/pool/latest/v1; Taostats dtao/validator/yield/latest/v1 (adds validators to the subnets in use); btcli subnets list --json-output; the metagraphed registry dump."
+                    "Formats, detected by themselves: dtao-snapshot/2 (and /1); Taostats dtao/pool/latest/v1; Taostats dtao/validator/yield/latest/v1 (adds validators to the subnets in use); btcli subnets list --json-output; the metagraphed registry dump."
                 </p>
                 <div class="data-actions">
                     <button type="button" class="button secondary" id="data-reset" on:click=move |_| data.reset()>
@@ -216,14 +216,14 @@ pub fn DataPanel(
                         on:click=move |_| {
                             let (json, name) = data.snapshot.with_untracked(|s| {
                                 let block = s.block.map(|b| b.to_string()).unwrap_or_else(|| "unknown".into());
-                                (dtao_v1::to_json(s), format!("dtao-snapshot-{}-{block}.json", if s.network.is_empty() { "data" } else { &s.network }))
+                                (dtao_snapshot::to_json(s), format!("dtao-snapshot-{}-{block}.json", if s.network.is_empty() { "data" } else { &s.network }))
                             });
                             if download(&json, &name).is_err() {
                                 data.status.set(Some(Status::Failed("The browser refused the download.".into())));
                             }
                         }
                     >
-                        "Download as dtao-snapshot/1"
+                        "Download as dtao-snapshot/2"
                     </button>
                     <label class="toggle-label" for="data-remember">
                         <input

@@ -250,8 +250,14 @@ pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl I
                 <Figure
                     testid="pool-move-alpha"
                     label="Alpha received on the other subnet"
-                    shown=shown(|m| Shown::new(format!("{} alpha", format::tokens(m.stake.received)), format::plain(m.stake.received)))
-                    explain="Leg 2: that TAO staked on the other subnet, after its fee and slippage."
+                    shown=shown(|m| Shown::new(format!("{} alpha", format::tokens(m.received_alpha())), format::plain(m.received_alpha())))
+                    explain="Leg 2: that TAO staked on the other subnet, after its slippage. It pays no fee: a move pays one swap fee, on the unstake leg (on this leg only when moving from root). Under 0.002 TAO is not restaked and stays free TAO."
+                />
+                <Figure
+                    testid="pool-move-fee"
+                    label="Swap fee of the move"
+                    shown=shown(|m| Shown::new(format!("{} TAO", format::tokens(m.fee_tao)), format::plain(m.fee_tao)))
+                    explain="One fee per move (move_stake.rs): the unstake leg's alpha fee at this subnet's spot price, or the stake leg's TAO fee when moving from root."
                 />
                 <Figure
                     testid="pool-move-loss"
@@ -263,6 +269,14 @@ pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl I
                     explain="Worth before (this subnet's spot price) minus worth after (the other subnet's spot price), in TAO."
                 />
             </dl>
+            {move || quote.with(|q| match q {
+                    Some(Ok(m)) if m.stake.is_none() => Some(view! {
+                        <p class="verdict partial" data-testid="pool-move-free" data-value=format::plain(m.free_tao)>
+                            {format!("The unstake returns {} TAO, under the 0.002 TAO minimum stake: the chain leaves it as free TAO instead of restaking it.", format::tokens(m.free_tao))}
+                        </p>
+                    }),
+                    _ => None,
+                })}
         </section>
     }
 }

@@ -7,6 +7,7 @@ pub mod form;
 use crate::model::returns::{project, Projection, ReturnsError, TABLE_DAYS};
 use crate::model::units::rao_to_decimal;
 use crate::ui::chain_fields::ChainFields;
+use crate::ui::chain_figures::ChainFigures;
 use crate::ui::chart::{LineChart, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
@@ -274,6 +275,9 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="returns" />
                     <Show when=move || root.get()>
                         <p class="note">{explain::ROOT}</p>
+                        {move || data.snapshot.with(ChainFigures::root_dividends_warning).map(|w| view! {
+                            <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
+                        })}
                     </Show>
                     <fieldset class="group">
                         <legend>"Position"</legend>
@@ -314,8 +318,17 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                 unit="%"
                                 value=text(|f| f.take.text.clone())
                                 error=error(|f| f.take.error())
-                                hint="0 to 18 %; the chain's default is 18 %"
+                                hint="0 to 18 %; 18 % is the chain's maximum and default, 11,796/65,535"
                                 on_input=Callback::new(move |v| set("take", Some(v)))
+                            />
+                            <TextInput
+                                id="childkey"
+                                label="Childkey take"
+                                unit="%"
+                                value=text(|f| f.childkey.text.clone())
+                                error=error(|f| f.childkey.error())
+                                hint="0 unless the validator works through another owner's child hotkey; taken before its take"
+                                on_input=Callback::new(move |v| set("childkey", Some(v)))
                             />
                             <TextInput
                                 id="vtrust"
@@ -336,7 +349,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                 unit="%"
                                 value=text(|f| f.price_change.text.clone())
                                 error=error(|f| f.price_change.error())
-                                hint="e.g. -20 for a 20 % fall; the path is steady"
+                                hint="e.g. -20 for a 20 % fall; steady over the holding period, then held (never extrapolated)"
                                 on_input=Callback::new(move |v| set("price_change", Some(v)))
                             />
                             <TextInput
@@ -359,6 +372,15 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             hint="A yield you have seen (Taostats, TaoYield…); it replaces the derived one."
                             on_input=Callback::new(move |v: String| set("apy", unless_blank(v)))
                         />
+                        <Choice
+                            name="exit_from"
+                            legend="The exit sells into"
+                            options=vec![("entry", "the pool as my stake left it"), ("before", "the pool back at its price before my stake")]
+                            selected=text(|f| f.exit_from.text.clone())
+                            error=error(|f| f.exit_from.error())
+                            on_change=Callback::new(move |v| set("exit_from", Some(v)))
+                        />
+                        <p class="hint" data-testid="returns-exit-from">{move || form.with(|f| explain::exit_from(f.exit_from.ok()))}</p>
                         <Toggle
                             id="compound_others"
                             label="Other stakers compound too"

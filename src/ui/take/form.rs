@@ -1,9 +1,10 @@
 //! The delegation-take calculator's inputs, read from the URL parameters: `calc=take`, the pool
 //! source (`netuid`, `tao_in`, `alpha_in`, `w_tao`), `amount` (TAO), `days`, `tao_usd`, the
-//! validator rows as comma-separated lists (`names`, `takes` in %, `vtrusts`, `apys` in %),
+//! validator rows as comma-separated lists (`names`, `takes` in %, `vtrusts`, `apys` in %,
+//! `childkeys` in %, `take_days`: days since the take last changed),
 //! `from_row` and `switch_netuid` for the switching costs, and the chain figures.
 
-use crate::model::delegation::{Delegate, MAX_DELEGATES};
+use crate::model::delegation::{take_from_typed, Delegate, MAX_DELEGATES};
 use crate::model::input::{parse_bounded, parse_percent, parse_tokens, parse_whole, Bounds};
 use crate::model::returns::MAX_DAYS;
 use crate::snapshot::Snapshot;
@@ -17,7 +18,21 @@ pub const DEFAULT_DAYS: &str = "365";
 /// The rows when the data has no validators for the subnet: 18 %, 9 % and 0 % take.
 pub const DEFAULT_TAKES: [&str; 3] = ["18", "9", "0"];
 /// The list parameters, in the order a row's fields are written.
-pub const LIST_KEYS: [&str; 4] = ["names", "takes", "vtrusts", "apys"];
+pub const LIST_KEYS: [&str; 6] = [
+    "names",
+    "takes",
+    "vtrusts",
+    "apys",
+    "childkeys",
+    "take_days",
+];
+/// A new row's texts, one per `LIST_KEYS` entry.
+pub const NEW_ROW: [&str; 6] = ["", "18", "1", "", "0", "30"];
+
+/// A take typed in percent, 0 to 18; 18 % is the chain's maximum, 11,796/65,535.
+pub fn parse_take(text: &str) -> Result<Decimal, crate::model::input::InputError> {
+    parse_percent(text, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9)).map(take_from_typed)
+}
 const MAX_NAME: usize = 40;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +43,10 @@ pub struct Row {
     pub vtrust: Field<Decimal>,
     /// Fraction (the parameter is a percentage).
     pub apy: Field<Option<Decimal>>,
+    /// Fraction (the parameter is a percentage): the child hotkey's take, 0 when none.
+    pub childkey: Field<Decimal>,
+    /// Days since the validator last changed its take.
+    pub take_days: Field<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +106,14 @@ impl TakeForm {
                         .map(|v| v.apy.map(plain_pct).unwrap_or_default())
                         .collect();
                     (
-                        vec![Some(names), Some(takes), Some(vtrusts), Some(apys)],
+                        vec![
+                            Some(names),
+                            Some(takes),
+                            Some(vtrusts),
+                            Some(apys),
+                            None,
+                            None,
+                        ],
                         true,
                     )
                 }
@@ -95,6 +121,8 @@ impl TakeForm {
                     vec![
                         None,
                         Some(DEFAULT_TAKES.iter().map(|t| t.to_string()).collect()),
+                        None,
+                        None,
                         None,
                         None,
                     ],
@@ -118,9 +146,7 @@ impl TakeForm {
                         name.clone().unwrap_or_default(),
                         Ok(name.map(|n| clean_name(&n)).unwrap_or(default_name)),
                     ),
-                    take: Field::read(entry(1, i).as_deref(), "18", |t| {
-                        parse_percent(t, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9))
-                    }),
+                    take: Field::read(entry(1, i).as_deref(), NEW_ROW[1], parse_take),
                     vtrust: Field::read(entry(2, i).as_deref(), "1", |t| {
                         parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
                     }),
@@ -129,6 +155,10 @@ impl TakeForm {
                             t,
                             Bounds::new(Decimal::ZERO, true, Decimal::from(100_000), 9),
                         )
+                    }),
+                    childkey: Field::read(entry(4, i).as_deref(), NEW_ROW[4], parse_take),
+                    take_days: Field::read(entry(5, i).as_deref(), NEW_ROW[5], |t| {
+                        parse_whole(t, 0, 100_000).map(|d| d as u32)
                     }),
                 }
             })
@@ -175,6 +205,8 @@ impl TakeForm {
                 Ok(Delegate {
                     name: r.name.ok().ok_or(FIX_FIELDS)?,
                     take: r.take.ok().ok_or(FIX_FIELDS)?,
+                    childkey_take: r.childkey.ok().ok_or(FIX_FIELDS)?,
+                    days_since_take_change: r.take_days.ok().ok_or(FIX_FIELDS)?,
                     vtrust: r.vtrust.ok().ok_or(FIX_FIELDS)?,
                     observed_apy: r.apy.value.clone().map_err(|_| FIX_FIELDS)?,
                 })
@@ -184,12 +216,14 @@ impl TakeForm {
     }
 
     /// Every row's texts, one list per `LIST_KEYS` entry, to change and write back.
-    pub fn list_texts(&self) -> [Vec<String>; 4] {
+    pub fn list_texts(&self) -> [Vec<String>; 6] {
         [
             self.rows.iter().map(|r| r.name.text.clone()).collect(),
             self.rows.iter().map(|r| r.take.text.clone()).collect(),
             self.rows.iter().map(|r| r.vtrust.text.clone()).collect(),
             self.rows.iter().map(|r| r.apy.text.clone()).collect(),
+            self.rows.iter().map(|r| r.childkey.text.clone()).collect(),
+            self.rows.iter().map(|r| r.take_days.text.clone()).collect(),
         ]
     }
 }
@@ -206,6 +240,7 @@ pub fn clean_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::delegation::max_take;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 
@@ -221,10 +256,9 @@ mod tests {
     fn three_default_rows_without_validators_in_the_data() {
         let form = read_with(&[("netuid", "64")], &bundled().unwrap());
         let takes: Vec<_> = form.rows.iter().map(|r| r.take.ok().unwrap()).collect();
-        assert_eq!(
-            takes,
-            vec![Decimal::new(18, 2), Decimal::new(9, 2), Decimal::ZERO]
-        );
+        assert_eq!(takes, vec![max_take(), Decimal::new(9, 2), Decimal::ZERO]);
+        // "18" is the chain's maximum, 11,796/65,535, just under 0.18.
+        assert!(max_take() < Decimal::new(18, 2));
         assert_eq!(form.rows[0].name.ok().unwrap(), "Validator 1");
         assert!(!form.prefilled);
         assert_eq!(form.delegates().unwrap().len(), 3);

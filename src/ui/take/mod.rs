@@ -20,13 +20,13 @@ use crate::ui::inputs::{Select, TextInput};
 use crate::ui::params::{unless_blank, Params};
 use crate::ui::pool::calculator::subnet_options;
 use crate::ui::pool_fields::PoolFields;
-use form::{clean_name, TakeForm, LIST_KEYS};
+use form::{clean_name, TakeForm, LIST_KEYS, NEW_ROW};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// A change to the rows' four list parameters at once.
-type RowEdit = dyn Fn(&mut [Vec<String>; 4]);
+type RowEdit = dyn Fn(&mut [Vec<String>; 6]);
 
 /// The comparison and what it was made on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,10 +217,9 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
     };
     let add_row = move || {
         edit_rows(Box::new(|lists| {
-            lists[0].push(String::new());
-            lists[1].push("18".into());
-            lists[2].push("1".into());
-            lists[3].push(String::new());
+            for (list, text) in lists.iter_mut().zip(NEW_ROW) {
+                list.push(text.to_string());
+            }
         }))
     };
     let row_options = Memo::new(move |_| {
@@ -298,6 +297,14 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                                             <TextInput id=format!("row-{n}-apy") label="Observed APY" unit="%"
                                                 placeholder="derive" value=row_text(|r| r.apy.text.clone()) error=row_error(|r| r.apy.error())
                                                 on_input=Callback::new(move |v| edit(3, v)) />
+                                            <TextInput id=format!("row-{n}-childkey") label="Childkey take" unit="%"
+                                                hint="0 unless it works through another owner's child hotkey"
+                                                value=row_text(|r| r.childkey.text.clone()) error=row_error(|r| r.childkey.error())
+                                                on_input=Callback::new(move |v| edit(4, v)) />
+                                            <TextInput id=format!("row-{n}-take-days") label="Days since its take changed" unit="days"
+                                                hint="30 or more: it may raise its take at once"
+                                                value=row_text(|r| r.take_days.text.clone()) error=row_error(|r| r.take_days.error())
+                                                on_input=Callback::new(move |v| edit(5, v)) />
                                         </div>
                                         <div class="row-actions">
                                             <button type="button" class="button secondary small" aria-label=format!("Move validator {n} up")
@@ -321,6 +328,9 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     {move || result.with(|r| r.as_ref().err().map(|e| view! {
                         <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
                     }))}
+                    {move || form.with(|f| f.root).then(|| data.snapshot.with(ChainFigures::root_dividends_warning)).flatten().map(|w| view! {
+                        <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
+                    })}
                     <div class="table-wrap" tabindex="0" role="region" aria-label="Validators compared, best first">
                         <table class="take-table" data-testid="take-table">
                             <caption>{move || result.with(|r| match r {
@@ -370,6 +380,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                         <div class="figure"><dt>"Net APY"</dt><dd class="explain">{explain::NET_APY}</dd></div>
                         <div class="figure"><dt>"Take paid"</dt><dd class="explain">{explain::PAID}</dd></div>
                         <div class="figure"><dt>"If raised to 18 %"</dt><dd class="explain">{explain::RAISED}</dd></div>
+                        <div class="figure"><dt>"Childkey take"</dt><dd class="explain">{explain::CHILDKEY}</dd></div>
                         <div class="figure"><dt>"Gap to best"</dt><dd class="explain">{explain::GAP}</dd></div>
                     </dl>
                 </div>

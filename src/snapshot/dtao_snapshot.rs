@@ -1,18 +1,34 @@
-//! `dtao-snapshot/1`, the app's own format (SPEC §5). Unknown fields are ignored; a missing or
-//! malformed required field is an error naming the subnet and the field.
+//! The app's own format (SPEC §5): `dtao-snapshot/1`, and `dtao-snapshot/2`, which adds per
+//! subnet the pool's curve as the chain stores it (`{"kind":"balancer","w_tao":"…"}` or
+//! `{"kind":"superellipse","alpha_scale":"…","tao_scale":"…","center_alpha":"…","center_tao":"…"}`,
+//! integers as decimal strings in the chain's own Q32 units), the swap `fee_rate` (parts of
+//! 65,535) and `validator_alpha_stake` (the alpha-only stake of permitted validators, the
+//! yield base). Both are read; /2 is written. Unknown fields are ignored; a missing or malformed
+//! required field is an error naming the subnet and the field.
 
 use super::fields::{
-    amount, kind, opt_amount, opt_decimal, opt_text, opt_whole, text, whole, Place,
+    amount, decimal, kind, opt_amount, opt_decimal, opt_text, opt_whole, required, text, whole,
+    Place,
 };
 use super::rows::{netuid, position, row_object, subnet_list, Netuids};
 use super::{Snapshot, SnapshotError, Subnet, Validator};
+use crate::model::fee::FeeRate;
 use crate::model::pool::Mechanism;
+use crate::model::superellipse::Superellipse;
 use crate::model::units::format_rao;
 use crate::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-pub const SCHEMA: &str = "dtao-snapshot/1";
+/// The version this app writes.
+pub const SCHEMA: &str = "dtao-snapshot/2";
+/// The first version, still read.
+pub const SCHEMA_V1: &str = "dtao-snapshot/1";
+
+/// Whether `schema` names a version this app reads.
+pub fn is_schema(schema: &str) -> bool {
+    schema == SCHEMA || schema == SCHEMA_V1
+}
 
 pub fn parse(json: &str) -> Result<Snapshot, SnapshotError> {
     let value: Value =
@@ -29,7 +45,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         )));
     };
     match obj.get("schema").and_then(Value::as_str) {
-        Some(SCHEMA) => {}
+        Some(schema) if is_schema(schema) => {}
         Some(other) => {
             let shown: String = other.chars().take(40).collect();
             return Err(SnapshotError::UnknownFormat(format!(
@@ -95,8 +111,19 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
             ));
         }
     }
-    let w_tao = opt_decimal(obj, "w_tao", at)?
+    let mut w_tao = opt_decimal(obj, "w_tao", at)?
         .map(|w| TaoWeight::from_decimal(w).map_err(|e| at.error("w_tao", e.to_string())))
+        .transpose()?;
+    let superellipse = match obj.get("curve") {
+        None | Some(Value::Null) => None,
+        Some(curve) => {
+            let (weight, ellipse) = read_curve(curve, at)?;
+            w_tao = weight.or(w_tao);
+            ellipse
+        }
+    };
+    let fee_rate = opt_whole(obj, "fee_rate", at)?
+        .map(|r| FeeRate::new(r).map_err(|e| at.error("fee_rate", e.to_string())))
         .transpose()?;
     let validators = match obj.get("validators") {
         None | Some(Value::Null) => Vec::new(),
@@ -112,7 +139,7 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
             ))
         }
     };
-    Ok(Subnet {
+    let subnet = Subnet {
         netuid,
         name: opt_text(obj, "name", at)?.unwrap_or_default(),
         symbol: opt_text(obj, "symbol", at)?.unwrap_or_default(),
@@ -130,8 +157,74 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
         validator_count: opt_whole(obj, "validator_count", at)?,
         miner_count: opt_whole(obj, "miner_count", at)?,
         registered_at_block: opt_whole(obj, "registered_at_block", at)?,
+        superellipse,
+        fee_rate,
+        validator_alpha_stake: opt_decimal(obj, "validator_alpha_stake", at)?,
         validators,
-    })
+    };
+    // A stored curve must hold the reserves inside its domain.
+    subnet
+        .pool()
+        .map_err(|e| at.error("curve", e.to_string()))?;
+    Ok(subnet)
+}
+
+/// A subnet's `curve`: the Balancer weight it names, and the superellipse when it is one.
+fn read_curve(
+    value: &Value,
+    at: Place,
+) -> Result<(Option<TaoWeight>, Option<Superellipse>), SnapshotError> {
+    let curve_at = at.within("curve.");
+    let obj = row_object(value, curve_at)?;
+    match text(obj, "kind", curve_at)?.as_str() {
+        "balancer" => {
+            let w = decimal(obj, "w_tao", curve_at)?;
+            let w =
+                TaoWeight::from_decimal(w).map_err(|e| curve_at.error("w_tao", e.to_string()))?;
+            Ok((Some(w), None))
+        }
+        "superellipse" => {
+            let int = |key: &str| -> Result<i128, SnapshotError> {
+                let raw = match required(obj, key, curve_at)? {
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.to_string(),
+                    other => {
+                        return Err(curve_at.error(
+                            key,
+                            format!("expected a whole number, found {}.", kind(other)),
+                        ))
+                    }
+                };
+                raw.trim().parse::<i128>().map_err(|_| {
+                    let shown: String = raw.chars().take(24).collect();
+                    curve_at.error(
+                        key,
+                        format!("“{shown}” is not a whole number within 128 bits."),
+                    )
+                })
+            };
+            let scale = |key: &str| -> Result<u128, SnapshotError> {
+                u128::try_from(int(key)?)
+                    .ok()
+                    .filter(|v| *v > 0)
+                    .ok_or_else(|| curve_at.error(key, "must be more than 0."))
+            };
+            let curve = Superellipse {
+                alpha_scale: scale("alpha_scale")?,
+                tao_scale: scale("tao_scale")?,
+                center_alpha: int("center_alpha")?,
+                center_tao: int("center_tao")?,
+            };
+            Ok((None, Some(curve)))
+        }
+        other => {
+            let shown: String = other.chars().take(24).collect();
+            Err(curve_at.error(
+                "kind",
+                format!("“{shown}” is neither balancer nor superellipse."),
+            ))
+        }
+    }
 }
 
 fn validator(item: &Value, index: usize, netuid: &str) -> Result<Validator, SnapshotError> {
@@ -189,6 +282,29 @@ fn put_whole(map: &mut Map<String, Value>, key: &str, value: Option<u64>) {
     }
 }
 
+/// A dynamic pool's `curve`, when the snapshot knows it.
+fn curve_json(s: &Subnet) -> Option<Value> {
+    if s.mechanism != Mechanism::Dynamic {
+        return None;
+    }
+    let mut c = Map::new();
+    match (s.superellipse, s.w_tao) {
+        (Some(e), _) => {
+            c.insert("kind".into(), "superellipse".into());
+            c.insert("alpha_scale".into(), e.alpha_scale.to_string().into());
+            c.insert("tao_scale".into(), e.tao_scale.to_string().into());
+            c.insert("center_alpha".into(), e.center_alpha.to_string().into());
+            c.insert("center_tao".into(), e.center_tao.to_string().into());
+        }
+        (None, Some(w)) => {
+            c.insert("kind".into(), "balancer".into());
+            c.insert("w_tao".into(), w.tao().normalize().to_string().into());
+        }
+        (None, None) => return None,
+    }
+    Some(Value::Object(c))
+}
+
 fn subnet_json(s: &Subnet) -> Value {
     let mut m = Map::new();
     m.insert("netuid".into(), s.netuid.into());
@@ -205,6 +321,13 @@ fn subnet_json(s: &Subnet) -> Value {
         m.insert("alpha_out".into(), format_rao(out).into());
     }
     put_decimal(&mut m, "w_tao", s.w_tao.map(|w| w.tao()));
+    if let Some(curve) = curve_json(s) {
+        m.insert("curve".into(), curve);
+    }
+    if let Some(rate) = s.fee_rate {
+        m.insert("fee_rate".into(), rate.parts().into());
+    }
+    put_decimal(&mut m, "validator_alpha_stake", s.validator_alpha_stake);
     put_decimal(&mut m, "moving_price", s.moving_price);
     put_decimal(&mut m, "alpha_out_emission", s.alpha_out_emission);
     put_decimal(&mut m, "alpha_in_emission", s.alpha_in_emission);
