@@ -38,7 +38,7 @@ fn value() -> impl Strategy<Value = String> {
         4 => "[-+]?[0-9]{0,12}(\\.[0-9]{0,14})?([eE][-+]?[0-9]{1,4})?",
         2 => "[0-9]{1,3}(,[0-9]{1,3}){0,8}",
         1 => Just(String::new()),
-        1 => prop_oneof![Just("NaN"), Just("Infinity"), Just("-0"), Just("1e999"), Just("0x10"), Just("stake"), Just("unstake"), Just("perpetual"), Just("decaying"), Just("single"), Just("total"), Just("tao"), Just("alpha"), Just("1"), Just("0"), Just("64"), Just("0.000000001")].prop_map(str::to_string),
+        1 => prop_oneof![Just("NaN"), Just("Infinity"), Just("-0"), Just("1e999"), Just("0x10"), Just("stake"), Just("unstake"), Just("perpetual"), Just("decaying"), Just("single"), Just("total"), Just("tao"), Just("alpha"), Just("1"), Just("0"), Just("64"), Just("0.000000001"), Just("balancer"), Just("superellipse"), Just("entry"), Just("before"), Just("42949672960000000")].prop_map(str::to_string),
         2 => any::<String>(),
         1 => "[ <>&\"'%a-z0-9._,-]{0,40}",
     ]
@@ -69,7 +69,10 @@ fn sentence(message: &str) -> Result<(), TestCaseError> {
 }
 
 fn check_source(s: &PoolSource) -> Result<(), TestCaseError> {
-    check!(s.netuid, s.tao_in, s.alpha_in, s.w_tao);
+    check!(s.netuid, s.tao_in, s.alpha_in, s.w_tao, s.curve, s.fee_rate);
+    for field in &s.ellipse {
+        check_field(field, "ellipse")?;
+    }
     Ok(())
 }
 
@@ -108,7 +111,7 @@ fn run(keys: &str, case: impl Fn(&HashMap<String, String>) -> Result<(), TestCas
 
 #[test]
 fn pool_parameters() {
-    const KEYS: &str = "calc netuid side amount tao_in alpha_in w_tao tol limit partial whole max_slip move_to move_amount sort";
+    const KEYS: &str = "calc netuid side amount tao_in alpha_in w_tao curve alpha_scale tao_scale center_alpha center_tao fee_rate tol limit partial whole max_slip move_to move_amount sort";
     run(KEYS, |q| {
         let form = PoolInputs::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
@@ -138,7 +141,7 @@ fn pool_parameters() {
 
 #[test]
 fn returns_parameters() {
-    const KEYS: &str = "netuid tao_in alpha_in w_tao from amount days take vtrust price_change tao_usd apy compound_others emission issuance alpha_stake root_tao tao_weight epoch_blocks";
+    const KEYS: &str = "netuid tao_in alpha_in w_tao curve fee_rate from amount days take childkey vtrust price_change exit_from tao_usd apy compound_others emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
@@ -148,8 +151,10 @@ fn returns_parameters() {
             form.amount,
             form.days,
             form.take,
+            form.childkey,
             form.vtrust,
             form.price_change,
+            form.exit_from,
             form.tao_usd,
             form.apy,
             form.compound_others,
@@ -168,7 +173,7 @@ fn returns_parameters() {
 
 #[test]
 fn take_parameters() {
-    const KEYS: &str = "netuid amount days tao_usd takes names vtrusts apys from_row switch_netuid emission issuance alpha_stake root_tao tao_weight epoch_blocks";
+    const KEYS: &str = "netuid amount days tao_usd takes names vtrusts apys childkeys take_days from_row switch_netuid emission issuance alpha_stake root_tao tao_weight epoch_blocks";
     run(KEYS, |q| {
         let form = TakeForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
@@ -181,7 +186,14 @@ fn take_parameters() {
             form.switch_to
         );
         for row in &form.rows {
-            check!(row.name, row.take, row.vtrust, row.apy);
+            check!(
+                row.name,
+                row.take,
+                row.vtrust,
+                row.apy,
+                row.childkey,
+                row.take_days
+            );
         }
         // The page's own computation, switching costs included.
         match take::run(&form, snapshot()) {

@@ -256,8 +256,69 @@ pub fn swap(
         out_rao: done.out_rao,
         fee_sale_tao_rao,
         max_net_within_limit: max_gross.map(|g| pool.fee().net_of_gross(g)),
+        limit_price_rao: protection.map(|p| p.limit_price_rao),
         stopped_by: done.stopped_by,
         pool_before: *pool,
         pool_after,
     })
+}
+
+/// A superellipse pool's capacity for a plain trade: the largest gross amount that fills whole
+/// (keeping 1,000,000 rao of the output reserve, at the default limit). Balancer has no end.
+pub fn capacity(pool: &Pool, side: Side) -> Option<Result<u64, Rejection>> {
+    let curve = pool.superellipse()?;
+    let limit = match side {
+        Side::Stake => DEFAULT_BUY_LIMIT_RAO,
+        Side::Unstake => DEFAULT_SELL_LIMIT_RAO,
+    };
+    Some(max_gross_within_limit(pool, &curve, side, limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::pool::Curve;
+    use crate::model::weights::TaoWeight;
+
+    /// A 1,000 TAO / 10,000 alpha pool calibrated at equal weights: capacity about 1,000 TAO.
+    fn pool() -> Pool {
+        let curve = Superellipse::from_weights(
+            10_000_000_000_000,
+            1_000_000_000_000,
+            500_000_000_000_000_000,
+        )
+        .unwrap();
+        Pool::dynamic(1_000_000_000_000, 10_000_000_000_000, TaoWeight::HALF)
+            .unwrap()
+            .with_curve(Curve::Superellipse(curve))
+            .unwrap()
+    }
+
+    #[test]
+    fn capacity_fills_whole_and_one_rao_more_is_refunded() {
+        let pool = pool();
+        let most = capacity(&pool, Side::Stake).unwrap().unwrap();
+        assert!(most > 990_000_000_000 && most < 1_001_000_000_000, "{most}");
+        let whole = swap(
+            &pool,
+            &pool.superellipse().unwrap(),
+            Side::Stake,
+            most,
+            None,
+        )
+        .unwrap();
+        assert!(!whole.is_partial());
+        let more = swap(
+            &pool,
+            &pool.superellipse().unwrap(),
+            Side::Stake,
+            most + 1_000_000_000,
+            None,
+        )
+        .unwrap();
+        assert!(more.is_partial());
+        assert!(more.refund_rao() >= 1_000_000_000);
+        assert_ne!(more.stopped_by, StoppedBy::Nothing);
+        assert!(capacity(&Pool::dynamic(1, 1, TaoWeight::HALF).unwrap(), Side::Stake).is_none());
+    }
 }

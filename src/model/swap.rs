@@ -52,6 +52,8 @@ pub struct Swap {
     pub fee_sale_tao_rao: u64,
     /// The largest net input within the price limit, when a limit binds.
     pub max_net_within_limit: Option<u64>,
+    /// The limit price the trader gave (rao per alpha); `None` for a plain trade.
+    pub limit_price_rao: Option<u64>,
     pub stopped_by: StoppedBy,
     pub pool_before: Pool,
     pub pool_after: Pool,
@@ -119,6 +121,7 @@ pub fn swap(
         out_rao: 0,
         fee_sale_tao_rao: 0,
         max_net_within_limit: max_net,
+        limit_price_rao: protection.map(|p| p.limit_price_rao),
         stopped_by,
         pool_before: *pool,
         pool_after: *pool,

@@ -2,11 +2,20 @@
 //! Picking a subnet fills the reserves from the data; typing a reserve overrides it.
 
 use super::data::Data;
-use super::inputs::TextInput;
-use super::params::Params;
-use super::pool_source::{PoolSource, RESERVE_KEYS};
+use super::inputs::{Choice, TextInput};
+use super::params::{unless_blank, Params};
+use super::pool_source::{CurveKind, PoolSource, ELLIPSE_KEYS, RESERVE_KEYS};
 use super::subnet_picker::SubnetPicker;
 use leptos::prelude::*;
+
+const ELLIPSE_LABELS: [&str; 4] = [
+    "Alpha scale (Q32)",
+    "TAO scale (Q32)",
+    "Alpha center (Q32)",
+    "TAO center (Q32)",
+];
+const ELLIPSE_HINT: &str = "The four integers the chain stores for the pool (SwapSuperellipse), in units of 2^-32 rao. Leave them empty to build the curve from the weight at these reserves, as the chain's migration does.";
+const CALIBRATED_NOTE: &str = "Calibrated from the weight at these reserves (Superellipse::from_weights): the price and its first-order sensitivity match Balancer's; larger trades diverge.";
 
 pub const STABLE_NOTE: &str =
     "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";
@@ -73,7 +82,46 @@ pub fn PoolFields(
                     hint="0.01 to 0.99; 0.5 for an even pool"
                     on_input=Callback::new(move |v| set("w_tao", Some(v)))
                 />
+                <TextInput
+                    id="fee_rate"
+                    label="Swap fee rate"
+                    unit="/ 65,535"
+                    value=text(|s| s.fee_rate.text.clone())
+                    error=error(|s| s.fee_rate.error())
+                    hint="FeeRate in parts of 65,535: 33 (0.0504 %) unless the subnet set another"
+                    on_input=Callback::new(move |v| set("fee_rate", Some(v)))
+                />
             </div>
+            <Choice
+                name="curve"
+                legend="Pool curve"
+                options=vec![("balancer", "Balancer weighted pool"), ("superellipse", "Superellipse (the chain's newer curve)")]
+                selected=text(|s| s.curve.text.clone())
+                error=error(|s| s.curve.error())
+                on_change=Callback::new(move |v| set("curve", Some(v)))
+            />
+            <Show when=move || source.with(|s| s.curve.ok() == Some(CurveKind::Superellipse))>
+                <p class="hint">{ELLIPSE_HINT}</p>
+                <div class="grid2">
+                    {ELLIPSE_KEYS.iter().enumerate().map(|(i, key)| {
+                        let key: &'static str = key;
+                        view! {
+                            <TextInput
+                                id=key
+                                label=ELLIPSE_LABELS[i]
+                                inputmode="numeric"
+                                placeholder="from the weight"
+                                value=Signal::derive(move || source.with(|s| s.ellipse[i].text.clone()))
+                                error=Signal::derive(move || source.with(|s| s.ellipse[i].error()))
+                                on_input=Callback::new(move |v: String| set(key, unless_blank(v)))
+                            />
+                        }
+                    }).collect_view()}
+                </div>
+                <Show when=move || source.with(PoolSource::ellipse_calibrated)>
+                    <p class="note" data-testid="pool-curve-calibrated">{CALIBRATED_NOTE}</p>
+                </Show>
+            </Show>
             <Show when=move || source.with(|s| s.reserves_overridden && s.subnet_label.is_some())>
                 <button type="button" class="link-button" on:click=move |_| clear_reserves(None)>
                     {move || format!("Use subnet {}'s reserves", source.with(|s| s.subnet_label.clone().unwrap_or_default()))}

@@ -1,9 +1,13 @@
-//! Which pool a calculator works on: a subnet from the data (`netuid`), or reserves typed by
-//! hand (`tao_in`, `alpha_in`, `w_tao`), which override the subnet's. Shared by every
-//! calculator that trades through a pool.
+//! Which pool a calculator works on: a subnet from the data (`netuid`), or a pool typed by
+//! hand (`tao_in`, `alpha_in`, `w_tao`, `curve=balancer|superellipse` with `alpha_scale`,
+//! `tao_scale`, `center_alpha`, `center_tao`, and `fee_rate` in parts of 65,535), which override
+//! the subnet's. A superellipse without its four integers is calibrated from the weight at the
+//! reserves, as the chain's migration builds it. Shared by every calculator that trades.
 
-use crate::model::input::{parse_bounded, parse_tokens, parse_whole, Bounds, InputError};
-use crate::model::pool::{Mechanism, Pool};
+use crate::model::fee::FeeRate;
+use crate::model::input::{parse_bounded, parse_tokens, parse_whole, shorten, Bounds, InputError};
+use crate::model::pool::{Curve, Mechanism, Pool};
+use crate::model::superellipse::Superellipse;
 use crate::model::units::format_rao;
 use crate::model::weights::TaoWeight;
 use crate::snapshot::{Snapshot, Subnet};
@@ -11,8 +15,36 @@ use crate::ui::field::Field;
 use crate::ui::format::plain;
 use rust_decimal::Decimal;
 
-/// The reserve keys, cleared when a subnet is picked.
-pub const RESERVE_KEYS: [&str; 3] = ["tao_in", "alpha_in", "w_tao"];
+/// The custom pool's keys, cleared when a subnet is picked.
+pub const RESERVE_KEYS: [&str; 9] = [
+    "tao_in",
+    "alpha_in",
+    "w_tao",
+    "curve",
+    "alpha_scale",
+    "tao_scale",
+    "center_alpha",
+    "center_tao",
+    "fee_rate",
+];
+/// The superellipse's stored integers, in the order of `Superellipse`'s fields.
+pub const ELLIPSE_KEYS: [&str; 4] = ["alpha_scale", "tao_scale", "center_alpha", "center_tao"];
+
+/// Which curve the pool uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CurveKind {
+    Balancer,
+    Superellipse,
+}
+
+impl CurveKind {
+    pub fn as_param(self) -> &'static str {
+        match self {
+            CurveKind::Balancer => "balancer",
+            CurveKind::Superellipse => "superellipse",
+        }
+    }
+}
 
 /// Why there are no figures: the fields to fix.
 pub const FIX_FIELDS: &str = "Fix the marked fields to see the figures.";
@@ -30,9 +62,28 @@ pub struct PoolSource {
     pub tao_in: Field<u64>,
     pub alpha_in: Field<u64>,
     pub w_tao: Field<TaoWeight>,
+    pub curve: Field<CurveKind>,
+    /// The superellipse's four integers (`ELLIPSE_KEYS`); all empty means calibrated.
+    pub ellipse: [Field<Option<i128>>; 4],
+    pub fee_rate: Field<FeeRate>,
     /// Whether any reserve comes from the URL instead of the subnet.
     pub reserves_overridden: bool,
     pub pool: Result<Pool, String>,
+}
+
+/// One of the superellipse's integers: a whole number (scales above 0), as the chain stores it.
+fn parse_curve_integer(text: &str, scale: bool) -> Result<i128, String> {
+    let t = text.trim().replace(['_', ','], "");
+    let value: i128 = t.parse().map_err(|_| {
+        format!(
+            "“{}” is not a whole number that fits 128 bits.",
+            shorten(text.trim())
+        )
+    })?;
+    if scale && value <= 0 {
+        return Err("A scale must be more than 0.".to_string());
+    }
+    Ok(value)
 }
 
 impl PoolSource {
@@ -56,12 +107,69 @@ impl PoolSource {
             TaoWeight::from_decimal(w).map_err(|_| InputError::TooManyDecimals { max: 18 })
         });
         let reserves_overridden = RESERVE_KEYS.iter().any(|k| get(k).is_some());
+        let stored = subnet.and_then(|s| s.superellipse);
+        let default_kind = if stored.is_some() {
+            CurveKind::Superellipse
+        } else {
+            CurveKind::Balancer
+        };
+        let curve = match get("curve") {
+            None => Field::new(default_kind.as_param(), Ok(default_kind)),
+            Some(raw) => {
+                let value = match raw.trim() {
+                    "balancer" => Ok(CurveKind::Balancer),
+                    "superellipse" => Ok(CurveKind::Superellipse),
+                    other => Err(format!(
+                        "Unknown curve “{}”: use balancer or superellipse.",
+                        shorten(other)
+                    )),
+                };
+                Field::new(raw, value)
+            }
+        };
+        // The stored integers prefill the fields only while the reserves are the subnet's own.
+        let stored_values = stored.filter(|_| !reserves_overridden).map(|c| {
+            [
+                c.alpha_scale as i128,
+                c.tao_scale as i128,
+                c.center_alpha,
+                c.center_tao,
+            ]
+        });
+        let ellipse = std::array::from_fn(|i| {
+            let key = ELLIPSE_KEYS[i];
+            match get(key) {
+                Some(raw) if !raw.trim().is_empty() => {
+                    let value = parse_curve_integer(&raw, i < 2).map(Some);
+                    Field::new(raw, value)
+                }
+                other => {
+                    let text = stored_values.map(|v| v[i].to_string());
+                    Field::new(
+                        other.or(text.clone()).unwrap_or_default(),
+                        Ok(stored_values.map(|v| v[i])),
+                    )
+                }
+            }
+        });
+        let subnet_fee = subnet.and_then(|s| s.fee_rate).unwrap_or_default();
+        let fee_rate = Field::read(
+            get("fee_rate").as_deref(),
+            &subnet_fee.parts().to_string(),
+            |t| {
+                let parts = parse_whole(t, 0, u64::from(crate::model::fee::MAX_FEE_RATE))?;
+                FeeRate::new(parts).map_err(|_| InputError::NotWhole)
+            },
+        );
         let mut source = PoolSource {
             netuid,
             subnet_label: subnet.map(|s| format!("{} {}", s.netuid, s.name)),
             tao_in,
             alpha_in,
             w_tao,
+            curve,
+            ellipse,
+            fee_rate,
             reserves_overridden,
             pool: Err(String::new()),
         };
@@ -70,16 +178,64 @@ impl PoolSource {
     }
 
     fn resolve(&self, mechanism: Option<Mechanism>) -> Result<Pool, String> {
-        let (Ok(tao), Ok(alpha), Ok(w)) =
-            (&self.tao_in.value, &self.alpha_in.value, &self.w_tao.value)
-        else {
+        let (Ok(tao), Ok(alpha), Ok(w), Ok(kind), Ok(fee)) = (
+            &self.tao_in.value,
+            &self.alpha_in.value,
+            &self.w_tao.value,
+            &self.curve.value,
+            &self.fee_rate.value,
+        ) else {
             return Err(FIX_FIELDS.to_string());
         };
         if mechanism.is_none() && !self.reserves_overridden {
             return Err("Choose a subnet or type the pool's reserves.".to_string());
         }
         let mechanism = mechanism.unwrap_or(Mechanism::Dynamic);
-        Pool::new(*tao, *alpha, *w, mechanism).map_err(|e| e.to_string())
+        let pool = Pool::new(*tao, *alpha, *w, mechanism)
+            .map_err(|e| e.to_string())?
+            .with_fee_rate(*fee);
+        if *kind == CurveKind::Balancer || mechanism == Mechanism::Stable {
+            return Ok(pool);
+        }
+        let curve = match self.ellipse_values()? {
+            Some([a, b, ca, ct]) => Superellipse {
+                alpha_scale: a as u128,
+                tao_scale: b as u128,
+                center_alpha: ca,
+                center_tao: ct,
+            },
+            None => Superellipse::from_weights(*alpha, *tao, w.tao_parts())
+                .map_err(|e| e.to_string())?,
+        };
+        pool.with_curve(Curve::Superellipse(curve))
+            .map_err(|e| e.to_string())
+    }
+
+    /// The four integers when all are given, `None` when none are (calibrate from the weight).
+    fn ellipse_values(&self) -> Result<Option<[i128; 4]>, String> {
+        let mut values = [0i128; 4];
+        let mut given = 0;
+        for (slot, field) in values.iter_mut().zip(&self.ellipse) {
+            match &field.value {
+                Ok(Some(v)) => {
+                    *slot = *v;
+                    given += 1;
+                }
+                Ok(None) => {}
+                Err(_) => return Err(FIX_FIELDS.to_string()),
+            }
+        }
+        match given {
+            0 => Ok(None),
+            4 => Ok(Some(values)),
+            _ => Err("Give all four superellipse integers, or none to calibrate the curve from the weight.".to_string()),
+        }
+    }
+
+    /// Whether the superellipse was built from the weight rather than given.
+    pub fn ellipse_calibrated(&self) -> bool {
+        self.curve.ok() == Some(CurveKind::Superellipse)
+            && matches!(self.ellipse_values(), Ok(None))
     }
 
     /// The chosen subnet, when it is in the data.

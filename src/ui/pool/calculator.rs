@@ -66,6 +66,13 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
     let side = Memo::new(move |_| inputs.with(|i| i.side.ok().unwrap_or(Side::Stake)));
+    let capacity = Memo::new(move |_| {
+        let pool = inputs.with(|i| i.source.pool.clone().ok())?;
+        let side = side.get();
+        crate::model::ellipse_swap::capacity(&pool, side)?
+            .ok()
+            .map(|gross| (side, gross))
+    });
     let limit_max = Memo::new(move |_| {
         inputs.with(|i| {
             let (pool, request) = i.trade().ok()?;
@@ -167,6 +174,14 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 </form>
                 <div class="results" aria-label="Results">
                     <Verdict outcome=outcome />
+                    <p class="hint" data-testid="pool-curve" data-value=move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| p.curve.name()).unwrap_or_default())>
+                        {move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| explain::curve_line(p, i.source.ellipse_calibrated())))}
+                    </p>
+                    {move || capacity.get().map(|(side, gross)| view! {
+                        <p class="note" data-testid="pool-capacity" data-value=format::plain(rao_to_decimal(gross)) title=explain::CAPACITY>
+                            {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross)), side.input_token(), side)}
+                        </p>
+                    })}
                     <dl class="figures">
                         <Figure
                             testid="pool-received"
@@ -308,16 +323,18 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
         .into_any(),
         Outcome::Quoted(q) if q.swap.is_partial() => {
             let side = q.swap.side;
+            let reason = explain::partial_reason(&q.swap);
             view! {
                 <div tabindex="0" class="verdict partial" data-testid="pool-partial" data-value=format::plain(q.unfilled) role="status">
-                    {format!(
-                        "Partial fill: the limit stops this {} at {} {}; {} {} stays with you.",
-                        side,
+                    <p>{format!(
+                        "Partial fill: {reason}, so the chain takes {} {} of this {} and refunds the rest.",
                         format::tokens(rao_to_decimal(q.swap.taken_rao())),
                         side.input_token(),
-                        format::tokens(q.unfilled),
-                        side.input_token(),
-                    )}
+                        side,
+                    )}</p>
+                    <p>"Refunded: "<strong data-testid="pool-refund" data-value=format::plain(q.unfilled)>
+                        {format!("{} {}", format::tokens(q.unfilled), side.input_token())}
+                    </strong></p>
                 </div>
             }
             .into_any()

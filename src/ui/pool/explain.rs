@@ -22,3 +22,28 @@ pub const SPLITTING: &str = "Splitting a trade into smaller pieces against the s
 pub const MOVE: &str = "Moving stake to another subnet is two trades: an unstake on this subnet and a stake of the TAO it returns on the other, each with its slippage, but the chain charges one swap fee for the whole move (on the unstake leg; on the stake leg when moving from root). Under 0.002 TAO is not restaked: it stays free TAO. The loss compares the alpha's worth before (at this subnet's spot price) with the new alpha's worth (at the other subnet's spot price).";
 pub const STABLE: &str =
     "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";
+
+/// Why a trade was only partly filled, in words.
+pub fn partial_reason(swap: &crate::model::swap::Swap) -> &'static str {
+    use crate::model::swap::StoppedBy;
+    let ellipse = swap.pool_before.superellipse().is_some();
+    match swap.stopped_by {
+        StoppedBy::Capacity => "this superellipse pool's curve ends here (it keeps at least 0.001 of its reserve)",
+        StoppedBy::PriceLimit if ellipse && swap.limit_price_rao.is_none() => {
+            "this superellipse pool's curve is nearly at its end: the price reaches the chain's default limit"
+        }
+        _ => "your price limit is reached",
+    }
+}
+
+/// What a pool's curve is, for the line under the trade.
+pub fn curve_line(pool: &crate::model::pool::Pool, calibrated: bool) -> String {
+    match pool.superellipse() {
+        Some(_) if calibrated => "Curve: superellipse, calibrated from the weight at these reserves.".to_string(),
+        Some(_) => "Curve: superellipse, as the chain stores it (SwapSuperellipse): it has a finite capacity.".to_string(),
+        None if pool.mechanism == crate::model::pool::Mechanism::Stable => "Curve: none, a stable pool (1 alpha = 1 TAO).".to_string(),
+        None => format!("Curve: Balancer weighted pool, TAO weight {}.", pool.w_tao.tao().normalize()),
+    }
+}
+
+pub const CAPACITY: &str = "A superellipse pool can take only so much: past this amount the chain fills what the curve takes and refunds the rest (it does not reject the order). Balancer pools have no such end.";
