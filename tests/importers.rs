@@ -169,7 +169,7 @@ fn dtao_snapshot_round_trips_with_validators() {
     let with_validators = import(&yield_text, &bundled().unwrap()).unwrap().snapshot;
     let json = dtao_snapshot::to_json(&with_validators);
     let back = import(&json, &bundled().unwrap()).unwrap();
-    assert_eq!(back.format, Format::Dtao);
+    assert_eq!(back.format, Format::DtaoV2);
     assert_eq!(back.snapshot, with_validators);
     assert!(
         back.summary.contains("129 subnets and 50 validators read"),
@@ -297,7 +297,7 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
                   "center_alpha":"85899345920000000","center_tao":"4294967296000000"}},
         {"netuid":8,"mechanism":"dynamic","tao_in":"10","alpha_in":"100","curve":{"kind":"balancer","w_tao":"0.4"}}]}"#;
     let got = import(doc, &bundled().unwrap()).unwrap();
-    assert_eq!(got.format, Format::Dtao);
+    assert_eq!(got.format, Format::DtaoV2);
     let seven = got.snapshot.subnet(7).unwrap();
     let pool = seven.pool().unwrap();
     assert_eq!(pool.fee().parts(), 1000);

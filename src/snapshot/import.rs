@@ -10,7 +10,10 @@ use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    Dtao,
+    /// This app's own, `dtao-snapshot/1`.
+    DtaoV1,
+    /// This app's own, `dtao-snapshot/2` (curves, fee rates, alpha-only stake).
+    DtaoV2,
     TaostatsPool,
     TaostatsYield,
     Btcli,
@@ -20,7 +23,8 @@ pub enum Format {
 impl Format {
     pub fn label(self) -> &'static str {
         match self {
-            Format::Dtao => dtao_snapshot::SCHEMA,
+            Format::DtaoV1 => dtao_snapshot::SCHEMA_V1,
+            Format::DtaoV2 => dtao_snapshot::SCHEMA,
             Format::TaostatsPool => taostats_pool::LABEL,
             Format::TaostatsYield => taostats_yield::LABEL,
             Format::Btcli => btcli::LABEL,
@@ -50,7 +54,7 @@ pub fn import(text: &str, current: &Snapshot) -> Result<Imported, SnapshotError>
         serde_json::from_str(text).map_err(|e| SnapshotError::NotJson(e.to_string()))?;
     let format = detect(&value)?;
     let (snapshot, summary) = match format {
-        Format::Dtao => counted(dtao_snapshot::from_value(&value)?, format),
+        Format::DtaoV1 | Format::DtaoV2 => counted(dtao_snapshot::from_value(&value)?, format),
         Format::TaostatsPool => counted(taostats_pool::from_value(&value)?, format),
         Format::Btcli => counted(btcli::from_value(&value)?, format),
         Format::Metagraphed => counted(metagraphed::from_value(&value)?, format),
@@ -69,7 +73,8 @@ pub fn import(text: &str, current: &Snapshot) -> Result<Imported, SnapshotError>
 pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
     if let Some(schema) = value.get("schema") {
         return match schema.as_str() {
-            Some(schema) if dtao_snapshot::is_schema(schema) => Ok(Format::Dtao),
+            Some(dtao_snapshot::SCHEMA_V1) => Ok(Format::DtaoV1),
+            Some(dtao_snapshot::SCHEMA) => Ok(Format::DtaoV2),
             Some(other) => {
                 let shown: String = other.chars().take(40).collect();
                 Err(SnapshotError::UnknownFormat(format!(

@@ -230,7 +230,7 @@ test("pasted text: btcli output, truncated JSON, deep nesting, a name with marku
   await context.close();
 });
 
-test("loaded data is remembered across reloads until forgotten or reset; download gives dtao-snapshot/1", async () => {
+test("loaded data is remembered across reloads until forgotten or reset; download gives dtao-snapshot/2", async () => {
   const { page, problems, context } = await open(`&netuid=64&snapshot=${encodeURIComponent(`${data.url}/fresh.json`)}`);
   await status(page);
   // Drop the parameter and reload: the remembered copy is used, offline from the host.
@@ -244,7 +244,7 @@ test("loaded data is remembered across reloads until forgotten or reset; downloa
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#data-download").click()]);
   assert.equal(download.suggestedFilename(), "dtao-snapshot-finney-9000000.json");
   const saved = JSON.parse(await readFile(await download.path(), "utf8"));
-  assert.equal(saved.schema, "dtao-snapshot/1");
+  assert.equal(saved.schema, "dtao-snapshot/2");
   assert.equal(saved.block, 9000000);
   assert.equal(saved.subnets.find((s) => s.netuid === 64).tao_in, "300000");
   assert.equal(saved.subnets.reduce((n, s) => n + (s.validators?.length ?? 0), 0), 50);

@@ -74,6 +74,85 @@ test("every pool vector within the page's ranges shows the chain's figures", asy
   await context.close();
 });
 
+test("every superellipse vector within the page's ranges shows the chain's out_rao exactly, refunds included", async () => {
+  const { cases } = await loadJson("vectors/superellipse.json");
+  const { page, problems, context } = await app.page();
+  let checked = 0;
+  let partials = 0;
+  for (const c of cases) {
+    const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
+    if (amounts.some((a) => a > MAX_TOKENS_RAO)) continue; // beyond 21M tokens: refused by the inputs
+    // The vectors are pool-level: a stake under the chain's 0.002 TAO minimum is not one.
+    const fee = (BigInt(c.amount_rao) * BigInt(c.fee_rate)) / 65535n;
+    if (c.side === "stake" && BigInt(c.amount_rao) - fee < 2_000_000n) continue;
+    const query = new URLSearchParams({
+      calc: "pool", netuid: "", curve: "superellipse",
+      tao_in: fromRao(c.tao_in_rao), alpha_in: fromRao(c.alpha_in_rao),
+      alpha_scale: c.alpha_scale, tao_scale: c.tao_scale,
+      center_alpha: c.center_alpha, center_tao: c.center_tao,
+      fee_rate: String(c.fee_rate), side: c.side, amount: fromRao(c.amount_rao), whole: "1",
+    });
+    if (c.limit_price_rao !== null) {
+      query.set("limit", fromRao(c.limit_price_rao));
+      query.set("partial", c.allow_partial ? "1" : "0");
+    }
+    await page.goto(`${app.url}/?${query}`);
+    await ready(page);
+    assert.equal(await dataValue(page, "pool-curve"), "superellipse", c.name);
+    if (c.expect.error) {
+      const error = page.locator('[data-testid="pool-error"]');
+      assert.equal(await error.getAttribute("data-error"), c.expect.error, c.name);
+    } else {
+      assert.equal(toRao(await dataValue(page, "pool-received")), BigInt(c.expect.out_rao), `${c.name}: out`);
+      assert.equal(await dataValue(page, "pool-fee"), fromRao(c.expect.fee_rao), `${c.name}: fee`);
+      if (c.expect.partial) {
+        assert.equal(await dataValue(page, "pool-refund"), fromRao(c.expect.refund_rao), `${c.name}: refund`);
+        assert.equal(await dataValue(page, "pool-partial"), fromRao(c.expect.refund_rao), `${c.name}: partial`);
+        partials += 1;
+      } else {
+        assert.equal(await page.locator('[data-testid="pool-refund"]').count(), 0, `${c.name}: no refund`);
+      }
+    }
+    checked += 1;
+  }
+  assert.ok(checked >= 60, `only ${checked} vectors fit the page's ranges`);
+  assert.ok(partials >= 10, `only ${partials} partial fills`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a superellipse pool calibrated from the weight shows its curve and its capacity", async () => {
+  const { page, problems, context } = await app.open("/?calc=pool&netuid=&tao_in=1000&alpha_in=10000&curve=superellipse&amount=1500");
+  assert.equal(await page.locator('[data-testid="pool-curve-calibrated"]').count(), 1);
+  const capacity = Number(await dataValue(page, "pool-capacity"));
+  // About 2 x w_alpha x the TAO reserve at calibration: 1,000 TAO.
+  assert.ok(capacity > 990 && capacity < 1001, `${capacity}`);
+  const refund = Number(await dataValue(page, "pool-refund"));
+  assert.ok(refund > 499 && refund < 510, `${refund}`);
+  // The same reserves on a Balancer curve have no end: no capacity, no refund.
+  await page.locator("#curve-balancer").check();
+  await page.waitForFunction(() => document.querySelector('[data-testid="pool-curve"]')?.dataset.value === "balancer");
+  assert.equal(await page.locator('[data-testid="pool-capacity"]').count(), 0);
+  assert.equal(await page.locator('[data-testid="pool-refund"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("moving 1,150 alpha from subnet 64 to subnet 4 pays one swap fee: about 0.168 TAO lost", async () => {
+  const { page, problems, context } = await app.open("/?calc=pool&netuid=64&move_to=4&move_amount=1150");
+  const lost = Number(await dataValue(page, "pool-move-loss"));
+  assert.ok(lost > 0.16 && lost < 0.17, `${lost}`);
+  // The one fee is the unstake leg's: 33/65,535 of about 99.4 TAO.
+  const fee = Number(await dataValue(page, "pool-move-fee"));
+  assert.ok(fee > 0.0495 && fee < 0.0505, `${fee}`);
+  assert.equal(await page.locator('[data-testid="pool-move-free"]').count(), 0);
+  // Too little to restake stays free TAO.
+  await page.locator("#move_amount").fill("0.01");
+  await page.waitForSelector('[data-testid="pool-move-free"]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the docs example reads the same by URL and by typing, and the URL follows", async () => {
   const { page, problems, context } = await app.page();
   await page.goto(`${app.url}/?calc=pool&tao_in=10&alpha_in=100&netuid=&amount=1`);

@@ -33,6 +33,48 @@ test("SPEC's worked figures by URL: 1,718 alpha at a constant rate, 1,515 when e
   await context.close();
 });
 
+test("subnet 64 with the default inputs: the alpha-only yield base, at least 25 % APY, marked as an estimate", async () => {
+  const { page, problems, context } = await open("netuid=64");
+  const apy = Number(await dataValue(page, "returns-apy"));
+  // Over the stake weight (alpha + 0.18 root TAO) this read 21.2 %; capped at alpha outstanding 25.6 %+.
+  assert.ok(apy >= 25 && apy < 27, `${apy}`);
+  assert.equal(await page.locator("#alpha_stake").inputValue(), "3319182.111772565");
+  assert.match(await page.locator('[data-testid="alpha-stake-estimate"]').textContent(), /Estimate/);
+  // A childkey take of 18 % comes off first.
+  await page.locator("#childkey").fill("18");
+  await page.waitForFunction((a) => Number(document.querySelector('[data-testid="returns-apy"]')?.dataset.value) < a * 0.83, apy);
+  assert.match(page.url(), /childkey=18/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the exit is priced from the pool as the entry left it, or as before it, and says which", async () => {
+  // 10,000 TAO into subnet 64 for a day with no yield and no price change.
+  const query = "netuid=64&amount=10000&days=1&apy=0";
+  const { page, problems, context } = await open(query);
+  const atOnce = Number(await dataValue(page, "returns-net-tao"));
+  // About 0.1 %: the stake's fee (5.04 TAO), the alpha fee on the way out, and rounding: the
+  // chain's immediate unstake. (Selling back all but the fee's alpha takes the dearest units
+  // first, so it loses a little under two full fees.)
+  assert.ok(atOnce < -9.5 && atOnce > -10.2, `${atOnce}`);
+  assert.match(await text(page, "returns-exit-from"), /as your own stake left it/);
+  await page.locator("#exit_from-before").check();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="returns-net-tao"]')?.dataset.value) < -800);
+  const before = Number(await dataValue(page, "returns-net-tao"));
+  assert.ok(before < -830 && before > -850, `about -8.4 %: ${before}`);
+  assert.match(page.url(), /exit_from=before/);
+  assert.match(await text(page, "returns-exit-from"), /back at its price before your stake/);
+  // A price scenario over 30 days is held afterwards: the 365-day row is not extrapolated.
+  await page.goto(`${app.url}/?calc=returns&netuid=64&amount=100&days=30&apy=0&price_change=20`);
+  await ready(page);
+  const row30 = Number(await page.locator('[data-testid="returns-row-30"]').getAttribute("data-value"));
+  const row365 = Number(await page.locator('[data-testid="returns-row-365"]').getAttribute("data-value"));
+  assert.equal(row30, row365, "no yield and the price held: the same exit after 30 and 365 days");
+  assert.ok(row30 > 15 && row30 < 20, `+20 % on 100 TAO less the costs: ${row30}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("typing updates every figure, the table and the URL", async () => {
   const { page, problems, context } = await open("netuid=64&amount=100&days=365");
   const before = await dataValue(page, "returns-alpha-end");
@@ -66,7 +108,8 @@ test("root stakes 1:1 and breaks even at once; a thin pool never does", async ()
   assert.equal(await dataValue(page, "returns-alpha-in"), "100");
   assert.equal(await dataValue(page, "returns-breakeven-days"), "0");
   assert.ok(Number(await dataValue(page, "returns-apy")) > 0);
-  await page.goto(`${app.url}/?calc=returns&netuid=&tao_in=100&alpha_in=1000&amount=100&apy=3&emission=1&issuance=1000000&alpha_stake=500000&root_tao=0`);
+  // Priced back at the pre-stake price, the entry's impact is lost for good.
+  await page.goto(`${app.url}/?calc=returns&netuid=&tao_in=100&alpha_in=1000&amount=100&apy=3&emission=1&issuance=1000000&alpha_stake=500000&root_tao=0&exit_from=before`);
   await ready(page);
   assert.equal(await text(page, "returns-breakeven-days"), "Not within 5 years");
   assert.equal(await dataValue(page, "returns-breakeven-days"), null);

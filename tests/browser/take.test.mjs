@@ -18,16 +18,40 @@ test("three rows at 18, 9 and 0 % take: ranked, with take paid, gaps and the rai
   assert.ok(apy3 > apy2 && apy2 > apy1, `${apy1} ${apy2} ${apy3}`);
   assert.equal(await page.locator('[data-testid="take-row-3"]').getAttribute("data-rank"), "1");
   assert.equal(await page.locator('[data-testid="take-row-1"]').getAttribute("data-rank"), "3");
-  // No take, nothing paid; at 18 % the validator keeps 18/82 of what the delegator gets.
+  // No take, nothing paid; at "18 %", the chain's maximum 11,796/65,535, the validator keeps
+  // 11,796/53,739 of what the delegator gets.
   assert.equal(await numberValue(page, "take-paid-3"), 0);
   const ratio = (await numberValue(page, "take-paid-1")) / (await numberValue(page, "take-earned-1"));
-  assert.ok(Math.abs(ratio - 18 / 82) < 1e-12, `${ratio}`);
+  assert.ok(Math.abs(ratio - 11796 / 53739) < 1e-12, `${ratio}`);
   assert.equal(await numberValue(page, "take-gap-3"), 0);
   assert.ok(await numberValue(page, "take-gap-1") > 0);
   // Raised to 18 % after 30 days costs the 0 % row something; the 18 % row cannot rise.
   assert.ok(await numberValue(page, "take-raised-3") > 0);
   assert.match(await text(page, "take-raised-1"), /already 18 %/);
   assert.equal(await page.locator(".chart svg path.curve").count(), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("childkey take and the days since a take changed, by URL and by typing", async () => {
+  // Two 18 % validators, the second through another owner's child hotkey at 18 %.
+  const { page, problems, context } = await open("netuid=64&takes=18,18,0,0&childkeys=0,18,0,0&take_days=30,30,30,0&days=60");
+  const [one, two] = [await numberValue(page, "take-earned-1"), await numberValue(page, "take-earned-2")];
+  // The child's take leaves 82 % of each epoch's earnings; compounding over 60 days a little less.
+  assert.ok(two / one < 53739 / 65535 && two / one > 0.81, `${two / one}`);
+  // Unchanged for 30 days, a 0 % validator can raise at once; changed today, only after 30 days.
+  const [now, later] = [await numberValue(page, "take-raised-3"), await numberValue(page, "take-raised-4")];
+  assert.ok(now > later && later > 0, `${now} ${later}`);
+  await page.locator("#row-4-take-days").fill("30");
+  await page.waitForFunction(() => new URL(location.href).searchParams.get("take_days") === "30,30,30,30");
+  await page.waitForFunction((n) => Math.abs(Number(document.querySelector('[data-testid="take-raised-4"]')?.dataset.value) - n) < 1e-9, now);
+  await page.locator("#row-1-childkey").fill("19");
+  await page.waitForSelector("#row-1-childkey-msg:not(:empty)");
+  // Over one day (20 payouts) compounding is negligible: the ratio is the kept share, 0.82.
+  await page.goto(`${app.url}/?calc=take&netuid=64&takes=18,18&childkeys=0,18&days=1`);
+  await ready(page);
+  const day = (await numberValue(page, "take-earned-2")) / (await numberValue(page, "take-earned-1"));
+  assert.ok(Math.abs(day - 53739 / 65535) < 0.0005, `${day}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -43,6 +67,8 @@ test("rows by URL, typing, adding, moving and removing", async () => {
   await page.locator("#take-add-row").click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="take-row-editor-"]').length === 3);
   assert.equal(new URL(page.url()).searchParams.get("takes"), "0,5,18");
+  assert.equal(new URL(page.url()).searchParams.get("childkeys"), "0,0,0");
+  assert.equal(new URL(page.url()).searchParams.get("take_days"), "30,30,30");
   await page.getByRole("button", { name: "Move validator 3 up" }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get("takes") === "0,18,5");
   assert.equal(new URL(page.url()).searchParams.get("apys"), ",,20");
