@@ -90,9 +90,12 @@ pub fn max_trade_for_slippage(
     Ok(Some(low))
 }
 
-/// Slippage vs spot, fee included, of a plain trade of `size` (None when the pool refuses it).
+/// Slippage vs spot, fee included, of a plain trade of `size` (None when the pool refuses it,
+/// or only partly fills it: past a superellipse pool's end a size is not traded at all).
 pub fn slippage_at(pool: &Pool, side: Side, size: u64) -> Option<Decimal> {
-    let done = swap(pool, side, size, None).ok()?;
+    let done = swap(pool, side, size, None)
+        .ok()
+        .filter(|s| !s.is_partial())?;
     figures(done).ok().map(|q| q.slippage_pct)
 }
 
@@ -120,6 +123,29 @@ mod tests {
             assert!(pair[0].amount_rao < pair[1].amount_rao);
             assert!(pair[0].slippage_pct <= pair[1].slippage_pct);
         }
+    }
+
+    #[test]
+    fn a_superellipse_curve_stops_at_the_pool_capacity() {
+        use crate::model::ellipse_swap::capacity;
+        use crate::model::pool::Curve;
+        use crate::model::superellipse::Superellipse;
+        let (tao, alpha) = (50_000_000_000_000, 2_500_000_000_000_000);
+        let curve = Superellipse::from_weights(alpha, tao, TaoWeight::HALF.tao_parts()).unwrap();
+        let ellipse = pool().with_curve(Curve::Superellipse(curve)).unwrap();
+        let most = capacity(&ellipse, Side::Stake).unwrap().unwrap();
+        let points = slippage_curve(&ellipse, Side::Stake);
+        assert!(points.iter().all(|p| p.amount_rao <= most));
+        assert!(points.last().unwrap().amount_rao * 2 > most);
+        // Small trades price like Balancer's at calibration; large ones slip more.
+        let small = slippage_at(&ellipse, Side::Stake, 1_000_000_000).unwrap();
+        let balancer = slippage_at(&pool(), Side::Stake, 1_000_000_000).unwrap();
+        assert!((small - balancer).abs() < Decimal::new(1, 4));
+        let big = 20_000_000_000_000;
+        assert!(
+            slippage_at(&ellipse, Side::Stake, big).unwrap()
+                > slippage_at(&pool(), Side::Stake, big).unwrap()
+        );
     }
 
     #[test]

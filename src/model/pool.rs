@@ -352,6 +352,32 @@ mod tests {
     }
 
     #[test]
+    fn a_superellipse_pool_moves_along_its_own_curve() {
+        use std::str::FromStr;
+        let (tao, alpha) = (50_000_000_000_000, 2_500_000_000_000_000);
+        let curve = Superellipse::from_weights(alpha, tao, TaoWeight::HALF.tao_parts()).unwrap();
+        let pool = Pool::dynamic(tao, alpha, TaoWeight::HALF)
+            .unwrap()
+            .with_curve(Curve::Superellipse(curve))
+            .unwrap();
+        for r in ["1.21", "0.5", "3"] {
+            let ratio = Decimal::from_str(r).unwrap();
+            let moved = pool.at_price_ratio(ratio).unwrap();
+            let got = moved.spot_price() / pool.spot_price();
+            assert!((got - ratio).abs() < Decimal::new(1, 9), "{r}: {got}");
+            // The moved reserves stay on the same curve: its stored integers do not change.
+            assert_eq!(moved.superellipse(), pool.superellipse());
+        }
+        // Not Balancer's path: the same price ratio needs other reserves.
+        let balancer = Pool::dynamic(tao, alpha, TaoWeight::HALF).unwrap();
+        let up = Decimal::from_str("1.21").unwrap();
+        assert_ne!(
+            pool.at_price_ratio(up).unwrap().tao_rao,
+            balancer.at_price_ratio(up).unwrap().tao_rao
+        );
+    }
+
+    #[test]
     fn equal_weights_are_exact() {
         // 10 TAO / 100 alpha, 4.997482262 TAO in: 100 * 4.997482262 / 14.997482262 alpha.
         let out = balancer_out(10_000_000_000, 100_000_000_000, 4_997_482_262, 1, 1).unwrap();

@@ -40,11 +40,54 @@ impl<T: Clone> Field<T> {
         }
     }
 
+    /// One of a few named values (`options`: parameter text and value); absent means the
+    /// first. `what` names the field in the message: "Unknown exit pool “x”: use entry or before."
+    pub fn choice(raw: Option<&str>, what: &str, options: &[(&str, T)]) -> Self {
+        let Some(raw) = raw else {
+            let (text, value) = &options[0];
+            return Field::new(*text, Ok(value.clone()));
+        };
+        let found = options.iter().find(|(text, _)| *text == raw.trim());
+        let value = match found {
+            Some((_, value)) => Ok(value.clone()),
+            None => {
+                let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
+                Err(format!(
+                    "Unknown {what} “{}”: use {}.",
+                    crate::model::input::shorten(raw.trim()),
+                    names.join(" or ")
+                ))
+            }
+        };
+        Field::new(raw, value)
+    }
+
     pub fn error(&self) -> Option<String> {
         self.value.as_ref().err().cloned()
     }
 
     pub fn ok(&self) -> Option<T> {
         self.value.as_ref().ok().cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_reads_its_names_and_says_the_others() {
+        let options = [("entry", 1), ("before", 2)];
+        assert_eq!(Field::choice(None, "exit pool", &options).ok(), Some(1));
+        assert_eq!(
+            Field::choice(Some(" before "), "exit pool", &options).ok(),
+            Some(2)
+        );
+        let bad = Field::choice(Some("<b>later</b>"), "exit pool", &options);
+        assert_eq!(bad.text, "<b>later</b>");
+        assert_eq!(
+            bad.error().unwrap(),
+            "Unknown exit pool “<b>later</b>”: use entry or before."
+        );
     }
 }

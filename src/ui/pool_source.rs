@@ -113,20 +113,14 @@ impl PoolSource {
         } else {
             CurveKind::Balancer
         };
-        let curve = match get("curve") {
-            None => Field::new(default_kind.as_param(), Ok(default_kind)),
-            Some(raw) => {
-                let value = match raw.trim() {
-                    "balancer" => Ok(CurveKind::Balancer),
-                    "superellipse" => Ok(CurveKind::Superellipse),
-                    other => Err(format!(
-                        "Unknown curve “{}”: use balancer or superellipse.",
-                        shorten(other)
-                    )),
-                };
-                Field::new(raw, value)
-            }
+        // The subnet's own curve first: absent means it.
+        let balancer = (CurveKind::Balancer.as_param(), CurveKind::Balancer);
+        let superellipse = (CurveKind::Superellipse.as_param(), CurveKind::Superellipse);
+        let kinds = match default_kind {
+            CurveKind::Balancer => [balancer, superellipse],
+            CurveKind::Superellipse => [superellipse, balancer],
         };
+        let curve = Field::choice(get("curve").as_deref(), "curve", &kinds);
         // The stored integers prefill the fields only while the reserves are the subnet's own.
         let stored_values = stored.filter(|_| !reserves_overridden).map(|c| {
             [

@@ -54,20 +54,11 @@ impl ReturnsForm {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
         let root = source.is_stable();
-        let from = match get("from") {
-            None => Field::new("tao", Ok(From::Tao)),
-            Some(raw) => {
-                let value = match raw.trim() {
-                    "tao" => Ok(From::Tao),
-                    "alpha" => Ok(From::Alpha),
-                    other => Err(format!(
-                        "Unknown start “{}”: use tao or alpha.",
-                        other.chars().take(24).collect::<String>()
-                    )),
-                };
-                Field::new(raw, value)
-            }
-        };
+        let from = Field::choice(
+            get("from").as_deref(),
+            "start",
+            &[("tao", From::Tao), ("alpha", From::Alpha)],
+        );
         ReturnsForm {
             from,
             amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
@@ -78,20 +69,11 @@ impl ReturnsForm {
             }),
             take: Field::read(get("take").as_deref(), DEFAULT_TAKE, parse_take),
             childkey: Field::read(get("childkey").as_deref(), "0", parse_take),
-            exit_from: match get("exit_from") {
-                None => Field::new("entry", Ok(ExitFrom::Entry)),
-                Some(raw) => {
-                    let value = match raw.trim() {
-                        "entry" => Ok(ExitFrom::Entry),
-                        "before" => Ok(ExitFrom::Before),
-                        other => Err(format!(
-                            "Unknown exit pool “{}”: use entry or before.",
-                            crate::model::input::shorten(other)
-                        )),
-                    };
-                    Field::new(raw, value)
-                }
-            },
+            exit_from: Field::choice(
+                get("exit_from").as_deref(),
+                "exit pool",
+                &[("entry", ExitFrom::Entry), ("before", ExitFrom::Before)],
+            ),
             vtrust: Field::read(get("vtrust").as_deref(), "1", |t| {
                 parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
             }),
