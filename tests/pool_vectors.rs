@@ -23,7 +23,7 @@ fn rao(v: &Value, key: &str) -> u64 {
 fn within(actual: u64, expected: u64, half_weights: bool) -> bool {
     let diff = actual.abs_diff(expected);
     if half_weights {
-        diff <= 2
+        diff == 0
     } else {
         diff as f64 <= expected as f64 * 1e-9
     }

@@ -122,12 +122,26 @@ fn thin_pools_can_eat_the_yield() {
     let days = deep.breakeven_day.unwrap();
     assert!((1..60).contains(&days), "{days}");
     assert_eq!(thin.breakeven_day, None);
-    // The day found is the first: the day before does not break even.
-    let before = deep
-        .curve
-        .iter()
-        .all(|(d, tao)| *d >= days || *tao < rao_to_decimal(deep.basis_rao));
-    assert!(before);
+    // The day found breaks even and the day before does not: the exit on each day, as its own
+    // horizon (no price change, so the path does not depend on the horizon).
+    let exit_on = |day: u32| {
+        let mut at = inputs(
+            Pool::dynamic(
+                200_000 * RAO_PER_TAO,
+                2_000_000 * RAO_PER_TAO,
+                TaoWeight::HALF,
+            )
+            .unwrap(),
+        );
+        at.days = day;
+        project(&at).unwrap().horizon.exit.unwrap().tao_rao
+    };
+    assert!(exit_on(days) >= deep.basis_rao, "day {days} breaks even");
+    assert!(
+        exit_on(days - 1) < deep.basis_rao,
+        "day {} does not",
+        days - 1
+    );
 }
 
 #[test]

@@ -1,12 +1,17 @@
-//! Robustness: every URL parameter of every calculator and every importer take 100,000 random
-//! inputs each without a panic, and every rejection is a sentence. Each case gives *all* of a
-//! calculator's parameters random values at once (so each parameter sees 100,000 of them), reads
-//! the form and, when it reads, runs the model.
+//! Robustness: every URL parameter of every calculator and every importer take random inputs
+//! without a panic, and every rejection is a sentence. Three cases in four give every parameter a
+//! valid value (or leave it out), so the page's computations run (counted, with a floor); the
+//! fourth gives one parameter anything at all. Known-bad values are rejected by their field with
+//! a message (`known_bad_values_are_rejected`). Importers get documents that are valid most of
+//! the time (counted too) as well as documents shaped like their format and any text.
 
 mod common;
 
+use dtao_calc::model::curve::{max_trade_for_slippage, slippage_curve};
+use dtao_calc::model::move_stake::move_stake;
 use dtao_calc::model::quote::quote;
 use dtao_calc::model::returns::project;
+use dtao_calc::model::round_trip::round_trip;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
@@ -23,9 +28,14 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 const CASES: u32 = 100_000;
+/// The pool page runs its chart curve, largest trade, round trip and move on every case.
+const POOL_CASES: u32 = 20_000;
+/// At least this share of the cases must reach the computation (three in four are all valid).
+const MIN_RAN_PCT: u32 = 60;
 
 fn snapshot() -> &'static Snapshot {
     static SNAPSHOT: OnceLock<Snapshot> = OnceLock::new();
@@ -96,23 +106,112 @@ fn runner() -> TestRunner {
     })
 }
 
-/// `keys`: the calculator's parameter names, separated by spaces.
-fn run(keys: &str, case: impl Fn(&HashMap<String, String>) -> Result<(), TestCaseError>) {
-    let keys: Vec<&str> = keys.split_whitespace().collect();
-    let strategy = proptest::collection::vec(value(), keys.len());
-    runner()
-        .run(&strategy, |values| {
-            let query: HashMap<String, String> =
-                keys.iter().map(|k| k.to_string()).zip(values).collect();
-            case(&query)
-        })
-        .unwrap();
+/// A parameter's valid values; `None` leaves it out of the URL.
+type Valid = BoxedStrategy<Option<String>>;
+
+fn always(re: &'static str) -> Valid {
+    re.prop_map(Some).boxed()
+}
+
+fn sometimes(share: f64, re: &'static str) -> Valid {
+    proptest::option::weighted(share, re).boxed()
+}
+
+fn one_of(options: &[&'static str]) -> Valid {
+    proptest::sample::select(options.to_vec())
+        .prop_map(|s| Some(s.to_string()))
+        .boxed()
+}
+
+/// A subnet of the bundled data.
+fn netuid() -> Valid {
+    let netuids: Vec<String> = snapshot()
+        .subnets
+        .iter()
+        .map(|s| s.netuid.to_string())
+        .collect();
+    proptest::sample::select(netuids).prop_map(Some).boxed()
+}
+
+/// Run `CASES` queries over `spec` (each parameter with its valid values): three in four all
+/// valid, one in four with one parameter set to any value. `case` returns whether the page's
+/// computation ran; at least `MIN_RAN_PCT` % of the cases must reach it.
+fn run(
+    name: &str,
+    cases: u32,
+    spec: Vec<(&'static str, Valid)>,
+    case: impl Fn(&HashMap<String, String>) -> Result<bool, TestCaseError>,
+) {
+    let keys: Vec<&str> = spec.iter().map(|(k, _)| *k).collect();
+    let valid: Vec<Valid> = spec.into_iter().map(|(_, v)| v).collect();
+    let bad = proptest::option::weighted(0.25, (0..keys.len(), value()));
+    let ran = AtomicU32::new(0);
+    let total = AtomicU32::new(0);
+    TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    })
+    .run(&(valid, bad), |(values, bad)| {
+        let mut query: HashMap<String, String> = keys
+            .iter()
+            .zip(values)
+            .filter_map(|(k, v)| v.map(|v| (k.to_string(), v)))
+            .collect();
+        if let Some((i, v)) = bad {
+            query.insert(keys[i].to_string(), v);
+        }
+        total.fetch_add(1, Ordering::Relaxed);
+        if case(&query)? {
+            ran.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    })
+    .unwrap();
+    let (ran, total) = (ran.into_inner(), total.into_inner());
+    println!("{name}: the computation ran on {ran} of {total} cases");
+    assert!(
+        ran * 100 >= total * MIN_RAN_PCT,
+        "{name}: the computation ran on only {ran} of {total} cases"
+    );
 }
 
 #[test]
 fn pool_parameters() {
-    const KEYS: &str = "calc netuid side amount tao_in alpha_in w_tao curve alpha_scale tao_scale center_alpha center_tao fee_rate tol limit partial whole max_slip move_to move_amount sort";
-    run(KEYS, |q| {
+    let spec = vec![
+        ("calc", one_of(&["pool"])),
+        ("netuid", netuid()),
+        ("side", one_of(&["stake", "unstake"])),
+        ("amount", always("[1-9][0-9]{0,4}(\\.[0-9]{1,9})?")),
+        ("tao_in", sometimes(0.15, "[1-9][0-9]{1,6}(\\.[0-9]{1,3})?")),
+        ("alpha_in", sometimes(0.15, "[1-9][0-9]{2,7}")),
+        ("w_tao", sometimes(0.15, "0\\.[1-9][0-9]?")),
+        (
+            "curve",
+            proptest::option::weighted(
+                0.3,
+                proptest::sample::select(vec!["balancer", "superellipse"]).prop_map(String::from),
+            )
+            .boxed(),
+        ),
+        ("alpha_scale", Just(None).boxed()),
+        ("tao_scale", Just(None).boxed()),
+        ("center_alpha", Just(None).boxed()),
+        ("center_tao", Just(None).boxed()),
+        ("fee_rate", sometimes(0.2, "[0-9]{1,3}")),
+        ("tol", sometimes(0.4, "[0-9](\\.[0-9]{1,2})?")),
+        ("limit", Just(None).boxed()),
+        ("partial", one_of(&["0", "1"])),
+        ("whole", one_of(&["0", "1"])),
+        ("max_slip", always("[1-9](\\.[0-9])?")),
+        (
+            "move_to",
+            proptest::option::weighted(0.5, netuid().prop_map(Option::unwrap)).boxed(),
+        ),
+        ("move_amount", always("[1-9][0-9]{0,3}")),
+        ("sort", one_of(&["tao", "price", "netuid"])),
+    ];
+    run("pool", POOL_CASES, spec, |q| {
         let form = PoolInputs::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
         check_source(&form.source)?;
@@ -127,22 +226,72 @@ fn pool_parameters() {
             form.move_to,
             form.move_amount,
         );
-        match form.trade() {
-            Ok((pool, request)) => {
-                if let Err(rejection) = quote(&pool, &request) {
-                    sentence(&rejection.to_string())?;
+        let (pool, request) = match form.trade() {
+            Ok(trade) => trade,
+            Err(e) => {
+                sentence(&e)?;
+                return Ok(false);
+            }
+        };
+        if let Err(rejection) = quote(&pool, &request) {
+            sentence(&rejection.to_string())?;
+        }
+        // Everything else the page computes from the same inputs.
+        let _ = slippage_curve(&pool, request.side);
+        if let Some(slip) = form.max_slip.ok() {
+            if let Err(e) = max_trade_for_slippage(&pool, request.side, slip) {
+                sentence(&e.to_string())?;
+            }
+        }
+        if let Err(e) = round_trip(&pool, request.side, request.amount_rao) {
+            sentence(&e.to_string())?;
+        }
+        if let (Some(Some(to)), Some(amount)) = (form.move_to.ok(), form.move_amount.ok()) {
+            if let Some(Ok(to_pool)) = snapshot().subnet(to).map(|s| s.pool()) {
+                if let Err(e) = move_stake(&pool, &to_pool, amount) {
+                    sentence(&e.to_string())?;
                 }
             }
-            Err(e) => sentence(&e)?,
         }
-        Ok(())
+        Ok(true)
     });
 }
 
 #[test]
 fn returns_parameters() {
-    const KEYS: &str = "netuid tao_in alpha_in w_tao curve fee_rate from amount days take childkey vtrust price_change exit_from tao_usd apy compound_others emission issuance alpha_stake root_tao tao_weight epoch_blocks";
-    run(KEYS, |q| {
+    let spec = vec![
+        ("netuid", netuid()),
+        ("tao_in", sometimes(0.1, "[1-9][0-9]{1,6}")),
+        ("alpha_in", sometimes(0.1, "[1-9][0-9]{2,7}")),
+        ("w_tao", sometimes(0.1, "0\\.[1-9][0-9]?")),
+        (
+            "curve",
+            proptest::option::weighted(
+                0.2,
+                proptest::sample::select(vec!["balancer", "superellipse"]).prop_map(String::from),
+            )
+            .boxed(),
+        ),
+        ("fee_rate", sometimes(0.1, "[0-9]{1,3}")),
+        ("from", one_of(&["tao", "alpha"])),
+        ("amount", always("[1-9][0-9]{0,4}(\\.[0-9]{1,9})?")),
+        ("days", always("[1-9][0-9]{0,2}")),
+        ("take", sometimes(0.5, "1?[0-7](\\.[0-9]{1,3})?")),
+        ("childkey", sometimes(0.2, "1?[0-7]")),
+        ("vtrust", sometimes(0.3, "0\\.[0-9]{1,3}|1")),
+        ("price_change", sometimes(0.5, "-?[0-9]{1,2}(\\.[0-9])?")),
+        ("exit_from", one_of(&["entry", "before"])),
+        ("tao_usd", sometimes(0.3, "[1-9][0-9]{0,3}")),
+        ("apy", sometimes(0.2, "[0-9]{1,2}(\\.[0-9])?")),
+        ("compound_others", one_of(&["0", "1"])),
+        ("emission", Just(None).boxed()),
+        ("issuance", Just(None).boxed()),
+        ("alpha_stake", sometimes(0.1, "[1-9][0-9]{3,6}")),
+        ("root_tao", Just(None).boxed()),
+        ("tao_weight", Just(None).boxed()),
+        ("epoch_blocks", sometimes(0.1, "36[01]")),
+    ];
+    run("returns", CASES, spec, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check_chain(&form.chain)?;
@@ -164,17 +313,48 @@ fn returns_parameters() {
                 if let Err(e) = project(&inputs) {
                     sentence(&e.to_string())?;
                 }
+                Ok(true)
             }
-            Err(e) => sentence(&e)?,
+            Err(e) => {
+                sentence(&e)?;
+                Ok(false)
+            }
         }
-        Ok(())
     });
 }
 
 #[test]
 fn take_parameters() {
-    const KEYS: &str = "netuid amount days tao_usd takes names vtrusts apys childkeys take_days from_row switch_netuid emission issuance alpha_stake root_tao tao_weight epoch_blocks";
-    run(KEYS, |q| {
+    let spec = vec![
+        ("netuid", netuid()),
+        ("amount", always("[1-9][0-9]{0,4}")),
+        ("days", always("[1-9][0-9]{0,2}")),
+        ("tao_usd", sometimes(0.3, "[1-9][0-9]{0,3}")),
+        ("takes", sometimes(0.7, "1?[0-7](,1?[0-7]){0,3}")),
+        (
+            "names",
+            sometimes(0.3, "[A-Za-z]{1,8}(,[A-Za-z]{1,8}){0,3}"),
+        ),
+        (
+            "vtrusts",
+            sometimes(0.3, "(0\\.[0-9]|1)(,(0\\.[0-9]|1)){0,3}"),
+        ),
+        ("apys", sometimes(0.2, "[0-9]{0,2}(,[0-9]{0,2}){0,3}")),
+        ("childkeys", sometimes(0.3, "[0-9](,[0-9]){0,3}")),
+        ("take_days", sometimes(0.3, "[0-9]{1,2}(,[0-9]{1,2}){0,3}")),
+        ("from_row", one_of(&["1"])),
+        (
+            "switch_netuid",
+            proptest::option::weighted(0.5, netuid().prop_map(Option::unwrap)).boxed(),
+        ),
+        ("emission", Just(None).boxed()),
+        ("issuance", Just(None).boxed()),
+        ("alpha_stake", Just(None).boxed()),
+        ("root_tao", Just(None).boxed()),
+        ("tao_weight", Just(None).boxed()),
+        ("epoch_blocks", Just(None).boxed()),
+    ];
+    run("take", CASES, spec, |q| {
         let form = TakeForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check_chain(&form.chain)?;
@@ -197,25 +377,42 @@ fn take_parameters() {
         }
         // The page's own computation, switching costs included.
         match take::run(&form, snapshot()) {
-            Ok(compared) => match take::switching(&form, &compared, snapshot()) {
-                Some(Err(e)) => sentence(&e)?,
-                Some(Ok(take::Switching {
-                    other: Some(Err(e)),
-                    ..
-                })) => sentence(&e)?,
-                _ => {}
-            },
-            Err(e) => sentence(&e)?,
+            Ok(compared) => {
+                match take::switching(&form, &compared, snapshot()) {
+                    Some(Err(e)) => sentence(&e)?,
+                    Some(Ok(take::Switching {
+                        other: Some(Err(e)),
+                        ..
+                    })) => sentence(&e)?,
+                    _ => {}
+                }
+                Ok(true)
+            }
+            Err(e) => {
+                sentence(&e)?;
+                Ok(false)
+            }
         }
-        Ok(())
     });
 }
 
 #[test]
 fn conviction_parameters() {
-    const KEYS: &str =
-        "netuid lock mode conviction days tu tm owner owner_lock eligible gate gate_rule";
-    run(KEYS, |q| {
+    let spec = vec![
+        ("netuid", netuid()),
+        ("lock", always("[1-9][0-9]{0,5}")),
+        ("mode", one_of(&["perpetual", "decaying"])),
+        ("conviction", sometimes(0.3, "[0-9]{1,4}")),
+        ("days", always("[1-9][0-9]{0,2}")),
+        ("tu", sometimes(0.3, "[1-9][0-9]{5}")),
+        ("tm", sometimes(0.3, "[1-9][0-9]{5}")),
+        ("owner", one_of(&["0", "1"])),
+        ("owner_lock", sometimes(0.5, "[0-9]{1,6}")),
+        ("eligible", sometimes(0.3, "[1-9][0-9]{6}")),
+        ("gate", sometimes(0.3, "[1-9][0-9]?")),
+        ("gate_rule", one_of(&["single", "total"])),
+    ];
+    run("conviction", CASES, spec, |q| {
         let form = ConvictionForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check!(
@@ -236,10 +433,13 @@ fn conviction_parameters() {
                 if let Err(e) = &report.liquidity {
                     sentence(e)?;
                 }
+                Ok(true)
             }
-            Err(e) => sentence(&e)?,
+            Err(e) => {
+                sentence(&e)?;
+                Ok(false)
+            }
         }
-        Ok(())
     });
 }
 
@@ -368,4 +568,202 @@ fn any_text_importer() {
         "any text",
         prop_oneof![any::<String>(), json_value().prop_map(|v| v.to_string())],
     );
+}
+
+/// Values no numeric field takes: not numbers, negative, too precise, beyond any range.
+const BAD_NUMBERS: [&str; 6] = ["NaN", "-1", "1.0000000001", "1e30", "abc", "<script>"];
+
+/// Each parameter with values it must refuse, and the field that must say so.
+fn refuses<F>(
+    read: impl Fn(&HashMap<String, String>) -> F,
+    key: &str,
+    bad: &[&str],
+    field: impl Fn(&F) -> Option<String>,
+) {
+    for value in bad {
+        let query: HashMap<String, String> = [(key.to_string(), value.to_string())].into();
+        let form = read(&query);
+        let message = field(&form).unwrap_or_else(|| panic!("{key}={value} was accepted"));
+        assert!(message.trim().len() > 10, "{key}={value}: “{message}”");
+    }
+}
+
+#[test]
+fn known_bad_values_are_rejected() {
+    let pool = |q: &HashMap<String, String>| PoolInputs::read(|k| q.get(k).cloned(), snapshot());
+    refuses(pool, "amount", &BAD_NUMBERS, |f| f.amount.error());
+    refuses(pool, "amount", &["0", "21000001"], |f| f.amount.error());
+    refuses(pool, "tol", &BAD_NUMBERS, |f| f.tol.error());
+    refuses(pool, "limit", &BAD_NUMBERS, |f| f.limit.error());
+    refuses(pool, "max_slip", &BAD_NUMBERS, |f| f.max_slip.error());
+    refuses(pool, "move_amount", &BAD_NUMBERS, |f| f.move_amount.error());
+    refuses(pool, "tao_in", &BAD_NUMBERS, |f| f.source.tao_in.error());
+    refuses(pool, "alpha_in", &BAD_NUMBERS, |f| {
+        f.source.alpha_in.error()
+    });
+    refuses(pool, "w_tao", &BAD_NUMBERS, |f| f.source.w_tao.error());
+    refuses(pool, "w_tao", &["0.005", "0.995", "1"], |f| {
+        f.source.w_tao.error()
+    });
+    refuses(pool, "fee_rate", &BAD_NUMBERS, |f| {
+        f.source.fee_rate.error()
+    });
+    refuses(pool, "fee_rate", &["10001", "65535"], |f| {
+        f.source.fee_rate.error()
+    });
+    refuses(pool, "alpha_scale", &BAD_NUMBERS, |f| {
+        f.source.ellipse[0].error()
+    });
+    refuses(pool, "center_tao", &["NaN", "1.5", "1e30", "abc"], |f| {
+        f.source.ellipse[3].error()
+    });
+    refuses(pool, "netuid", &["9999", "-1", "abc"], |f| {
+        f.source.netuid.error()
+    });
+    refuses(pool, "move_to", &["9999", "abc"], |f| f.move_to.error());
+    refuses(pool, "side", &["sideways", "1"], |f| f.side.error());
+    refuses(pool, "curve", &["cubic", "1"], |f| f.source.curve.error());
+    refuses(pool, "partial", &["2", "yes"], |f| f.partial.error());
+    refuses(pool, "whole", &["2", "yes"], |f| f.whole.error());
+
+    let returns =
+        |q: &HashMap<String, String>| ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
+    refuses(returns, "amount", &BAD_NUMBERS, |f| f.amount.error());
+    refuses(returns, "days", &["0", "1826", "1.5", "NaN", "-1"], |f| {
+        f.days.error()
+    });
+    refuses(returns, "take", &BAD_NUMBERS, |f| f.take.error());
+    refuses(returns, "take", &["18.0001", "19"], |f| f.take.error());
+    refuses(returns, "childkey", &BAD_NUMBERS, |f| f.childkey.error());
+    refuses(returns, "vtrust", &["1.5", "-0.1", "NaN"], |f| {
+        f.vtrust.error()
+    });
+    refuses(returns, "price_change", &["-100", "NaN", "1e30"], |f| {
+        f.price_change.error()
+    });
+    refuses(returns, "tao_usd", &BAD_NUMBERS, |f| f.tao_usd.error());
+    refuses(returns, "apy", &BAD_NUMBERS, |f| f.apy.error());
+    refuses(returns, "from", &["btc"], |f| f.from.error());
+    refuses(returns, "exit_from", &["later", "1"], |f| {
+        f.exit_from.error()
+    });
+    refuses(returns, "compound_others", &["2"], |f| {
+        f.compound_others.error()
+    });
+    refuses(returns, "alpha_stake", &BAD_NUMBERS, |f| {
+        f.chain.alpha_stake.error()
+    });
+    refuses(returns, "epoch_blocks", &["0", "1.5", "NaN"], |f| {
+        f.chain.epoch_blocks.error()
+    });
+
+    let take = |q: &HashMap<String, String>| TakeForm::read(|k| q.get(k).cloned(), snapshot());
+    refuses(take, "takes", &BAD_NUMBERS, |f| f.rows[0].take.error());
+    refuses(take, "takes", &["19"], |f| f.rows[0].take.error());
+    refuses(take, "childkeys", &BAD_NUMBERS, |f| {
+        f.rows[0].childkey.error()
+    });
+    refuses(take, "take_days", &["-1", "1.5", "NaN", "1e30"], |f| {
+        f.rows[0].take_days.error()
+    });
+    refuses(take, "vtrusts", &["1.5", "NaN"], |f| {
+        f.rows[0].vtrust.error()
+    });
+    refuses(take, "amount", &BAD_NUMBERS, |f| f.amount.error());
+
+    let lock =
+        |q: &HashMap<String, String>| ConvictionForm::read(|k| q.get(k).cloned(), snapshot());
+    refuses(lock, "lock", &BAD_NUMBERS, |f| f.lock.error());
+    refuses(lock, "days", &["0", "NaN", "-1"], |f| f.days.error());
+    refuses(lock, "tu", &BAD_NUMBERS, |f| f.tu.error());
+    refuses(lock, "tm", &BAD_NUMBERS, |f| f.tm.error());
+    refuses(lock, "gate", &BAD_NUMBERS, |f| f.gate.error());
+    refuses(lock, "mode", &["forever"], |f| f.mode.error());
+}
+
+/// A valid dtao-snapshot/2 document: 1 to 12 subnets with random reserves, curves and fees.
+fn valid_dtao_document() -> impl Strategy<Value = String> {
+    let subnet = (
+        1u16..500,
+        1u64..10_000_000,
+        1u64..20_000_000,
+        proptest::option::of(1u64..99),
+        prop_oneof![Just("none"), Just("balancer"), Just("superellipse")],
+        proptest::option::of(0u64..=10_000),
+        proptest::option::of(1u64..5_000_000),
+    );
+    proptest::collection::vec(subnet, 1..12).prop_map(|rows| {
+        let mut seen = std::collections::BTreeSet::new();
+        let subnets: Vec<Value> = rows
+            .into_iter()
+            .filter(|r| seen.insert(r.0))
+            .map(|(netuid, tao, alpha, w, curve, fee, stake)| {
+                let w_parts = w.unwrap_or(50) * 10_000_000_000_000_000;
+                let mut s = json!({"netuid": netuid, "mechanism": "dynamic",
+                    "tao_in": tao.to_string(), "alpha_in": alpha.to_string()});
+                if let Some(w) = w {
+                    s["w_tao"] = json!(format!("0.{w:02}"));
+                }
+                match curve {
+                    "balancer" => s["curve"] = json!({"kind": "balancer", "w_tao": format!("0.{:02}", w.unwrap_or(50))}),
+                    "superellipse" => {
+                        let c = dtao_calc::model::superellipse::Superellipse::from_weights(
+                            alpha * 1_000_000_000, tao * 1_000_000_000, w_parts).unwrap();
+                        s["curve"] = json!({"kind": "superellipse",
+                            "alpha_scale": c.alpha_scale.to_string(), "tao_scale": c.tao_scale.to_string(),
+                            "center_alpha": c.center_alpha.to_string(), "center_tao": c.center_tao.to_string()});
+                    }
+                    _ => {}
+                }
+                if let Some(fee) = fee {
+                    s["fee_rate"] = json!(fee);
+                }
+                if let Some(stake) = stake {
+                    s["validator_alpha_stake"] = json!(stake.to_string());
+                }
+                s
+            })
+            .collect();
+        json!({"schema": "dtao-snapshot/2", "network": "finney", "block": 9_000_000,
+            "taken_at": "2026-11-24T00:00:00Z", "subnets": subnets})
+        .to_string()
+    })
+}
+
+#[test]
+fn valid_documents_import_and_their_pools_trade() {
+    let imported = AtomicU32::new(0);
+    let total = AtomicU32::new(0);
+    TestRunner::new(Config {
+        cases: 20_000,
+        failure_persistence: None,
+        ..Config::default()
+    })
+    .run(&valid_dtao_document(), |text| {
+        total.fetch_add(1, Ordering::Relaxed);
+        let got = import(&text, snapshot());
+        let got = match got {
+            Ok(got) => got,
+            Err(e) => {
+                prop_assert!(e.to_string().len() > 10);
+                return Ok(());
+            }
+        };
+        imported.fetch_add(1, Ordering::Relaxed);
+        for s in &got.snapshot.subnets {
+            let pool = s.pool().unwrap();
+            let request = dtao_calc::model::trade::TradeRequest::plain(
+                dtao_calc::model::side::Side::Stake,
+                1_000_000_000,
+            );
+            if let Err(r) = quote(&pool, &request) {
+                prop_assert!(r.to_string().len() > 20);
+            }
+        }
+        Ok(())
+    })
+    .unwrap();
+    let (imported, total) = (imported.into_inner(), total.into_inner());
+    println!("dtao-snapshot/2: {imported} of {total} valid documents imported");
+    assert_eq!(imported, total, "every valid document imports");
 }

@@ -169,6 +169,32 @@ mod tests {
     }
 
     #[test]
+    fn a_move_by_hand() {
+        // Written out with the chain's integer formulas for equal weights, independently of the
+        // model: 1,000 alpha out of 50,000 TAO / 2,500,000 alpha, into 20,000 TAO / 4,000,000 alpha.
+        let (y1, x1, y2, x2): (u128, u128, u128, u128) = (
+            50_000_000_000_000,
+            2_500_000_000_000_000,
+            20_000_000_000_000,
+            4_000_000_000_000_000,
+        );
+        let alpha: u128 = 1_000_000_000_000;
+        let fee = alpha * 33 / 65_535; // 503,547,722 rao (not a multiple of 21,845: exact)
+        let net = alpha - fee;
+        let tao = y1 * net / (x1 + net);
+        let received = x2 * tao / (y2 + tao); // the stake leg pays no fee
+        let moved = move_stake(
+            &pool(50_000_000_000_000, 2_500_000_000_000_000),
+            &pool(20_000_000_000_000, 4_000_000_000_000_000),
+            1_000_000_000_000,
+        )
+        .unwrap();
+        assert_eq!(u128::from(moved.unstake.swap.fee_rao), fee);
+        assert_eq!(u128::from(moved.unstake.swap.out_rao), tao);
+        assert_eq!(u128::from(moved.stake.unwrap().swap.out_rao), received);
+    }
+
+    #[test]
     fn from_root_the_stake_leg_pays_the_fee() {
         let root = Pool::new(
             1_000_000_000_000,

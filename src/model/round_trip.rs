@@ -32,3 +32,27 @@ pub fn round_trip(pool: &Pool, side: Side, amount_rao: u64) -> Result<RoundTrip,
         )?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::weights::TaoWeight;
+
+    #[test]
+    fn a_round_trip_by_hand() {
+        // 100 TAO through 50,000 TAO / 2,500,000 alpha and straight back, with the chain's integer
+        // formulas for equal weights written out: the stake, then the unstake of what it bought.
+        let (y, x): (u128, u128) = (50_000_000_000_000, 2_500_000_000_000_000);
+        let tao: u128 = 100_000_000_000;
+        let net = tao - tao * 33 / 65_535;
+        let alpha = x * net / (y + net);
+        let (y2, x2) = (y + net, x - alpha);
+        let net_alpha = alpha - alpha * 33 / 65_535;
+        let back = y2 * net_alpha / (x2 + net_alpha);
+        let pool =
+            Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap();
+        let trip = round_trip(&pool, Side::Stake, 100_000_000_000).unwrap();
+        assert_eq!(u128::from(trip.back_rao), back);
+        assert_eq!(trip.lost, rao_to_decimal((tao - back) as u64));
+    }
+}

@@ -2,7 +2,7 @@
 // presets, peaks, the takeover gate (or why never), the owner's own lock, and bad input.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, dataValue, text, appSuite, numberValue } from "./harness.mjs";
+import { ready, dataValue, text, appSuite, numberValue, loadJson, toRao, fromRao } from "./harness.mjs";
 
 // One server and browser for the file; any uncaught error or panic fails the test.
 const app = appSuite();
@@ -24,6 +24,26 @@ test("SPEC's worked figures: 10,000 alpha locked, after 90 days", async () => {
     const got = await numberValue(page, "conviction-score");
     assert.ok(Math.abs(got - conviction) < 0.1, `${mode} ${tm}: conviction ${got}`);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("SPEC's worked lock and the locked value through the pool, computed here", async () => {
+  // SPEC §4: 10,000 alpha locked perpetually, MaturityRate 311,622, after 90 days (648,000
+  // blocks): c = m (1 - e^(-dt/tm)) = 8,750.
+  const { page, problems, context } = await open("netuid=64&lock=10000&days=90&mode=perpetual&tm=311622");
+  const expected = 10000 * (1 - Math.exp(-648000 / 311622));
+  const score = await numberValue(page, "conviction-score");
+  assert.ok(Math.abs(score - expected) < 1e-6, `${score} vs ${expected}`);
+  assert.equal(Math.round(score), 8750);
+  assert.equal(await numberValue(page, "conviction-locked"), 10000);
+  // The locked alpha sold into subnet 64's pool now (equal weights, integer maths written out).
+  const { subnets } = await loadJson("data/snapshot-finney-2026-08-07.json");
+  const s64 = subnets.find((x) => x.netuid === 64);
+  const [y, x] = [toRao(s64.tao_in), toRao(s64.alpha_in)];
+  const alpha = 10_000_000_000_000n;
+  const net = alpha - (alpha * 33n) / 65535n;
+  assert.equal(await dataValue(page, "conviction-liquidity"), fromRao((y * net) / (x + net)));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -2,7 +2,7 @@
 // root, a thin pool that never breaks even, bad input, and moving between calculators.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, dataValue, text, appSuite } from "./harness.mjs";
+import { ready, dataValue, text, appSuite, loadJson } from "./harness.mjs";
 
 // One server and browser for the file; any uncaught error or panic fails the test.
 const app = appSuite();
@@ -98,6 +98,47 @@ test("typing updates every figure, the table and the URL", async () => {
   await page.locator("#apy").fill("10");
   await page.waitForFunction(() => Math.abs(Number(document.querySelector('[data-testid="returns-apy"]')?.dataset.value) - 10) < 1e-6);
   assert.equal(await page.locator(".chart svg path.curve").count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the break-even day breaks even and the day before does not", async () => {
+  const query = "netuid=&tao_in=200000&alpha_in=2000000&amount=100&apy=5&exit_from=before";
+  const { page, problems, context } = await open(`${query}&days=30`);
+  const day = Number(await dataValue(page, "returns-breakeven-days"));
+  assert.ok(day > 1 && day < 60, `${day}`);
+  const netOn = async (days) => {
+    await page.goto(`${app.url}/?calc=returns&${query}&days=${days}`);
+    await ready(page);
+    return Number(await dataValue(page, "returns-net-tao"));
+  };
+  assert.ok((await netOn(day)) >= 0, `day ${day} breaks even`);
+  assert.ok((await netOn(day - 1)) < 0, `day ${day - 1} does not`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("root's yield, summed here from every subnet of the snapshot", async () => {
+  // SPEC §2 written out in floating point, independently of the app: root's share rp = R w /
+  // (R w + A) of each subnet's validator half (0.41 of alpha_out_emission), valued at the
+  // subnet's spot price, paid once a day over the TAO on root (and the 100 TAO staked),
+  // less the default take 11,796/65,535, compounded daily for 365 days.
+  const snap = await loadJson("data/snapshot-finney-2026-08-07.json");
+  const R = Number(snap.root_tao_staked);
+  const w = Number(snap.tao_weight);
+  const share = (65535 - 11796) / (2 * 65535);
+  let perBlock = 0;
+  for (const s of snap.subnets) {
+    if (s.mechanism !== "dynamic" || s.alpha_out_emission == null || s.alpha_out == null) continue;
+    const A = Number(s.alpha_in) + Number(s.alpha_out);
+    const rp = (R * w) / (R * w + A);
+    perBlock += Number(s.alpha_out_emission) * share * rp * (Number(s.tao_in) / Number(s.alpha_in));
+  }
+  const daily = (perBlock * 7200 * (1 - 11796 / 65535)) / (R + 100);
+  const apy = (Math.pow(1 + daily, 365) - 1) * 100;
+  const { page, problems, context } = await open("netuid=0&amount=100&compound_others=0");
+  const shown = Number(await dataValue(page, "returns-apy"));
+  assert.ok(Math.abs(shown - apy) < apy * 1e-9, `${shown} vs ${apy}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
