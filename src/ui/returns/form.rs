@@ -4,6 +4,7 @@
 //! `tao_usd`, `apy` (observed, %), `compound_others=0|1`, and the chain figures prefilled from the subnet: `emission` (alpha
 //! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
 
+use crate::model::emission::BLOCKS_PER_DAY;
 use crate::model::input::{
     parse_bounded, parse_flag, parse_percent, parse_tokens, parse_whole, Bounds,
 };
@@ -121,19 +122,26 @@ impl ReturnsForm {
         let exit_from = self.exit_from.ok().ok_or_else(fix)?;
         let vtrust = self.vtrust.ok().ok_or_else(fix)?;
         let others_compound = self.compound_others.ok().ok_or_else(fix)?;
-        let base = self.chain.base(snapshot, self.root)?;
-        let yield_spec = match observed {
-            Some(apy) => YieldSpec::Observed { apy },
-            None => YieldSpec::Derived {
-                pool_per_epoch: base.pool_per_epoch,
-                other_stake: base.stake_total,
-                take,
-                childkey_take,
-                vtrust,
-                others_compound,
-            },
+        // An observed yield needs only the payout interval; the derived one every chain figure.
+        let (yield_spec, epoch_blocks) = match observed {
+            Some(apy) if self.root => (YieldSpec::Observed { apy }, BLOCKS_PER_DAY),
+            Some(apy) => (
+                YieldSpec::Observed { apy },
+                self.chain.epoch_blocks.ok().ok_or_else(fix)?,
+            ),
+            None => {
+                let base = self.chain.base(snapshot, self.root)?;
+                let spec = YieldSpec::Derived {
+                    pool_per_epoch: base.pool_per_epoch,
+                    other_stake: base.stake_total,
+                    take,
+                    childkey_take,
+                    vtrust,
+                    others_compound,
+                };
+                (spec, base.epoch_blocks)
+            }
         };
-        let epoch_blocks = base.epoch_blocks;
         Ok(ReturnsInputs {
             pool,
             start,
@@ -185,6 +193,25 @@ mod tests {
         let p = project(&inputs).unwrap();
         // Over the stake weight this was 21.2 %; over the capped alpha base at least 25.6 %.
         assert!(p.apy_pct >= Decimal::new(256, 1), "{}", p.apy_pct);
+    }
+
+    #[test]
+    fn an_observed_yield_on_a_custom_pool_needs_no_chain_figures() {
+        let (form, snapshot) = read(&[
+            ("netuid", ""),
+            ("tao_in", "200000"),
+            ("alpha_in", "2000000"),
+            ("apy", "5"),
+        ]);
+        let inputs = form.inputs(&snapshot).unwrap();
+        assert_eq!(inputs.epoch_blocks, 360);
+        // Without the observed yield the emission figures are needed, and the page says so.
+        let (form, snapshot) = read(&[
+            ("netuid", ""),
+            ("tao_in", "200000"),
+            ("alpha_in", "2000000"),
+        ]);
+        assert!(form.inputs(&snapshot).is_err());
     }
 
     #[test]
