@@ -62,7 +62,7 @@ function run(command, args) {
 }
 
 // The native suite without the 100,000-case robustness runs (they check messages, not figures).
-const NATIVE = ["test", "--lib", "--test", "pool_vectors", "--test", "superellipse_vectors",
+const NATIVE = ["test", "--no-fail-fast", "--lib", "--test", "pool_vectors", "--test", "superellipse_vectors",
   "--test", "returns", "--test", "delegation", "--test", "importers", "--test", "pool_properties",
   "--test", "conviction_vectors"];
 

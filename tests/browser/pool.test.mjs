@@ -10,6 +10,33 @@ const app = appSuite();
 
 const MAX_TOKENS_RAO = 21_000_000n * 1_000_000_000n;
 
+/** Why the page cannot take a vector case as it stands, or null when it can. */
+function skipReason(c) {
+  const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
+  if (amounts.some((a) => a > MAX_TOKENS_RAO)) return "beyond 21,000,000 tokens, which the inputs refuse";
+  // The vectors are pool-level: the staking pallet refuses a stake under 0.002 TAO net first.
+  const fee = (BigInt(c.amount_rao) * BigInt(c.fee_rate)) / 65535n;
+  if (c.side === "stake" && BigInt(c.amount_rao) - fee < 2_000_000n) {
+    return "a stake under the 0.002 TAO minimum, refused before the pool";
+  }
+  return null;
+}
+
+/** Open a vector case's custom pool and trade: pool-level, so no position minimum (`whole`). */
+async function openCase(page, c, pool) {
+  const query = new URLSearchParams({
+    calc: "pool", netuid: "", ...pool,
+    tao_in: fromRao(c.tao_in_rao), alpha_in: fromRao(c.alpha_in_rao),
+    side: c.side, amount: fromRao(c.amount_rao), whole: "1",
+  });
+  if (c.limit_price_rao !== null) {
+    query.set("limit", fromRao(c.limit_price_rao));
+    query.set("partial", c.allow_partial ? "1" : "0");
+  }
+  await page.goto(`${app.url}/?${query}`);
+  await ready(page);
+}
+
 test("the default view shows the bundled snapshot and a stake on the deepest pool", async () => {
   const { page, problems, context } = await app.page();
   await page.goto(`${app.url}/`);
@@ -34,27 +61,12 @@ test("every pool vector within the page's ranges shows the chain's figures", asy
   let partials = 0;
   const skipped = [];
   for (const c of cases) {
-    const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
-    if (amounts.some((a) => a > MAX_TOKENS_RAO)) {
-      skipped.push(`${c.name}: beyond 21,000,000 tokens, which the inputs refuse`);
+    const reason = skipReason(c);
+    if (reason) {
+      skipped.push(`${c.name}: ${reason}`);
       continue;
     }
-    const query = new URLSearchParams({
-      calc: "pool",
-      tao_in: fromRao(c.tao_in_rao),
-      alpha_in: fromRao(c.alpha_in_rao),
-      w_tao: c.w_tao,
-      side: c.side,
-      amount: fromRao(c.amount_rao),
-      // Vectors are pool-level: no position minimum on the unstake side.
-      whole: "1",
-    });
-    if (c.limit_price_rao !== null) {
-      query.set("limit", fromRao(c.limit_price_rao));
-      query.set("partial", c.allow_partial ? "1" : "0");
-    }
-    await page.goto(`${app.url}/?${query}`);
-    await ready(page);
+    await openCase(page, c, { w_tao: c.w_tao });
     if (c.expect.error) {
       const error = page.locator('[data-testid="pool-error"]');
       assert.equal(await error.getAttribute("data-error"), c.expect.error, c.name);
@@ -98,30 +110,15 @@ test("every superellipse vector within the page's ranges shows the chain's out_r
   let partials = 0;
   const skipped = [];
   for (const c of cases) {
-    const amounts = [c.tao_in_rao, c.alpha_in_rao, c.amount_rao].map(BigInt);
-    if (amounts.some((a) => a > MAX_TOKENS_RAO)) {
-      skipped.push(`${c.name}: beyond 21,000,000 tokens, which the inputs refuse`);
+    const reason = skipReason(c);
+    if (reason) {
+      skipped.push(`${c.name}: ${reason}`);
       continue;
     }
-    // The vectors are pool-level: the staking pallet refuses a stake under 0.002 TAO net first.
-    const fee = (BigInt(c.amount_rao) * BigInt(c.fee_rate)) / 65535n;
-    if (c.side === "stake" && BigInt(c.amount_rao) - fee < 2_000_000n) {
-      skipped.push(`${c.name}: a stake under the 0.002 TAO minimum, refused before the pool`);
-      continue;
-    }
-    const query = new URLSearchParams({
-      calc: "pool", netuid: "", curve: "superellipse",
-      tao_in: fromRao(c.tao_in_rao), alpha_in: fromRao(c.alpha_in_rao),
-      alpha_scale: c.alpha_scale, tao_scale: c.tao_scale,
-      center_alpha: c.center_alpha, center_tao: c.center_tao,
-      fee_rate: String(c.fee_rate), side: c.side, amount: fromRao(c.amount_rao), whole: "1",
+    await openCase(page, c, {
+      curve: "superellipse", fee_rate: String(c.fee_rate),
+      alpha_scale: c.alpha_scale, tao_scale: c.tao_scale, center_alpha: c.center_alpha, center_tao: c.center_tao,
     });
-    if (c.limit_price_rao !== null) {
-      query.set("limit", fromRao(c.limit_price_rao));
-      query.set("partial", c.allow_partial ? "1" : "0");
-    }
-    await page.goto(`${app.url}/?${query}`);
-    await ready(page);
     assert.equal(await dataValue(page, "pool-curve"), "superellipse", c.name);
     if (c.expect.error) {
       const error = page.locator('[data-testid="pool-error"]');

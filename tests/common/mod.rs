@@ -21,3 +21,44 @@ pub fn read_shared(relative: &str) -> String {
         )
     })
 }
+
+/// A decimal string field of a vector, in rao.
+pub fn rao(v: &serde_json::Value, key: &str) -> u64 {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+        .parse()
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+/// A vector case's swap against what the chain did. Both failed: the error names must agree and
+/// the rejection read as a sentence. One failed: a failure is recorded. Both succeeded: the swap,
+/// for the caller to compare field by field.
+pub fn swap_outcome(
+    name: &str,
+    expect: &serde_json::Value,
+    result: Result<dtao_calc::model::swap::Swap, dtao_calc::model::rejection::Rejection>,
+    failures: &mut Vec<String>,
+) -> Option<dtao_calc::model::swap::Swap> {
+    match (expect["error"].as_str(), result) {
+        (Some(error), Err(rejection)) => {
+            if rejection.chain_name() != error {
+                failures.push(format!(
+                    "{name}: error {} != {error}",
+                    rejection.chain_name()
+                ));
+            }
+            assert!(rejection.to_string().len() > 20, "{name}: {rejection}");
+            None
+        }
+        (Some(error), Ok(done)) => {
+            failures.push(format!("{name}: expected {error}, got {done:?}"));
+            None
+        }
+        (None, Err(rejection)) => {
+            failures.push(format!("{name}: unexpected {rejection:?}"));
+            None
+        }
+        (None, Ok(done)) => Some(done),
+    }
+}
