@@ -1,12 +1,12 @@
 //! What each figure of the pool calculator means, in plain words. The formulas behind them are
 //! in `model::quote`, `model::limit`, `model::curve`, `model::round_trip` and `model::move_stake`.
 
-pub const SPOT: &str = "The pool's price before your trade: (alpha weight × TAO in pool) ÷ (TAO weight × alpha in pool). The chain reports it rounded down to whole rao.";
+pub const SPOT: &str = "The pool's price before your trade: (alpha weight × TAO in pool) ÷ (TAO weight × alpha in pool) on a Balancer pool, b²X ÷ (a²Y) on a superellipse. The chain reports it rounded down to whole rao.";
 pub const RECEIVED: &str =
     "What the chain pays you after the fee and the price move your own trade causes.";
 pub const IDEAL: &str =
     "What the same amount would fetch at the spot price, with no fee and no price move.";
-pub const FEE: &str = "33/65,535 (about 0.0504 %) of the amount, taken before the swap. It goes to the block author, not into the pool.";
+pub const FEE: &str = "The pool's fee rate (FeeRate, 33/65,535, about 0.0504 %, unless the subnet set another) of the amount, taken before the swap. It goes to the block author, not into the pool.";
 pub const EFFECTIVE: &str =
     "TAO paid per alpha received (stake) or TAO received per alpha sold (unstake), fee included.";
 pub const IMPACT: &str = "How far your trade moves the pool's price: price after ÷ price before − 1. Positive when you stake, negative when you unstake.";

@@ -146,7 +146,7 @@ pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl I
                         _ => None,
                     })
                     missing=Signal::derive(move || match max.get() {
-                        Some(Ok(None)) => "None: the fee alone (about 0.0504 %) is more, or this pool has no slippage.".to_string(),
+                        Some(Ok(None)) => "None: the fee alone is more than that, or this pool has no slippage.".to_string(),
                         _ => "—".to_string(),
                     })
                     explain=explain::MAX_FOR_SLIPPAGE

@@ -12,7 +12,7 @@ pub const PER_DAY: &str = "Today's rewards on your alpha: the validator pool per
 pub const ALPHA_END: &str = "Your alpha after every epoch's rewards were restaked. With “others compound”, the total stake grows by each epoch's pool too, which slows your growth.";
 pub const VALUE_SPOT: &str =
     "The alpha at the end valued at the end spot price, before the exit swap.";
-pub const ENTRY_FEE: &str = "33/65,535 of the TAO staked, to the block author.";
+pub const ENTRY_FEE: &str = "The pool's fee rate (33/65,535 unless the subnet set another) of the TAO staked, to the block author.";
 pub const ENTRY_SLIPPAGE: &str = "TAO lost to your own price impact getting in: net TAO in minus the alpha's worth at the entry spot price.";
 pub const EXIT_FEE: &str = "The alpha fee on the way out, valued at the end spot price.";
 pub const EXIT_SLIPPAGE: &str = "TAO lost to your own price impact getting out.";
