@@ -15,6 +15,7 @@ pub mod limit;
 pub mod move_stake;
 pub mod pool;
 pub mod precise;
+pub mod price_path;
 pub mod quote;
 pub mod ratio;
 pub mod rejection;
