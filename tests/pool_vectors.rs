@@ -3,12 +3,9 @@
 
 mod common;
 
-use common::{rao, swap_outcome};
+use common::{rao, swap_case, swap_outcome};
 
-use dtao_calc::model::limit::PriceProtection;
 use dtao_calc::model::pool::Pool;
-use dtao_calc::model::side::Side;
-use dtao_calc::model::swap::swap;
 use dtao_calc::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -40,13 +37,8 @@ fn every_pool_vector_matches_the_chain() {
             TaoWeight::from_decimal(Decimal::from_str(case["w_tao"].as_str().unwrap()).unwrap())
                 .unwrap();
         let pool = Pool::dynamic(rao(case, "tao_in_rao"), rao(case, "alpha_in_rao"), w).unwrap();
-        let side = Side::from_param(case["side"].as_str().unwrap()).unwrap();
-        let protection = case["limit_price_rao"].as_str().map(|l| PriceProtection {
-            limit_price_rao: l.parse().unwrap(),
-            allow_partial: case["allow_partial"].as_bool().unwrap(),
-        });
         let expect = &case["expect"];
-        let result = swap(&pool, side, rao(case, "amount_rao"), protection);
+        let result = swap_case(&pool, case);
         let Some(done) = swap_outcome(name, expect, result, &mut failures) else {
             continue;
         };

@@ -4,15 +4,12 @@
 
 mod common;
 
-use common::{rao, swap_outcome};
+use common::{rao, swap_case, swap_outcome};
 
 use dtao_calc::model::fee::FeeRate;
 use dtao_calc::model::fixed::rao_from_price_bits;
-use dtao_calc::model::limit::PriceProtection;
 use dtao_calc::model::pool::{Curve, Pool};
-use dtao_calc::model::side::Side;
 use dtao_calc::model::superellipse::Superellipse;
-use dtao_calc::model::swap::swap;
 use dtao_calc::model::weights::TaoWeight;
 use serde_json::Value;
 
@@ -79,13 +76,8 @@ fn every_superellipse_vector_matches_the_chain_exactly() {
             ));
         }
         let pool = pool_of(case);
-        let side = Side::from_param(case["side"].as_str().unwrap()).unwrap();
-        let protection = case["limit_price_rao"].as_str().map(|l| PriceProtection {
-            limit_price_rao: l.parse().unwrap(),
-            allow_partial: case["allow_partial"].as_bool().unwrap(),
-        });
         let expect = &case["expect"];
-        let result = swap(&pool, side, rao(case, "amount_rao"), protection);
+        let result = swap_case(&pool, case);
         let Some(done) = swap_outcome(name, expect, result, &mut failures) else {
             continue;
         };

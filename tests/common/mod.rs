@@ -62,3 +62,19 @@ pub fn swap_outcome(
         (None, Ok(done)) => Some(done),
     }
 }
+
+/// A vector case's trade (side, amount, optional limit and partial flag) on `pool`.
+pub fn swap_case(
+    pool: &dtao_calc::model::pool::Pool,
+    case: &serde_json::Value,
+) -> Result<dtao_calc::model::swap::Swap, dtao_calc::model::rejection::Rejection> {
+    let side = dtao_calc::model::side::Side::from_param(case["side"].as_str().unwrap()).unwrap();
+    let protection =
+        case["limit_price_rao"]
+            .as_str()
+            .map(|l| dtao_calc::model::limit::PriceProtection {
+                limit_price_rao: l.parse().unwrap(),
+                allow_partial: case["allow_partial"].as_bool().unwrap(),
+            });
+    dtao_calc::model::swap::swap(pool, side, rao(case, "amount_rao"), protection)
+}
