@@ -3,14 +3,14 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use dtao_calc::model::conviction::{outlook, Gate, Lock, LockSpec, Mode, Rates};
-use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::num::units::RAO_PER_TAO;
+use dtao_calc::model::pool::quote::quote;
+use dtao_calc::model::pool::side::Side;
+use dtao_calc::model::pool::trade::TradeRequest;
+use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Pool;
-use dtao_calc::model::quote::quote;
-use dtao_calc::model::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
-use dtao_calc::model::side::Side;
-use dtao_calc::model::trade::TradeRequest;
-use dtao_calc::model::units::RAO_PER_TAO;
-use dtao_calc::model::weights::TaoWeight;
+use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::staking::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
 use rust_decimal::Decimal;
 
 fn chutes() -> Pool {

@@ -1,6 +1,6 @@
 //! The delegation-take model never panics, whatever the inputs; every error is a sentence.
 
-use dtao_calc::model::delegation::{compare, switch, Delegate, DelegationInputs};
+use dtao_calc::model::staking::delegation::{compare, switch, Delegate, DelegationInputs};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

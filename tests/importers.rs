@@ -3,8 +3,8 @@
 
 mod common;
 
+use dtao_calc::model::num::units::rao_to_decimal;
 use dtao_calc::model::pool::Mechanism;
-use dtao_calc::model::units::rao_to_decimal;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::{import, Format};
 use dtao_calc::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};

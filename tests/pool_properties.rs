@@ -2,13 +2,13 @@
 //! than the spot price would, pays more for more, never gains on a round trip, and never lets
 //! x*y fall when the weights are equal.
 
-use dtao_calc::model::limit::PriceProtection;
+use dtao_calc::model::pool::limit::PriceProtection;
+use dtao_calc::model::pool::quote::figures;
+use dtao_calc::model::pool::round_trip::round_trip;
+use dtao_calc::model::pool::side::Side;
+use dtao_calc::model::pool::swap::swap;
+use dtao_calc::model::pool::weights::{TaoWeight, MIN_WEIGHT, WEIGHT_ONE};
 use dtao_calc::model::pool::Pool;
-use dtao_calc::model::quote::figures;
-use dtao_calc::model::round_trip::round_trip;
-use dtao_calc::model::side::Side;
-use dtao_calc::model::swap::swap;
-use dtao_calc::model::weights::{TaoWeight, MIN_WEIGHT, WEIGHT_ONE};
 use primitive_types::U256;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -98,7 +98,7 @@ proptest! {
     fn partial_fill_stays_within_the_limit(y in reserve(), x in reserve(), w in weight(), side in side(), amount in 1u64..(1u64 << 60), tol_bp in 1u64..5000) {
         let pool = Pool::dynamic(y, x, w).unwrap();
         let tol = Decimal::new(tol_bp as i64, 2);
-        let limit = dtao_calc::model::limit::limit_from_tolerance(&pool, side, tol);
+        let limit = dtao_calc::model::pool::limit::limit_from_tolerance(&pool, side, tol);
         if let Ok(limit) = limit {
             let protection = PriceProtection { limit_price_rao: limit, allow_partial: true };
             if let Ok(done) = swap(&pool, side, amount, Some(protection)) {

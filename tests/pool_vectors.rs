@@ -5,8 +5,8 @@ mod common;
 
 use common::{rao, swap_case, swap_outcome};
 
+use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Pool;
-use dtao_calc::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;

@@ -1,11 +1,13 @@
 //! The staking-return model: SPEC §2's worked figures with their exact inputs, monotonicity,
 //! costs of getting in and out, and no panic for any input.
 
-use dtao_calc::model::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::num::units::{rao_to_decimal, RAO_PER_TAO};
+use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::{Mechanism, Pool};
-use dtao_calc::model::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
-use dtao_calc::model::units::{rao_to_decimal, RAO_PER_TAO};
-use dtao_calc::model::weights::TaoWeight;
+use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch, SubnetYield};
+use dtao_calc::model::staking::returns::{
+    project, ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS,
+};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;

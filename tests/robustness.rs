@@ -7,11 +7,11 @@
 
 mod common;
 
-use dtao_calc::model::curve::{max_trade_for_slippage, slippage_curve};
-use dtao_calc::model::move_stake::move_stake;
-use dtao_calc::model::quote::quote;
-use dtao_calc::model::returns::project;
-use dtao_calc::model::round_trip::round_trip;
+use dtao_calc::model::pool::curve::{max_trade_for_slippage, slippage_curve};
+use dtao_calc::model::pool::move_stake::move_stake;
+use dtao_calc::model::pool::quote::quote;
+use dtao_calc::model::pool::round_trip::round_trip;
+use dtao_calc::model::staking::returns::project;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
@@ -707,7 +707,7 @@ fn valid_dtao_document() -> impl Strategy<Value = String> {
                 match curve {
                     "balancer" => s["curve"] = json!({"kind": "balancer", "w_tao": format!("0.{:02}", w.unwrap_or(50))}),
                     "superellipse" => {
-                        let c = dtao_calc::model::superellipse::Superellipse::from_weights(
+                        let c = dtao_calc::model::pool::superellipse::Superellipse::from_weights(
                             alpha * 1_000_000_000, tao * 1_000_000_000, w_parts).unwrap();
                         s["curve"] = json!({"kind": "superellipse",
                             "alpha_scale": c.alpha_scale.to_string(), "tao_scale": c.tao_scale.to_string(),
@@ -795,8 +795,8 @@ fn valid_documents_import_and_their_pools_trade() {
         imported.fetch_add(1, Ordering::Relaxed);
         for s in &got.snapshot.subnets {
             let pool = s.pool().unwrap();
-            let request = dtao_calc::model::trade::TradeRequest::plain(
-                dtao_calc::model::side::Side::Stake,
+            let request = dtao_calc::model::pool::trade::TradeRequest::plain(
+                dtao_calc::model::pool::side::Side::Stake,
                 1_000_000_000,
             );
             if let Err(r) = quote(&pool, &request) {

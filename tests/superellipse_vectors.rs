@@ -6,11 +6,11 @@ mod common;
 
 use common::{rao, swap_case, swap_outcome};
 
-use dtao_calc::model::fee::FeeRate;
-use dtao_calc::model::fixed::rao_from_price_bits;
+use dtao_calc::model::num::fixed::rao_from_price_bits;
+use dtao_calc::model::pool::fee::FeeRate;
+use dtao_calc::model::pool::superellipse::Superellipse;
+use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::{Curve, Pool};
-use dtao_calc::model::superellipse::Superellipse;
-use dtao_calc::model::weights::TaoWeight;
 use serde_json::Value;
 
 fn int(v: &Value, key: &str) -> u128 {

@@ -9,8 +9,8 @@
 //!   when `tu = tm`, else `g = max(0, tu (e^(-dt/tu) - e^(-dt/tm)) / (tu - tm))`;
 //! - a lock on the subnet owner's own hotkey has conviction equal to its locked amount at once.
 
-use super::emission::BLOCKS_PER_DAY;
-use super::precise::{checked, exp, ln, OutOfRange};
+use crate::model::num::precise::{checked, exp, ln, OutOfRange};
+use crate::model::staking::emission::BLOCKS_PER_DAY;
 use rust_decimal::Decimal;
 use std::fmt;
 

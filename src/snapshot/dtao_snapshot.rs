@@ -12,11 +12,11 @@ use super::fields::{
 };
 use super::rows::{netuid, position, row_object, subnet_list, Netuids};
 use super::{Snapshot, SnapshotError, Subnet, Validator};
-use crate::model::fee::FeeRate;
+use crate::model::num::units::format_rao;
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::superellipse::Superellipse;
+use crate::model::pool::weights::TaoWeight;
 use crate::model::pool::Mechanism;
-use crate::model::superellipse::Superellipse;
-use crate::model::units::format_rao;
-use crate::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -88,7 +88,7 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
         "dynamic" => Mechanism::Dynamic,
         "stable" => Mechanism::Stable,
         other => {
-            let shown: String = other.chars().take(24).collect();
+            let shown = crate::model::words::shorten(other);
             return Err(at.error(
                 "mechanism",
                 format!("“{shown}” is neither dynamic nor stable."),
@@ -196,7 +196,7 @@ fn read_curve(
                     }
                 };
                 raw.trim().parse::<i128>().map_err(|_| {
-                    let shown: String = raw.chars().take(24).collect();
+                    let shown = crate::model::words::shorten(&raw);
                     curve_at.error(
                         key,
                         format!("“{shown}” is not a whole number within 128 bits."),
@@ -218,7 +218,7 @@ fn read_curve(
             Ok((None, Some(curve)))
         }
         other => {
-            let shown: String = other.chars().take(24).collect();
+            let shown = crate::model::words::shorten(other);
             Err(curve_at.error(
                 "kind",
                 format!("“{shown}” is neither balancer nor superellipse."),

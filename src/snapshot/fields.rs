@@ -2,7 +2,7 @@
 //! numbers (serde_json keeps numbers as their text, so nothing passes through f64).
 
 use super::SnapshotError;
-use crate::model::units::decimal_to_rao;
+use crate::model::num::units::decimal_to_rao;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::str::FromStr;
@@ -100,7 +100,7 @@ pub fn decimal_value(v: &Value, key: &str, at: Place) -> Result<Decimal, Snapsho
         Decimal::from_str(&text)
     };
     parsed.map_err(|_| {
-        let shown: String = text.chars().take(24).collect();
+        let shown = crate::model::words::shorten(&text);
         at.error(key, format!("“{shown}” is not a finite decimal number."))
     })
 }

@@ -5,7 +5,7 @@ use super::{
     btcli, dtao_snapshot, metagraphed, taostats_pool, taostats_yield, Snapshot, SnapshotError,
     MAX_BYTES,
 };
-use crate::model::input::group_thousands;
+use crate::model::words::group_thousands;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +119,7 @@ fn describe(value: &Value) -> String {
             let keys: Vec<String> = map
                 .keys()
                 .take(6)
-                .map(|k| format!("“{}”", k.chars().take(24).collect::<String>()))
+                .map(|k| format!("“{}”", crate::model::words::shorten(k)))
                 .collect();
             if keys.is_empty() {
                 "an empty JSON object".to_string()

@@ -2,7 +2,7 @@
 //! price or netuid, with TAO in pool, price and emission per row.
 
 use super::Snapshot;
-use crate::model::units::rao_to_decimal;
+use crate::model::num::units::rao_to_decimal;
 use rust_decimal::Decimal;
 
 /// Blocks a day at 12 s per block.
@@ -23,7 +23,7 @@ impl SortBy {
             Some("netuid") => Ok(SortBy::Netuid),
             Some(other) => Err(format!(
                 "Unknown sort “{}”: use tao, price or netuid.",
-                other.chars().take(24).collect::<String>()
+                crate::model::words::shorten(other)
             )),
         }
     }

@@ -14,10 +14,10 @@ pub mod rows;
 pub mod taostats_pool;
 pub mod taostats_yield;
 
-use crate::model::fee::FeeRate;
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::superellipse::Superellipse;
+use crate::model::pool::weights::TaoWeight;
 use crate::model::pool::{Curve, Mechanism, Pool, PoolError};
-use crate::model::superellipse::Superellipse;
-use crate::model::weights::TaoWeight;
 use rust_decimal::Decimal;
 use std::fmt;
 

@@ -4,8 +4,8 @@
 
 use super::fields::{kind, required, whole, Place};
 use super::{SnapshotError, Subnet};
+use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::Mechanism;
-use crate::model::units::rao_to_decimal;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;

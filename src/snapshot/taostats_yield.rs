@@ -5,7 +5,7 @@
 use super::fields::{kind, opt_decimal, opt_text, optional, rao_value, required, Place};
 use super::rows::{netuid, row_object};
 use super::{Snapshot, SnapshotError, Validator};
-use crate::model::units::rao_to_decimal;
+use crate::model::num::units::rao_to_decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
 

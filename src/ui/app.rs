@@ -62,7 +62,7 @@ impl Calc {
             Some("take") => (Calc::Take, None),
             Some("conviction") => (Calc::Conviction, None),
             Some(other) => {
-                let shown: String = other.chars().take(24).collect();
+                let shown = crate::model::words::shorten(other);
                 (
                     Calc::Pool,
                     Some(format!(

@@ -2,17 +2,17 @@
 //! the data and editable: `emission` (alpha per block), `issuance`, `alpha_stake`, `root_tao`,
 //! `tao_weight`, `epoch_blocks`. Root's yield is summed over every subnet in the data.
 
-use crate::model::emission::{
+use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::Mechanism;
+use crate::model::staking::emission::{
     alpha_stake_base, root_dividends_paid, root_yield_base, subnet_yield_base, StakeBaseSource,
     SubnetYield, YieldBase,
 };
-use crate::model::input::{parse_bounded, parse_whole, Bounds};
-use crate::model::pool::Mechanism;
-use crate::model::units::rao_to_decimal;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
 use crate::ui::pool_source::FIX_FIELDS;
+use crate::ui::typed::{parse_bounded, parse_whole, Bounds};
 use rust_decimal::Decimal;
 
 /// TaoWeight when the data does not say (SPEC §2).

@@ -201,7 +201,7 @@ pub fn tick_label(v: f64) -> String {
     let t = thousandths.unsigned_abs();
     let fraction = format!("{:03}", t % 1000);
     let fraction = fraction.trim_end_matches('0');
-    let whole = crate::model::input::group_thousands(&(t / 1000).to_string());
+    let whole = crate::model::words::group_thousands(&(t / 1000).to_string());
     if fraction.is_empty() {
         format!("{sign}{whole}")
     } else {

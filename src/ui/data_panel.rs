@@ -4,7 +4,7 @@
 
 use super::data::{Data, Origin, Status};
 use super::params::Params;
-use crate::model::input::group_thousands;
+use crate::model::words::group_thousands;
 use crate::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,7 +1,7 @@
 //! One input as the page holds it: the text shown in the box and what it means, or the
 //! sentence that goes next to it. Pure, so the reading of every parameter is tested natively.
 
-use crate::model::input::InputError;
+use crate::ui::typed::InputError;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field<T> {
@@ -54,7 +54,7 @@ impl<T: Clone> Field<T> {
                 let names: Vec<&str> = options.iter().map(|(text, _)| *text).collect();
                 Err(format!(
                     "Unknown {what} “{}”: use {}.",
-                    crate::model::input::shorten(raw.trim()),
+                    crate::model::words::shorten(raw.trim()),
                     names.join(" or ")
                 ))
             }

@@ -1,7 +1,7 @@
 //! How figures are written on the page. `data-value` always carries the full-precision plain
 //! decimal; the text a person reads is rounded and grouped here.
 
-use crate::model::input::group_thousands;
+use crate::model::words::group_thousands;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Full precision, no separators, no trailing zeros: the `data-value` form.

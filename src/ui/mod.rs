@@ -23,6 +23,7 @@ pub mod returns;
 pub mod storage;
 pub mod subnet_picker;
 pub mod take;
+pub mod typed;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

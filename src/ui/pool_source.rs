@@ -4,15 +4,16 @@
 //! the subnet's. A superellipse without its four integers is calibrated from the weight at the
 //! reserves, as the chain's migration builds it. Shared by every calculator that trades.
 
-use crate::model::fee::FeeRate;
-use crate::model::input::{parse_bounded, parse_tokens, parse_whole, shorten, Bounds, InputError};
+use crate::model::num::units::format_rao;
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::superellipse::Superellipse;
+use crate::model::pool::weights::TaoWeight;
 use crate::model::pool::{Curve, Mechanism, Pool};
-use crate::model::superellipse::Superellipse;
-use crate::model::units::format_rao;
-use crate::model::weights::TaoWeight;
+use crate::model::words::shorten;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
+use crate::ui::typed::{parse_bounded, parse_tokens, parse_whole, Bounds, InputError};
 use rust_decimal::Decimal;
 
 /// The custom pool's keys, cleared when a subnet is picked.
@@ -151,7 +152,7 @@ impl PoolSource {
             get("fee_rate").as_deref(),
             &subnet_fee.parts().to_string(),
             |t| {
-                let parts = parse_whole(t, 0, u64::from(crate::model::fee::MAX_FEE_RATE))?;
+                let parts = parse_whole(t, 0, u64::from(crate::model::pool::fee::MAX_FEE_RATE))?;
                 FeeRate::new(parts).map_err(|_| InputError::NotWhole)
             },
         );

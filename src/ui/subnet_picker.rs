@@ -5,7 +5,7 @@
 use super::data::Data;
 use super::format;
 use super::params::Params;
-use crate::model::input::group_thousands;
+use crate::model::words::group_thousands;
 use crate::snapshot::listing::{rows, SortBy};
 use leptos::prelude::*;
 

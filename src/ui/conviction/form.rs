@@ -5,11 +5,11 @@
 //! and `gate_rule=single|total`.
 
 use crate::model::conviction::{Gate, Lock, LockSpec, Mode, Rates, CODE_DEFAULT_RATE};
-use crate::model::input::{parse_bounded, parse_flag, parse_percent, parse_whole, Bounds};
-use crate::model::units::rao_to_decimal;
+use crate::model::num::units::rao_to_decimal;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
 use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
+use crate::ui::typed::{parse_bounded, parse_flag, parse_percent, parse_whole, Bounds};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_LOCK: &str = "10000";
@@ -38,14 +38,14 @@ pub struct ConvictionForm {
     pub subnet_age: Option<u64>,
 }
 
-fn alpha(raw: &str) -> Result<Decimal, crate::model::input::InputError> {
+fn alpha(raw: &str) -> Result<Decimal, crate::ui::typed::InputError> {
     parse_bounded(
         raw,
         Bounds::new(Decimal::ZERO, true, Decimal::from(21_000_000), 9),
     )
 }
 
-fn rate(raw: &str) -> Result<u64, crate::model::input::InputError> {
+fn rate(raw: &str) -> Result<u64, crate::ui::typed::InputError> {
     parse_whole(raw, 1, 1_000_000_000)
 }
 
@@ -71,7 +71,7 @@ impl ConvictionForm {
                         .ok_or_else(|| {
                             format!(
                                 "Unknown {what} “{}”: use {} or {}.",
-                                raw.chars().take(24).collect::<String>(),
+                                crate::model::words::shorten(&raw),
                                 options[0].0,
                                 options[1].0
                             )

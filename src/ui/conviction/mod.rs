@@ -7,11 +7,11 @@ pub mod form;
 use crate::model::conviction::{
     curve, days, half_life_days, outlook, Mode, Outlook, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE,
 };
-use crate::model::emission::BLOCKS_PER_DAY;
-use crate::model::quote::quote;
-use crate::model::side::Side;
-use crate::model::trade::TradeRequest;
-use crate::model::wide::mul_decimal_floor;
+use crate::model::num::wide::mul_decimal_floor;
+use crate::model::pool::quote::quote;
+use crate::model::pool::side::Side;
+use crate::model::pool::trade::TradeRequest;
+use crate::model::staking::emission::BLOCKS_PER_DAY;
 use crate::ui::chart::{LineChart, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};

@@ -3,12 +3,12 @@
 use super::explain;
 use super::form::{amount_unit, PoolInputs};
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
-use crate::model::input::group_thousands;
-use crate::model::limit::max_gross_within_limit;
-use crate::model::quote::{quote, Quote};
-use crate::model::rejection::Rejection;
-use crate::model::side::Side;
-use crate::model::units::{format_rao, rao_to_decimal};
+use crate::model::num::units::{format_rao, rao_to_decimal};
+use crate::model::pool::limit::max_gross_within_limit;
+use crate::model::pool::quote::{quote, Quote};
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::words::group_thousands;
 use crate::snapshot::Snapshot;
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
@@ -69,7 +69,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let capacity = Memo::new(move |_| {
         let pool = inputs.with(|i| i.source.pool.clone().ok())?;
         let side = side.get();
-        crate::model::ellipse_swap::capacity(&pool, side)?
+        crate::model::pool::ellipse_swap::capacity(&pool, side)?
             .ok()
             .map(|gross| (side, gross))
     });

@@ -24,8 +24,8 @@ pub const STABLE: &str =
     "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";
 
 /// Why a trade was only partly filled, in words.
-pub fn partial_reason(swap: &crate::model::swap::Swap) -> &'static str {
-    use crate::model::swap::StoppedBy;
+pub fn partial_reason(swap: &crate::model::pool::swap::Swap) -> &'static str {
+    use crate::model::pool::swap::StoppedBy;
     let ellipse = swap.pool_before.superellipse().is_some();
     match swap.stopped_by {
         StoppedBy::Capacity => "this superellipse pool's curve ends here (it keeps at least 0.001 of its reserve)",

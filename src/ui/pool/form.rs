@@ -3,14 +3,14 @@
 //! `limit`, `whole`, `max_slip`, `move_to`, `move_amount`). Each field keeps its own message;
 //! one bad field never stops the others from being read.
 
-use crate::model::input::{parse_bounded, parse_flag, parse_tokens, Bounds};
-use crate::model::limit::{limit_from_tolerance, PriceProtection};
+use crate::model::pool::limit::{limit_from_tolerance, PriceProtection};
+use crate::model::pool::side::Side;
+use crate::model::pool::trade::TradeRequest;
 use crate::model::pool::Pool;
-use crate::model::side::Side;
-use crate::model::trade::TradeRequest;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
 use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
+use crate::ui::typed::{parse_bounded, parse_flag, parse_tokens, Bounds};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_AMOUNT: &str = "10";
@@ -41,7 +41,7 @@ impl PoolInputs {
                 let value = Side::from_param(raw.trim()).ok_or_else(|| {
                     format!(
                         "Unknown side “{}” in the link: choose Stake or Unstake.",
-                        raw.chars().take(24).collect::<String>()
+                        crate::model::words::shorten(&raw)
                     )
                 });
                 Field::new(raw, value)
@@ -142,7 +142,7 @@ pub fn amount_unit(side: Side) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::units::RAO_PER_TAO;
+    use crate::model::num::units::RAO_PER_TAO;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 

@@ -4,12 +4,12 @@
 use super::calculator::{subnet_options, Outcome};
 use super::explain;
 use super::form::{amount_unit, PoolInputs};
-use crate::model::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
-use crate::model::move_stake::move_stake;
+use crate::model::num::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
+use crate::model::pool::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
+use crate::model::pool::move_stake::move_stake;
+use crate::model::pool::round_trip::round_trip;
+use crate::model::pool::side::Side;
 use crate::model::pool::Pool;
-use crate::model::round_trip::round_trip;
-use crate::model::side::Side;
-use crate::model::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
 use crate::ui::chart::{ChartData, LogLogChart};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
@@ -212,7 +212,7 @@ pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl I
     let set = move |key: &'static str, value: Option<String>| {
         params.edit("pool", &[(key, value)]);
     };
-    let shown = move |f: fn(&crate::model::move_stake::MoveQuote) -> Shown| {
+    let shown = move |f: fn(&crate::model::pool::move_stake::MoveQuote) -> Shown| {
         Signal::derive(move || quote.with(|q| q.as_ref()?.as_ref().ok().map(f)))
     };
     view! {

@@ -19,8 +19,8 @@ pub const EXIT_SLIPPAGE: &str = "TAO lost to your own price impact getting out."
 pub const MODEL: &str = "The projection assumes today's emission, stake and pool depth; the pool only moves along its curve to follow your price path, which runs over the holding period and is then held (the table's later days and the break-even never extrapolate it). It ignores emission halvings, validator changes and deregistration. Validators get 41 % of the subnet's emission here; a subnet whose owner cut is off pays them 50 %, and one with no miners also the miners' half, so there the yield is higher.";
 
 /// Which pool state the exit is priced from, said next to the choice.
-pub fn exit_from(choice: Option<crate::model::returns::ExitFrom>) -> &'static str {
-    use crate::model::returns::ExitFrom;
+pub fn exit_from(choice: Option<crate::model::staking::returns::ExitFrom>) -> &'static str {
+    use crate::model::staking::returns::ExitFrom;
     match choice {
         Some(ExitFrom::Entry) | None => "Shown: the exit sells into the pool as your own stake left it, then moved by the price scenario. With no price change, exiting at once loses only the two fees and rounding, as the chain's immediate unstake does.",
         Some(ExitFrom::Before) => "Shown: the exit sells into the pool back at its price before your stake, then moved by the price scenario: the price impact of your entry is lost, as if others sold it back down.",

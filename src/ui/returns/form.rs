@@ -4,16 +4,16 @@
 //! `tao_usd`, `apy` (observed, %), `compound_others=0|1`, and the chain figures prefilled from the subnet: `emission` (alpha
 //! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
 
-use crate::model::emission::BLOCKS_PER_DAY;
-use crate::model::input::{
-    parse_bounded, parse_flag, parse_percent, parse_tokens, parse_whole, Bounds,
-};
-use crate::model::returns::{ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
+use crate::model::staking::emission::BLOCKS_PER_DAY;
+use crate::model::staking::returns::{ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::field::Field;
 use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
 use crate::ui::take::form::parse_take;
+use crate::ui::typed::{
+    parse_bounded, parse_flag, parse_percent, parse_tokens, parse_whole, Bounds,
+};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_AMOUNT: &str = "100";
@@ -158,8 +158,8 @@ impl ReturnsForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::emission::BLOCKS_PER_DAY;
-    use crate::model::returns::project;
+    use crate::model::staking::emission::BLOCKS_PER_DAY;
+    use crate::model::staking::returns::project;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 

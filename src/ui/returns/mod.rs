@@ -4,8 +4,8 @@
 pub mod explain;
 pub mod form;
 
-use crate::model::returns::{project, Projection, ReturnsError, TABLE_DAYS};
-use crate::model::units::rao_to_decimal;
+use crate::model::num::units::rao_to_decimal;
+use crate::model::staking::returns::{project, Projection, ReturnsError, TABLE_DAYS};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::chart::{LineChart, LineData, Series};
@@ -50,7 +50,10 @@ fn dash(_: &Projection) -> String {
     "—".to_string()
 }
 
-fn exit_shown(p: &Projection, f: fn(&crate::model::returns::ExitLeg) -> Shown) -> Option<Shown> {
+fn exit_shown(
+    p: &Projection,
+    f: fn(&crate::model::staking::returns::ExitLeg) -> Shown,
+) -> Option<Shown> {
     p.horizon.exit.as_ref().ok().map(f)
 }
 

@@ -4,13 +4,13 @@
 //! `childkeys` in %, `take_days`: days since the take last changed),
 //! `from_row` and `switch_netuid` for the switching costs, and the chain figures.
 
-use crate::model::delegation::{take_from_typed, Delegate, MAX_DELEGATES};
-use crate::model::input::{parse_bounded, parse_percent, parse_tokens, parse_whole, Bounds};
-use crate::model::returns::MAX_DAYS;
+use crate::model::staking::delegation::{take_from_typed, Delegate, MAX_DELEGATES};
+use crate::model::staking::returns::MAX_DAYS;
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::field::Field;
 use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
+use crate::ui::typed::{parse_bounded, parse_percent, parse_tokens, parse_whole, Bounds};
 use rust_decimal::Decimal;
 
 pub const DEFAULT_AMOUNT: &str = "100";
@@ -30,7 +30,7 @@ pub const LIST_KEYS: [&str; 6] = [
 pub const NEW_ROW: [&str; 6] = ["", "18", "1", "", "0", "30"];
 
 /// A take typed in percent, 0 to 18; 18 % is the chain's maximum, 11,796/65,535.
-pub fn parse_take(text: &str) -> Result<Decimal, crate::model::input::InputError> {
+pub fn parse_take(text: &str) -> Result<Decimal, crate::ui::typed::InputError> {
     parse_percent(text, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9)).map(take_from_typed)
 }
 const MAX_NAME: usize = 40;
@@ -240,7 +240,7 @@ pub fn clean_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::delegation::max_take;
+    use crate::model::staking::delegation::max_take;
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 

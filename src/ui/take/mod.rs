@@ -4,11 +4,11 @@
 pub mod explain;
 pub mod form;
 
-use crate::model::delegation::{
+use crate::model::pool::Mechanism;
+use crate::model::staking::delegation::{
     compare, Amount, Comparison, Delegate, SwitchOption, MAX_DELEGATES,
 };
-use crate::model::pool::Mechanism;
-use crate::model::switching::{switch_subnet, switch_within, Staying, SubnetSwitch};
+use crate::model::staking::switching::{switch_subnet, switch_within, Staying, SubnetSwitch};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
@@ -54,7 +54,7 @@ pub fn run(form: &TakeForm, snapshot: &Snapshot) -> Result<Compared, String> {
     let stake_alpha = pool
         .alpha_at_spot(amount)
         .map_err(|_| "The price is out of range.")?;
-    let comparison = compare(&crate::model::delegation::DelegationInputs {
+    let comparison = compare(&crate::model::staking::delegation::DelegationInputs {
         stake_alpha,
         price,
         days,

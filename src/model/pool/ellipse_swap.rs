@@ -6,15 +6,15 @@
 //! Unlike Balancer, an order past the curve's capacity is not refused: it fills what the curve
 //! takes (keeping 1,000,000 rao of the output reserve) and the rest is refunded.
 
-use super::fee::FeeRate;
-use super::fixed::{price_bits_from_rao, ONE_BITS};
-use super::limit::PriceProtection;
-use super::pool::Pool;
-use super::rejection::Rejection;
-use super::side::Side;
-use super::superellipse::{CurveError, Superellipse};
-use super::swap::{StoppedBy, Swap, MAX_INPUT_TO_RESERVE, MIN_RESERVE_RAO};
-use super::wide::decimal_from_ratio;
+use crate::model::num::fixed::{price_bits_from_rao, ONE_BITS};
+use crate::model::num::wide::decimal_from_ratio;
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::limit::PriceProtection;
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::superellipse::{CurveError, Superellipse};
+use crate::model::pool::swap::{StoppedBy, Swap, MAX_INPUT_TO_RESERVE, MIN_RESERVE_RAO};
+use crate::model::pool::Pool;
 use primitive_types::U256;
 
 /// The limit a plain `add_stake` uses: 1e18 rao per alpha (`max_price`).
@@ -94,7 +94,7 @@ pub fn step(
             side,
             spot_price: decimal_from_ratio(U256::from(current), U256::from(ONE_BITS))
                 .unwrap_or_default(),
-            limit_price_rao: super::fixed::rao_from_price_bits(limit_bits),
+            limit_price_rao: crate::model::num::fixed::rao_from_price_bits(limit_bits),
         });
     }
     let convert = |input: u64| match side {
@@ -277,8 +277,8 @@ pub fn capacity(pool: &Pool, side: Side) -> Option<Result<u64, Rejection>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::pool::weights::TaoWeight;
     use crate::model::pool::Curve;
-    use crate::model::weights::TaoWeight;
 
     /// A 1,000 TAO / 10,000 alpha pool calibrated at equal weights: capacity about 1,000 TAO.
     fn pool() -> Pool {

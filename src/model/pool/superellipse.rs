@@ -7,8 +7,8 @@
 //! and the price is `b^2 X / (a^2 Y)` TAO per alpha. Products are taken on 512 bits, as on chain.
 //! Unlike Balancer's, this curve ends: at most `Y / 2^32` TAO can ever go in.
 
-use super::fixed::ONE_BITS;
-use super::weights::WEIGHT_ONE;
+use crate::model::num::fixed::ONE_BITS;
+use crate::model::pool::weights::WEIGHT_ONE;
 use primitive_types::U512;
 use std::fmt;
 

@@ -3,13 +3,28 @@
 //! a superellipse where `SwapSuperellipse` holds one (superellipse.rs, SPEC §1b), else the
 //! Balancer weighted pool of balancer.rs (since June 2026).
 
-use super::fee::FeeRate;
-use super::fixed::{rao_from_price_bits, ONE_BITS};
-use super::precise::{expm1, ln1p, OutOfRange};
-use super::superellipse::{CurveError, Superellipse};
-use super::units::{rao_to_decimal, RAO_PER_TAO};
-use super::weights::TaoWeight;
-use super::wide::{decimal_from_ratio, mul_decimal_floor, mul_div_floor};
+pub mod curve;
+pub mod ellipse_swap;
+pub mod fee;
+pub mod limit;
+pub mod move_stake;
+pub mod price_path;
+pub mod quote;
+pub mod rejection;
+pub mod round_trip;
+pub mod side;
+pub mod superellipse;
+pub mod swap;
+pub mod trade;
+pub mod weights;
+
+use crate::model::num::fixed::{rao_from_price_bits, ONE_BITS};
+use crate::model::num::precise::{expm1, ln1p, OutOfRange};
+use crate::model::num::units::{rao_to_decimal, RAO_PER_TAO};
+use crate::model::num::wide::{decimal_from_ratio, mul_decimal_floor, mul_div_floor};
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::superellipse::{CurveError, Superellipse};
+use crate::model::pool::weights::TaoWeight;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;

@@ -1,8 +1,8 @@
 //! Exact fractions of 256-bit integers turned into the Decimals the page shows.
 
-use super::rejection::Rejection;
-use super::units::RAO_PER_TAO;
-use super::wide::decimal_from_ratio;
+use crate::model::num::units::RAO_PER_TAO;
+use crate::model::num::wide::decimal_from_ratio;
+use crate::model::pool::rejection::Rejection;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 

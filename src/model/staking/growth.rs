@@ -3,7 +3,7 @@
 //! not grow, `A_k = A_0` and the rate is constant; if everyone restakes too, `A_k = A_0 + k V`
 //! and the product has a closed form in Gamma functions, so any horizon costs the same.
 
-use super::precise::{checked, expm1, ln1p, ln_gamma, OutOfRange};
+use crate::model::num::precise::{checked, expm1, ln1p, ln_gamma, OutOfRange};
 use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,8 +6,10 @@
 //! validator working through another owner's child hotkey first loses the childkey take
 //! (coinbase/run_coinbase.rs, parent/child dividends): 18 % + 18 % leaves 0.82 x 0.82 = 67.2 %.
 
-use super::emission::{apy, default_take, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY};
-use super::precise::{checked, expm1, ln1p, OutOfRange};
+use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
+use crate::model::staking::emission::{
+    apy, default_take, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY,
+};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -316,7 +318,7 @@ pub fn switch(
 
 /// A per-epoch rate as a per-day one: `(1 + r)^(epochs a day) - 1`.
 pub fn daily_rate(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, DelegationError> {
-    let per_day = super::emission::epochs_per_day(epoch_blocks);
+    let per_day = crate::model::staking::emission::epochs_per_day(epoch_blocks);
     Ok(expm1(checked(ln1p(rate)?.checked_mul(per_day))?)?)
 }
 

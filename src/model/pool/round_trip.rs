@@ -1,11 +1,11 @@
 //! Stake then unstake the alpha received at once (or the reverse): what the pool keeps.
 
-use super::pool::Pool;
-use super::ratio::signed_pct;
-use super::rejection::Rejection;
-use super::side::Side;
-use super::swap::swap;
-use super::units::rao_to_decimal;
+use crate::model::num::ratio::signed_pct;
+use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::swap::swap;
+use crate::model::pool::Pool;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 
@@ -36,7 +36,7 @@ pub fn round_trip(pool: &Pool, side: Side, amount_rao: u64) -> Result<RoundTrip,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
 
     #[test]
     fn a_round_trip_by_hand() {

@@ -4,13 +4,13 @@
 //! unstake leg from a dynamic subnet (the stake leg drops its fee), on the stake leg from root.
 //! TAO under the minimum stake (0.002 TAO) is not restaked: it stays free TAO.
 
-use super::fee::FeeRate;
-use super::pool::{Mechanism, Pool};
-use super::quote::{quote, Quote};
-use super::rejection::Rejection;
-use super::side::Side;
-use super::trade::{TradeRequest, MIN_STAKE_RAO};
-use super::units::rao_to_decimal;
+use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::fee::FeeRate;
+use crate::model::pool::quote::{quote, Quote};
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::trade::{TradeRequest, MIN_STAKE_RAO};
+use crate::model::pool::{Mechanism, Pool};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -134,8 +134,8 @@ pub fn move_stake(from: &Pool, to: &Pool, alpha_rao: u64) -> Result<MoveQuote, M
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::quote::quote;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::quote::quote;
+    use crate::model::pool::weights::TaoWeight;
 
     fn pool(tao: u64, alpha: u64) -> Pool {
         Pool::dynamic(tao, alpha, TaoWeight::HALF).unwrap()

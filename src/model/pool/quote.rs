@@ -2,13 +2,13 @@
 //! "slippage", so three are given (SPEC §1): vs spot with the fee (the chain's simulator and
 //! Taostats), vs spot without the fee (the SDK), and the docs' shortfall / received.
 
-use super::pool::Pool;
-use super::ratio::{rao_ratio, ratio, signed_pct};
-use super::rejection::Rejection;
-use super::side::Side;
-use super::swap::Swap;
-use super::trade::{execute, TradeRequest};
-use super::units::rao_to_decimal;
+use crate::model::num::ratio::{rao_ratio, ratio, signed_pct};
+use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::swap::Swap;
+use crate::model::pool::trade::{execute, TradeRequest};
+use crate::model::pool::Pool;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 
@@ -100,7 +100,7 @@ pub fn figures(swap: Swap) -> Result<Quote, Rejection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
     use std::str::FromStr;
 
     #[test]

@@ -2,13 +2,15 @@
 //! cost), or for the best one on another subnet, where the stake goes through both pools
 //! (move_stake.rs, the chain's `move_stake`) and earns what that validator pays a newcomer.
 
-use super::delegation::{delegator_rate, switch, Delegate, DelegationError, SwitchOption};
-use super::emission::{apy, YieldBase};
-use super::move_stake::{move_stake, MoveError};
-use super::pool::Pool;
-use super::precise::{checked, OutOfRange};
-use super::units::RAO_PER_TAO;
-use super::wide::mul_decimal_floor;
+use crate::model::num::precise::{checked, OutOfRange};
+use crate::model::num::units::RAO_PER_TAO;
+use crate::model::num::wide::mul_decimal_floor;
+use crate::model::pool::move_stake::{move_stake, MoveError};
+use crate::model::pool::Pool;
+use crate::model::staking::delegation::{
+    delegator_rate, switch, Delegate, DelegationError, SwitchOption,
+};
+use crate::model::staking::emission::{apy, YieldBase};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -122,7 +124,7 @@ pub fn switch_subnet(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {

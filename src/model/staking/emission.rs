@@ -2,7 +2,7 @@
 //! split of each block's alpha: owner cut, then half to miners and half to validators and their
 //! stakers) and `coinbase/block_step.rs` (the root proportion of the validator half).
 
-use super::precise::{checked, expm1, ln1p, OutOfRange};
+use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
 use rust_decimal::Decimal;
 
 /// Blocks a day at 12 s each.

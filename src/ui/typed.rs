@@ -1,7 +1,8 @@
 //! Reading numbers a person typed or put in a link. Every failure is a sentence that can sit
 //! next to the field; nothing here panics.
 
-use super::units::{decimal_to_rao, DECIMALS};
+use crate::model::num::units::{decimal_to_rao, DECIMALS};
+use crate::model::words::{group_thousands, shorten};
 use rust_decimal::Decimal;
 use std::fmt;
 use std::str::FromStr;
@@ -60,40 +61,6 @@ impl fmt::Display for InputError {
             InputError::NotWhole => write!(f, "Must be a whole number."),
             InputError::NotAFlag(raw) => write!(f, "“{}” is not 0 or 1.", shorten(raw)),
         }
-    }
-}
-
-/// Long pasted values are cut in messages so the page stays readable.
-pub fn shorten(raw: &str) -> String {
-    const MAX: usize = 24;
-    if raw.chars().count() <= MAX {
-        raw.to_string()
-    } else {
-        let head: String = raw.chars().take(MAX).collect();
-        format!("{head}…")
-    }
-}
-
-/// `1234567.5` -> `1,234,567.5`.
-pub fn group_thousands(plain: &str) -> String {
-    let (sign, rest) = match plain.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", plain),
-    };
-    let (whole, frac) = match rest.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (rest, None),
-    };
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    match frac {
-        Some(frac) => format!("{sign}{grouped}.{frac}"),
-        None => format!("{sign}{grouped}"),
     }
 }
 

@@ -4,11 +4,11 @@
 //! A superellipse pool trades through `ellipse_swap.rs` instead; the staking pallet's own
 //! minimums are in `trade.rs`.
 
-use super::ellipse_swap;
-use super::limit::{gross_for_max_net, max_net_within_limit, PriceProtection};
-use super::pool::{balancer_out, Mechanism, Pool};
-use super::rejection::Rejection;
-use super::side::Side;
+use crate::model::pool::ellipse_swap;
+use crate::model::pool::limit::{gross_for_max_net, max_net_within_limit, PriceProtection};
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::{balancer_out, Mechanism, Pool};
 
 /// Inputs above this many times the input reserve are refused (`SwapInputTooLarge`).
 pub const MAX_INPUT_TO_RESERVE: u64 = 1_000;

@@ -2,12 +2,12 @@
 //! given slippage. Splitting a trade against the same pool does not lower its slippage (each
 //! piece moves the price for the next); it helps only if the price recovers in between.
 
-use super::pool::Mechanism;
-use super::pool::Pool;
-use super::quote::figures;
-use super::rejection::Rejection;
-use super::side::Side;
-use super::swap::{swap, MAX_INPUT_TO_RESERVE};
+use crate::model::pool::quote::figures;
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::swap::{swap, MAX_INPUT_TO_RESERVE};
+use crate::model::pool::Mechanism;
+use crate::model::pool::Pool;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +109,7 @@ fn input_reserve(pool: &Pool, side: Side) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
 
     fn pool() -> Pool {
         Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap()
@@ -127,9 +127,9 @@ mod tests {
 
     #[test]
     fn a_superellipse_curve_stops_at_the_pool_capacity() {
-        use crate::model::ellipse_swap::capacity;
+        use crate::model::pool::ellipse_swap::capacity;
+        use crate::model::pool::superellipse::Superellipse;
         use crate::model::pool::Curve;
-        use crate::model::superellipse::Superellipse;
         let (tao, alpha) = (50_000_000_000_000, 2_500_000_000_000_000);
         let curve = Superellipse::from_weights(alpha, tao, TaoWeight::HALF.tao_parts()).unwrap();
         let ellipse = pool().with_curve(Curve::Superellipse(curve)).unwrap();

@@ -3,18 +3,18 @@
 //! the user's path, and alpha out through the pool at the end (fee and slippage again). On a
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
-use super::delegation::kept_share;
-use super::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
-use super::growth::Growth;
-use super::pool::Pool;
-use super::precise::{checked, expm1, ln, OutOfRange};
-use super::quote::{quote, Quote};
-use super::ratio::{rao_ratio, signed_pct};
-use super::rejection::Rejection;
-use super::side::Side;
-use super::trade::{execute, TradeRequest};
-use super::units::rao_to_decimal;
-use super::wide::mul_decimal_floor;
+use crate::model::num::precise::{checked, expm1, ln, OutOfRange};
+use crate::model::num::ratio::{rao_ratio, signed_pct};
+use crate::model::num::units::rao_to_decimal;
+use crate::model::num::wide::mul_decimal_floor;
+use crate::model::pool::quote::{quote, Quote};
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::trade::{execute, TradeRequest};
+use crate::model::pool::Pool;
+use crate::model::staking::delegation::kept_share;
+use crate::model::staking::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
+use crate::model::staking::growth::Growth;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;

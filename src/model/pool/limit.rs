@@ -3,12 +3,12 @@
 //! the largest input that keeps the post-trade price within the limit follows
 //! balancer.rs `calculate_quote_delta_in` / `calculate_base_delta_in`.
 
-use super::pool::{Mechanism, Pool};
-use super::precise::{expm1, ln1p};
-use super::rejection::Rejection;
-use super::side::Side;
-use super::units::RAO_PER_TAO;
-use super::wide::{decimal_from_ratio, mul_decimal_floor};
+use crate::model::num::precise::{expm1, ln1p};
+use crate::model::num::units::RAO_PER_TAO;
+use crate::model::num::wide::{decimal_from_ratio, mul_decimal_floor};
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::{Mechanism, Pool};
 use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -84,7 +84,7 @@ pub fn price_within_limit(pool: &Pool, side: Side, limit_price_rao: u64) -> bool
     if let Some(curve) = pool.superellipse() {
         // The chain compares its U64F64 price with the limit's U64F64 bits.
         let spot = curve.price_bits(pool.alpha_rao, pool.tao_rao).unwrap_or(0);
-        let limit = super::fixed::price_bits_from_rao(limit_price_rao);
+        let limit = crate::model::num::fixed::price_bits_from_rao(limit_price_rao);
         return match side {
             Side::Stake => spot < limit,
             Side::Unstake => spot > limit,
@@ -119,8 +119,12 @@ pub fn max_net_within_limit(
         return Ok(None);
     }
     if let Some(curve) = pool.superellipse() {
-        let gross =
-            super::ellipse_swap::max_gross_within_limit(pool, &curve, side, limit_price_rao)?;
+        let gross = crate::model::pool::ellipse_swap::max_gross_within_limit(
+            pool,
+            &curve,
+            side,
+            limit_price_rao,
+        )?;
         return Ok(Some(pool.fee().net_of_gross(gross)));
     }
     let wt = U256::from(pool.w_tao.tao_parts());
@@ -174,8 +178,13 @@ pub fn max_gross_within_limit(
                 limit_price_rao,
             });
         }
-        return super::ellipse_swap::max_gross_within_limit(pool, &curve, side, limit_price_rao)
-            .map(Some);
+        return crate::model::pool::ellipse_swap::max_gross_within_limit(
+            pool,
+            &curve,
+            side,
+            limit_price_rao,
+        )
+        .map(Some);
     }
     Ok(max_net_within_limit(pool, side, limit_price_rao)?.map(|net| gross_for_max_net(pool, net)))
 }
@@ -188,7 +197,7 @@ pub fn gross_for_max_net(pool: &Pool, max_net: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
     use std::str::FromStr;
 
     fn pool() -> Pool {
@@ -227,7 +236,7 @@ mod tests {
 
     #[test]
     fn fill_or_kill_takes_the_bound_and_refuses_one_rao_more() {
-        use crate::model::swap::swap;
+        use crate::model::pool::swap::swap;
         let pool = pool();
         for side in [Side::Stake, Side::Unstake] {
             let limit = limit_from_tolerance(&pool, side, Decimal::ONE).unwrap();

@@ -3,10 +3,10 @@
 //! `x^w_alpha y^w_tao` (balancer.rs); a superellipse is moved by the very trade that gets there
 //! (superellipse.rs `quote_delta_to_price` / `base_delta_to_price`), its stored integers unchanged.
 
-use super::pool::{Mechanism, Pool};
-use super::precise::{pow, OutOfRange};
-use super::superellipse::Superellipse;
-use super::wide::{isqrt, mul_decimal_floor};
+use crate::model::num::precise::{pow, OutOfRange};
+use crate::model::num::wide::{isqrt, mul_decimal_floor};
+use crate::model::pool::superellipse::Superellipse;
+use crate::model::pool::{Mechanism, Pool};
 use primitive_types::U256;
 use rust_decimal::Decimal;
 
@@ -90,8 +90,8 @@ impl Pool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::pool::weights::TaoWeight;
     use crate::model::pool::Curve;
-    use crate::model::weights::TaoWeight;
 
     #[test]
     fn moving_along_the_invariant_keeps_it() {

@@ -4,7 +4,7 @@
 //! `floor(amount * bits(rate / 65535))`, which is one rao under `amount * rate / 65535` when that
 //! is a whole number.
 
-use super::fixed::{mul_floor, ratio_bits};
+use crate::model::num::fixed::{mul_floor, ratio_bits};
 use std::fmt;
 
 /// `FeeRate`'s default: 33 of 65,535.

@@ -2,7 +2,7 @@
 //! fractional bits, every step truncating), where the swap pallet uses it: fee rates, limit
 //! prices and spot prices. Values are carried as their raw bits in a `u128`.
 
-use super::units::RAO_PER_TAO;
+use crate::model::num::units::RAO_PER_TAO;
 use primitive_types::U256;
 
 /// One in U64F64 bits.

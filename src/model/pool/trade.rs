@@ -1,11 +1,11 @@
 //! A stake or unstake as the staking pallet accepts it: its minimums on top of the pool swap
 //! (pallets/subtensor/src/staking: `DefaultMinStake`, checked before and after the swap).
 
-use super::limit::PriceProtection;
-use super::pool::{Mechanism, Pool};
-use super::rejection::Rejection;
-use super::side::Side;
-use super::swap::{swap, Swap};
+use crate::model::pool::limit::PriceProtection;
+use crate::model::pool::rejection::Rejection;
+use crate::model::pool::side::Side;
+use crate::model::pool::swap::{swap, Swap};
+use crate::model::pool::{Mechanism, Pool};
 
 /// `DefaultMinStake`: 0.002 TAO.
 pub const MIN_STAKE_RAO: u64 = 2_000_000;
@@ -73,7 +73,7 @@ pub fn execute(pool: &Pool, request: &TradeRequest) -> Result<Swap, Rejection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::weights::TaoWeight;
+    use crate::model::pool::weights::TaoWeight;
 
     fn pool() -> Pool {
         Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap()

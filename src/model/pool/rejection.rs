@@ -1,8 +1,8 @@
 //! Every way the chain refuses a trade, with the chain's own error name and a sentence a
 //! person can act on. Names follow pallets/swap (`Error<T>`) and pallets/subtensor (`Error<T>`).
 
-use super::side::Side;
-use super::units::format_rao;
+use crate::model::num::units::format_rao;
+use crate::model::pool::side::Side;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -126,8 +126,8 @@ impl fmt::Display for Rejection {
     }
 }
 
-impl From<super::precise::OutOfRange> for Rejection {
-    fn from(_: super::precise::OutOfRange) -> Self {
+impl From<crate::model::num::precise::OutOfRange> for Rejection {
+    fn from(_: crate::model::num::precise::OutOfRange) -> Self {
         Rejection::OutOfRange
     }
 }

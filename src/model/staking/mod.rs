@@ -1,0 +1,9 @@
+//! Staking: what a subnet emits to its stakers (emission), how a position grows (growth), the
+//! returns net of the swaps (returns), what a validator's take costs (delegation) and what
+//! changing validator or subnet costs (switching).
+
+pub mod delegation;
+pub mod emission;
+pub mod growth;
+pub mod returns;
+pub mod switching;
