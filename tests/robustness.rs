@@ -19,7 +19,7 @@ use dtao_calc::ui::app::Calc;
 use dtao_calc::ui::chain_figures::ChainFigures;
 use dtao_calc::ui::conviction::{self, form::ConvictionForm};
 use dtao_calc::ui::field::Field;
-use dtao_calc::ui::pool::form::PoolInputs;
+use dtao_calc::ui::pool::form::PoolForm;
 use dtao_calc::ui::pool_source::PoolSource;
 use dtao_calc::ui::query::parse_query;
 use dtao_calc::ui::returns::form::ReturnsForm;
@@ -212,7 +212,7 @@ fn pool_parameters() {
         ("sort", one_of(&["tao", "price", "netuid"])),
     ];
     run("pool", POOL_CASES, spec, |q| {
-        let form = PoolInputs::read(|k| q.get(k).cloned(), snapshot());
+        let form = PoolForm::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
         check_source(&form.source)?;
         check!(
@@ -590,7 +590,7 @@ fn refuses<F>(
 
 #[test]
 fn known_bad_values_are_rejected() {
-    let pool = |q: &HashMap<String, String>| PoolInputs::read(|k| q.get(k).cloned(), snapshot());
+    let pool = |q: &HashMap<String, String>| PoolForm::read(|k| q.get(k).cloned(), snapshot());
     refuses(pool, "amount", &BAD_NUMBERS, |f| f.amount.error());
     refuses(pool, "amount", &["0", "21000001"], |f| f.amount.error());
     refuses(pool, "tol", &BAD_NUMBERS, |f| f.tol.error());

@@ -101,7 +101,6 @@ pub fn App(
     /// The full app's address without the query.
     base: String,
 ) -> impl IntoView {
-    provide_context(params);
     let data = match Data::start(params, shell == Shell::Full) {
         Ok(data) => data,
         Err(e) => {
@@ -115,7 +114,6 @@ pub fn App(
             .into_any()
         }
     };
-    provide_context(data);
     let calc = Memo::new(move |_| Calc::from_param(params.get("calc").as_deref()));
     let chosen = Memo::new(move |_| calc.get().0);
     let calculator = move || match chosen.get() {

@@ -13,7 +13,7 @@ const VIEW_BOX: &str = "0 0 640 300";
 
 /// A screen coordinate with one decimal, written with integers: formatting floats would pull a
 /// float printer into the wasm for no visible gain.
-pub fn c(v: f64) -> String {
+pub fn coord(v: f64) -> String {
     let tenths = (v * 10.0).round() as i64;
     let sign = if tenths < 0 { "-" } else { "" };
     let t = tenths.unsigned_abs();
@@ -76,15 +76,15 @@ pub fn line_path(points: &[(f64, f64)], x: &LogAxis, y: &LogAxis) -> String {
         d.push_str(&format!(
             "{}{},{}",
             if i == 0 { "M" } else { " L" },
-            c(sx),
-            c(sy)
+            coord(sx),
+            coord(sy)
         ));
     }
     d
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChartData {
+pub struct LogLogData {
     pub points: Vec<(f64, f64)>,
     pub marker: Option<(f64, f64)>,
     pub x_unit: String,
@@ -93,7 +93,7 @@ pub struct ChartData {
 /// Slippage (%) against trade size, both on log scales, with the current trade marked.
 #[component]
 pub fn LogLogChart(
-    #[prop(into)] data: Signal<ChartData>,
+    #[prop(into)] data: Signal<LogLogData>,
     #[prop(into)] title: String,
     #[prop(into)] description: Signal<String>,
     #[prop(into)] y_unit: String,
@@ -121,8 +121,8 @@ pub fn LogLogChart(
             .map(|e| {
                 let sx = x.place(10f64.powi(e), LEFT, WIDTH - RIGHT);
                 view! {
-                    <line class="grid" x1=c(sx) x2=c(sx) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
-                    <text class="tick" x=c(sx) y=c(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{decade_label(e)}</text>
+                    <line class="grid" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                    <text class="tick" x=coord(sx) y=coord(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{decade_label(e)}</text>
                 }
             })
             .collect_view();
@@ -132,8 +132,8 @@ pub fn LogLogChart(
                 let sy = y.place(10f64.powi(e), HEIGHT - BOTTOM, TOP);
                 let label = format!("{}{}", decade_label(e), y_unit.get_value());
                 view! {
-                    <line class="grid" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy) y2=c(sy)></line>
-                    <text class="tick" x=c(LEFT - 6.0) y=c(sy + 4.0) text-anchor="end">{label}</text>
+                    <line class="grid" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy) y2=coord(sy)></line>
+                    <text class="tick" x=coord(LEFT - 6.0) y=coord(sy + 4.0) text-anchor="end">{label}</text>
                 }
             })
             .collect_view();
@@ -141,8 +141,8 @@ pub fn LogLogChart(
             let sx = x.place(mx, LEFT, WIDTH - RIGHT);
             let sy = y.place(my, HEIGHT - BOTTOM, TOP);
             view! {
-                <line class="marker-line" x1=c(sx) x2=c(sx) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
-                <circle class="marker" cx=c(sx) cy=c(sy) r="5"></circle>
+                <line class="marker-line" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                <circle class="marker" cx=coord(sx) cy=coord(sy) r="5"></circle>
             }
         });
         let path = line_path(&data.points, &x, &y);
@@ -152,7 +152,7 @@ pub fn LogLogChart(
                 {grid_y}
                 <path class="curve" d=path fill="none"></path>
                 {marker}
-                <text class="axis-label" x=c((LEFT + WIDTH - RIGHT) / 2.0) y=c(HEIGHT - 6.0) text-anchor="middle">
+                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(HEIGHT - 6.0) text-anchor="middle">
                     {format!("Trade size ({}, log scale)", data.x_unit)}
                 </text>
             </g>
@@ -279,15 +279,15 @@ pub fn LineChart(
         let grid_x = linear_ticks(x.lo, x.hi, 6)
             .into_iter()
             .map(|t| view! {
-                <line class="grid" x1=c(sx(t)) x2=c(sx(t)) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
-                <text class="tick" x=c(sx(t)) y=c(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
+                <line class="grid" x1=coord(sx(t)) x2=coord(sx(t)) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                <text class="tick" x=coord(sx(t)) y=coord(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
             })
             .collect_view();
         let grid_y = linear_ticks(y.lo, y.hi, 5)
             .into_iter()
             .map(|t| view! {
-                <line class="grid" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy(t)) y2=c(sy(t))></line>
-                <text class="tick" x=c(LEFT - 6.0) y=c(sy(t) + 4.0) text-anchor="end">{tick_label(t)}</text>
+                <line class="grid" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy(t)) y2=coord(sy(t))></line>
+                <text class="tick" x=coord(LEFT - 6.0) y=coord(sy(t) + 4.0) text-anchor="end">{tick_label(t)}</text>
             })
             .collect_view();
         let lines = data
@@ -298,14 +298,14 @@ pub fn LineChart(
                 let mut path = String::new();
                 for (i, (px, py)) in series.points.iter().enumerate() {
                     let verb = if i == 0 { "M" } else { " L" };
-                    path.push_str(&format!("{verb}{},{}", c(sx(*px)), c(sy(*py))));
+                    path.push_str(&format!("{verb}{},{}", coord(sx(*px)), coord(sy(*py))));
                 }
                 view! { <path class=format!("curve series-{}", n % 8) d=path fill="none"></path> }
             })
             .collect_view();
         let reference = data.reference.clone().map(|(level, label)| view! {
-            <line class="reference" x1=c(LEFT) x2=c(WIDTH - RIGHT) y1=c(sy(level)) y2=c(sy(level))></line>
-            <text class="reference-label" x=c(WIDTH - RIGHT - 4.0) y=c(sy(level) - 6.0) text-anchor="end">{label}</text>
+            <line class="reference" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy(level)) y2=coord(sy(level))></line>
+            <text class="reference-label" x=coord(WIDTH - RIGHT - 4.0) y=coord(sy(level) - 6.0) text-anchor="end">{label}</text>
         });
         let markers = data
             .markers
@@ -321,8 +321,8 @@ pub fn LineChart(
                     (sx(at) + 4.0, "start")
                 };
                 view! {
-                    <line class="marker-line" x1=c(sx(at)) x2=c(sx(at)) y1=c(TOP) y2=c(HEIGHT - BOTTOM)></line>
-                    <text class="marker-label" x=c(x) y=c(TOP + 12.0 + 14.0 * row as f64) text-anchor=anchor>{label}</text>
+                    <line class="marker-line" x1=coord(sx(at)) x2=coord(sx(at)) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                    <text class="marker-label" x=coord(x) y=coord(TOP + 12.0 + 14.0 * row as f64) text-anchor=anchor>{label}</text>
                 }
             })
             .collect_view();
@@ -333,7 +333,7 @@ pub fn LineChart(
                 {reference}
                 {markers}
                 {lines}
-                <text class="axis-label" x=c((LEFT + WIDTH - RIGHT) / 2.0) y=c(HEIGHT - 6.0) text-anchor="middle">
+                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(HEIGHT - 6.0) text-anchor="middle">
                     {data.x_label.clone()}
                 </text>
             </g>
@@ -391,9 +391,9 @@ mod tests {
         assert_eq!(tick_label(12345.0), "12,345");
         assert_eq!(tick_label(0.125), "0.125");
         assert_eq!(tick_label(-2.5), "-2.5");
-        assert_eq!(c(12.34), "12.3");
-        assert_eq!(c(-0.05), "-0.1");
-        assert_eq!(c(0.0), "0.0");
+        assert_eq!(coord(12.34), "12.3");
+        assert_eq!(coord(-0.05), "-0.1");
+        assert_eq!(coord(0.0), "0.0");
     }
 
     #[test]

@@ -225,7 +225,3 @@ impl Data {
         self.age_days().is_some_and(|d| d > STALE_AFTER_DAYS)
     }
 }
-
-pub fn use_data() -> Option<Data> {
-    use_context::<Data>()
-}

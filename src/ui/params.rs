@@ -71,11 +71,6 @@ impl Params {
         self.pairs.with(|p| f(p))
     }
 
-    /// The query string (`?calc=pool&...`), tracked.
-    pub fn query(&self) -> String {
-        self.pairs.with(|p| to_query(p))
-    }
-
     fn write_url(&self) {
         if !self.write_url {
             return;
@@ -93,11 +88,6 @@ impl Params {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
     }
-}
-
-/// The page's parameters, provided by the app.
-pub fn use_params() -> Params {
-    use_context::<Params>().unwrap_or_else(|| Params::detached(Vec::new()))
 }
 
 /// A typed value for an optional parameter: a blank field removes the parameter.

@@ -12,7 +12,7 @@ pub fn ratio(num: U256, den: U256) -> Result<Decimal, Rejection> {
 }
 
 /// `(a - b) / den` in percent, with its sign.
-pub fn signed_pct(a: U256, b: U256, den: U256) -> Result<Decimal, Rejection> {
+pub fn difference_pct(a: U256, b: U256, den: U256) -> Result<Decimal, Rejection> {
     let hundred = U256::from(100u8);
     if a >= b {
         ratio((a - b) * hundred, den)

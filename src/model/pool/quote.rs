@@ -2,7 +2,7 @@
 //! "slippage", so three are given (SPEC §1): vs spot with the fee (the chain's simulator and
 //! Taostats), vs spot without the fee (the SDK), and the docs' shortfall / received.
 
-use crate::model::num::ratio::{rao_ratio, ratio, signed_pct};
+use crate::model::num::ratio::{difference_pct, rao_ratio, ratio};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
@@ -74,7 +74,7 @@ pub fn figures(swap: Swap) -> Result<Quote, Rejection> {
     let before = swap.pool_before;
     let after = swap.pool_after;
     // Trades never change the weights, so the price ratio is y' x / (x' y).
-    let impact = signed_pct(
+    let impact = difference_pct(
         U256::from(after.tao_rao) * U256::from(before.alpha_rao),
         U256::from(after.alpha_rao) * U256::from(before.tao_rao),
         U256::from(after.alpha_rao) * U256::from(before.tao_rao),
@@ -89,9 +89,9 @@ pub fn figures(swap: Swap) -> Result<Quote, Rejection> {
         effective_price,
         price_after: after.spot_price(),
         price_impact_pct: impact,
-        slippage_pct: signed_pct(ideal_taken, received_scaled, ideal_taken)?,
-        slippage_ex_fee_pct: signed_pct(ideal_net, received_scaled, ideal_net)?,
-        slippage_of_received_pct: signed_pct(ideal_taken, received_scaled, received_scaled)?,
+        slippage_pct: difference_pct(ideal_taken, received_scaled, ideal_taken)?,
+        slippage_ex_fee_pct: difference_pct(ideal_net, received_scaled, ideal_net)?,
+        slippage_of_received_pct: difference_pct(ideal_taken, received_scaled, received_scaled)?,
         unfilled: rao_to_decimal(swap.requested_rao - swap.taken_rao()),
         swap,
     })

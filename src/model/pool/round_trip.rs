@@ -1,6 +1,6 @@
 //! Stake then unstake the alpha received at once (or the reverse): what the pool keeps.
 
-use crate::model::num::ratio::signed_pct;
+use crate::model::num::ratio::difference_pct;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
@@ -25,7 +25,7 @@ pub fn round_trip(pool: &Pool, side: Side, amount_rao: u64) -> Result<RoundTrip,
     Ok(RoundTrip {
         back_rao: back.out_rao,
         lost: rao_to_decimal(lost_rao),
-        lost_pct: signed_pct(
+        lost_pct: difference_pct(
             U256::from(amount_rao),
             U256::from(back.out_rao),
             U256::from(amount_rao),

@@ -4,7 +4,7 @@
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
 use crate::model::num::precise::{checked, expm1, ln, OutOfRange};
-use crate::model::num::ratio::{rao_ratio, signed_pct};
+use crate::model::num::ratio::{difference_pct, rao_ratio};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::num::wide::mul_decimal_floor;
 use crate::model::pool::quote::{quote, Quote};
@@ -271,7 +271,7 @@ impl Path {
                 )?;
                 let net_rao = i128::from(swap.out_rao) - i128::from(self.basis_rao);
                 let net_tao = Decimal::from_i128_with_scale(net_rao, 9);
-                let net_pct = signed_pct(
+                let net_pct = difference_pct(
                     U256::from(swap.out_rao),
                     U256::from(self.basis_rao),
                     U256::from(self.basis_rao.max(1)),

@@ -87,7 +87,7 @@ pub fn run(form: &ConvictionForm) -> Result<Report, String> {
     })
 }
 
-fn days_text(blocks: Decimal) -> String {
+fn blocks_as_days(blocks: Decimal) -> String {
     let d = days(blocks);
     if d < Decimal::ONE {
         "within a day".to_string()
@@ -227,30 +227,30 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                             explain=explain::CONVICTION />
                         <Figure testid="conviction-peak" label="Peak conviction"
                             shown=shown(|r| r.outlook.peak.map(|(at, top)| Shown::new(
-                                format!("{} {}", alpha_text(top), if at.is_zero() { "now".to_string() } else { format!("after {}", days_text(at)) }),
+                                format!("{} {}", alpha_text(top), if at.is_zero() { "now".to_string() } else { format!("after {}", blocks_as_days(at)) }),
                                 format::plain(top),
                             )))
                             missing=missing(|_| "No peak: a perpetual lock's conviction keeps approaching the locked amount.".to_string())
                             explain=explain::PEAK />
                         <Figure testid="conviction-gate-days" label="Passes the takeover gate"
                             shown=shown(|r| r.outlook.gate_blocks.map(|b| Shown::new(
-                                format!("{} (gate: {})", days_text(b), alpha_text(r.outlook.gate_level)),
+                                format!("{} (gate: {})", blocks_as_days(b), alpha_text(r.outlook.gate_level)),
                                 format::plain(days(b).ceil()),
                             )))
                             missing=missing(|r| match r.outlook.peak {
-                                Some((at, top)) => format!("Never: conviction peaks at {} after {}, below the gate of {}.", alpha_text(top), days_text(at), alpha_text(r.outlook.gate_level)),
+                                Some((at, top)) => format!("Never: conviction peaks at {} after {}, below the gate of {}.", alpha_text(top), blocks_as_days(at), alpha_text(r.outlook.gate_level)),
                                 None => format!("Never: conviction only approaches the {} locked, below the gate of {}.", alpha_text(r.lock_now), alpha_text(r.outlook.gate_level)),
                             })
                             explain=explain::GATE />
                         <Figure testid="conviction-beat-owner-days" label="Passes the owner"
                             shown=shown(|r| r.outlook.beat_owner_blocks.map(|b| Shown::new(
-                                format!("{} (owner's lock: {})", days_text(b), alpha_text(r.owner_lock)),
+                                format!("{} (owner's lock: {})", blocks_as_days(b), alpha_text(r.owner_lock)),
                                 format::plain(days(b).ceil()),
                             )))
                             missing=missing(|r| format!("Never: the owner's {} stays above your conviction.", alpha_text(r.owner_lock)))
                             explain=explain::BEAT_OWNER />
                         <Figure testid="conviction-takeover-days" label="Earliest takeover"
-                            shown=shown(|r| r.outlook.takeover_blocks.map(|b| Shown::new(days_text(b), format::plain(days(b).ceil()))))
+                            shown=shown(|r| r.outlook.takeover_blocks.map(|b| Shown::new(blocks_as_days(b), format::plain(days(b).ceil()))))
                             missing=missing(|r| match r.outlook.age_left_blocks {
                                 None => "Unknown: the subnet's age is not in the data.".to_string(),
                                 Some(_) => "Never, as the lines above say.".to_string(),

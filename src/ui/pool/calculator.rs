@@ -1,7 +1,7 @@
 //! The pool calculator's inputs and headline figures.
 
 use super::explain;
-use super::form::{amount_unit, PoolInputs};
+use super::form::{amount_unit, PoolForm};
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
 use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 /// What the page can say about the current trade.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum PoolOutcome {
     /// Some input is missing or wrong; the fields say which.
     Problem(String),
     /// The chain would refuse the trade.
@@ -48,20 +48,17 @@ pub fn subnet_options(snapshot: &Snapshot, empty: &str) -> Vec<(String, String)>
 
 #[component]
 pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
-    let inputs = Memo::new(move |_| {
-        data.snapshot
-            .with(|s| PoolInputs::read(|k| params.get(k), s))
-    });
+    let inputs = Memo::new(move |_| data.snapshot.with(|s| PoolForm::read(|k| params.get(k), s)));
     let set = move |key: &'static str, value: Option<String>| {
         params.edit("pool", &[(key, value)]);
     };
 
     let outcome = Memo::new(move |_| {
         inputs.with(|i| match i.trade() {
-            Err(problem) => Outcome::Problem(problem),
+            Err(problem) => PoolOutcome::Problem(problem),
             Ok((pool, request)) => match quote(&pool, &request) {
-                Ok(q) => Outcome::Quoted(Box::new(q)),
-                Err(r) => Outcome::Rejected(r),
+                Ok(q) => PoolOutcome::Quoted(Box::new(q)),
+                Err(r) => PoolOutcome::Rejected(r),
             },
         })
     });
@@ -88,14 +85,14 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let figure = move |f: fn(&Quote) -> Shown| {
         Signal::derive(move || {
             outcome.with(|o| match o {
-                Outcome::Quoted(q) => Some(f(q)),
+                PoolOutcome::Quoted(q) => Some(f(q)),
                 _ => None,
             })
         })
     };
-    let field_text = move |f: fn(&PoolInputs) -> String| Signal::derive(move || inputs.with(f));
+    let field_text = move |f: fn(&PoolForm) -> String| Signal::derive(move || inputs.with(f));
     let field_error =
-        move |f: fn(&PoolInputs) -> Option<String>| Signal::derive(move || inputs.with(f));
+        move |f: fn(&PoolForm) -> Option<String>| Signal::derive(move || inputs.with(f));
 
     view! {
         <section class="calc" aria-labelledby="pool-title">
@@ -299,16 +296,16 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
 
 /// The trade's status: accepted (partially or whole), refused by the chain, or waiting for input.
 #[component]
-fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
+fn Verdict(outcome: Memo<PoolOutcome>) -> impl IntoView {
     move || {
         match outcome.get() {
-        Outcome::Problem(problem) => view! {
+        PoolOutcome::Problem(problem) => view! {
             <div tabindex="0" class="verdict pending" data-testid="pool-input-problem" role="status">
                 {problem}
             </div>
         }
         .into_any(),
-        Outcome::Rejected(rejection) => view! {
+        PoolOutcome::Rejected(rejection) => view! {
             <div
                 tabindex="0"
                 class="verdict rejected"
@@ -321,7 +318,7 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Outcome::Quoted(q) if q.swap.is_partial() => {
+        PoolOutcome::Quoted(q) if q.swap.is_partial() => {
             let side = q.swap.side;
             let reason = explain::partial_reason(&q.swap);
             view! {
@@ -339,7 +336,7 @@ fn Verdict(outcome: Memo<Outcome>) -> impl IntoView {
             }
             .into_any()
         }
-        Outcome::Quoted(q) => {
+        PoolOutcome::Quoted(q) => {
             let side = q.swap.side;
             view! {
                 <div tabindex="0" class="verdict ok" role="status">

@@ -20,8 +20,6 @@ pub const MAX_FOR_SLIPPAGE: &str =
 pub const PRICE_AFTER: &str = "The pool's spot price once your trade (and, for an unstake, the sale of the fee alpha) is done.";
 pub const SPLITTING: &str = "Splitting a trade into smaller pieces against the same pool does not reduce slippage: each piece moves the price for the next. It only helps if the price recovers between pieces, which nobody can promise.";
 pub const MOVE: &str = "Moving stake to another subnet is two trades: an unstake on this subnet and a stake of the TAO it returns on the other, each with its slippage, but the chain charges one swap fee for the whole move (on the unstake leg; on the stake leg when moving from root). Under 0.002 TAO is not restaked: it stays free TAO. The loss compares the alpha's worth before (at this subnet's spot price) with the new alpha's worth (at the other subnet's spot price).";
-pub const STABLE: &str =
-    "Root (subnet 0) is a stable pool: 1 alpha = 1 TAO, no fee and no slippage.";
 
 /// Why a trade was only partly filled, in words.
 pub fn partial_reason(swap: &crate::model::pool::swap::Swap) -> &'static str {

@@ -18,7 +18,7 @@ pub const DEFAULT_MAX_SLIP: &str = "1";
 pub const DEFAULT_MOVE_AMOUNT: &str = "100";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PoolInputs {
+pub struct PoolForm {
     pub source: PoolSource,
     pub side: Field<Side>,
     pub amount: Field<u64>,
@@ -32,7 +32,7 @@ pub struct PoolInputs {
     pub move_amount: Field<u64>,
 }
 
-impl PoolInputs {
+impl PoolForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
         let side = match get("side") {
@@ -55,7 +55,7 @@ impl PoolInputs {
             }
             other => Field::new(other.unwrap_or_default(), Ok(None)),
         };
-        let mut inputs = PoolInputs {
+        let mut inputs = PoolForm {
             amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
                 parse_tokens(t, amount_bounds())
             }),
@@ -146,12 +146,12 @@ mod tests {
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 
-    fn read(query: &[(&str, &str)]) -> PoolInputs {
+    fn read(query: &[(&str, &str)]) -> PoolForm {
         let map: HashMap<String, String> = query
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        PoolInputs::read(|k| map.get(k).cloned(), &bundled().unwrap())
+        PoolForm::read(|k| map.get(k).cloned(), &bundled().unwrap())
     }
 
     #[test]

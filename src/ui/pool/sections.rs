@@ -1,16 +1,16 @@
 //! The pool calculator's further sections: slippage against size, the largest trade within a
 //! slippage, the round trip and moving stake to another subnet.
 
-use super::calculator::{subnet_options, Outcome};
+use super::calculator::{subnet_options, PoolOutcome};
 use super::explain;
-use super::form::{amount_unit, PoolInputs};
+use super::form::{amount_unit, PoolForm};
 use crate::model::num::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
 use crate::model::pool::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
 use crate::model::pool::move_stake::move_stake;
 use crate::model::pool::round_trip::round_trip;
 use crate::model::pool::side::Side;
 use crate::model::pool::Pool;
-use crate::ui::chart::{ChartData, LogLogChart};
+use crate::ui::chart::{LogLogChart, LogLogData};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
@@ -19,7 +19,7 @@ use crate::ui::params::Params;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
-fn pool_and_side(inputs: Memo<PoolInputs>) -> Memo<Option<(Pool, Side)>> {
+fn pool_and_side(inputs: Memo<PoolForm>) -> Memo<Option<(Pool, Side)>> {
     Memo::new(move |_| inputs.with(|i| Some((i.source.pool.clone().ok()?, i.side.ok()?))))
 }
 
@@ -29,7 +29,7 @@ fn tokens_f64(rao: u64) -> f64 {
 }
 
 #[component]
-pub fn SlippageChart(inputs: Memo<PoolInputs>, outcome: Memo<Outcome>) -> impl IntoView {
+pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl IntoView {
     let pool_side = pool_and_side(inputs);
     let curve: Memo<Vec<CurvePoint>> = Memo::new(move |_| {
         pool_side
@@ -45,10 +45,12 @@ pub fn SlippageChart(inputs: Memo<PoolInputs>, outcome: Memo<Outcome>) -> impl I
                 .collect()
         });
         let marker = outcome.with(|o| match o {
-            Outcome::Quoted(q) => Some((tokens_f64(q.swap.taken_rao()), q.slippage_pct.to_f64()?)),
+            PoolOutcome::Quoted(q) => {
+                Some((tokens_f64(q.swap.taken_rao()), q.slippage_pct.to_f64()?))
+            }
             _ => None,
         });
-        ChartData {
+        LogLogData {
             points,
             marker,
             x_unit: unit.to_string(),
@@ -67,7 +69,7 @@ pub fn SlippageChart(inputs: Memo<PoolInputs>, outcome: Memo<Outcome>) -> impl I
             _ => "No trade sizes to plot.".to_string(),
         });
         let here = outcome.with(|o| match o {
-            Outcome::Quoted(q) => format!(
+            PoolOutcome::Quoted(q) => format!(
                 " This trade: {} {unit}, {}.",
                 format::tokens(rao_to_decimal(q.swap.taken_rao())),
                 format::pct(q.slippage_pct)
@@ -118,7 +120,7 @@ pub fn SlippageChart(inputs: Memo<PoolInputs>, outcome: Memo<Outcome>) -> impl I
 }
 
 #[component]
-pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl IntoView {
+pub fn MaxForSlippage(inputs: Memo<PoolForm>, set: Callback<String>) -> impl IntoView {
     let pool_side = pool_and_side(inputs);
     let target = Memo::new(move |_| inputs.with(|i| i.max_slip.ok()));
     let max = Memo::new(move |_| {
@@ -157,7 +159,7 @@ pub fn MaxForSlippage(inputs: Memo<PoolInputs>, set: Callback<String>) -> impl I
 }
 
 #[component]
-pub fn RoundTripSection(inputs: Memo<PoolInputs>) -> impl IntoView {
+pub fn RoundTripSection(inputs: Memo<PoolForm>) -> impl IntoView {
     let trip = Memo::new(move |_| {
         inputs.with(|i| {
             let (pool, side, amount) = (i.source.pool.clone().ok()?, i.side.ok()?, i.amount.ok()?);
@@ -190,7 +192,7 @@ pub fn RoundTripSection(inputs: Memo<PoolInputs>) -> impl IntoView {
 }
 
 #[component]
-pub fn MoveStake(inputs: Memo<PoolInputs>, data: Data, params: Params) -> impl IntoView {
+pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, params: Params) -> impl IntoView {
     let options = Memo::new(move |_| data.snapshot.with(|s| subnet_options(s, "Choose a subnet")));
     let quote = Memo::new(move |_| {
         let (from, to, amount) = inputs.with(|i| {

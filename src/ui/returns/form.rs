@@ -22,7 +22,7 @@ pub const DEFAULT_TAKE: &str = "18";
 
 /// Where the position starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum From {
+pub enum StartWith {
     Tao,
     Alpha,
 }
@@ -30,7 +30,7 @@ pub enum From {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReturnsForm {
     pub source: PoolSource,
-    pub from: Field<From>,
+    pub from: Field<StartWith>,
     pub amount: Field<u64>,
     pub days: Field<u32>,
     /// Fraction (the parameter is a percentage).
@@ -58,7 +58,7 @@ impl ReturnsForm {
         let from = Field::choice(
             get("from").as_deref(),
             "start",
-            &[("tao", From::Tao), ("alpha", From::Alpha)],
+            &[("tao", StartWith::Tao), ("alpha", StartWith::Alpha)],
         );
         ReturnsForm {
             from,
@@ -109,8 +109,8 @@ impl ReturnsForm {
         let pool = self.source.pool.clone()?;
         let fix = || FIX_FIELDS.to_string();
         let start = match (self.from.ok(), self.amount.ok()) {
-            (Some(From::Tao), Some(a)) => Start::Tao(a),
-            (Some(From::Alpha), Some(a)) => Start::Alpha(a),
+            (Some(StartWith::Tao), Some(a)) => Start::Tao(a),
+            (Some(StartWith::Alpha), Some(a)) => Start::Alpha(a),
             _ => return Err(fix()),
         };
         let days = self.days.ok().ok_or_else(fix)?;

@@ -15,7 +15,7 @@ use crate::ui::format;
 use crate::ui::inputs::{Choice, TextInput, Toggle};
 use crate::ui::params::{unless_blank, Params};
 use crate::ui::pool_fields::PoolFields;
-use form::{From, ReturnsForm};
+use form::{ReturnsForm, StartWith};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -28,7 +28,7 @@ fn signed_tokens(d: Decimal) -> String {
     }
 }
 
-fn days_text(days: u32) -> String {
+fn days_after(days: u32) -> String {
     match days {
         0 => "at once".to_string(),
         1 => "1 day".to_string(),
@@ -100,7 +100,7 @@ const FIGURES: [FigureSpec; 12] = [
         headline: false,
         pick: |p| {
             p.breakeven_day
-                .map(|d| Shown::new(days_text(d), d.to_string()))
+                .map(|d| Shown::new(days_after(d), d.to_string()))
         },
         missing: |_| "Not within 5 years".to_string(),
         explain: explain::BREAKEVEN,
@@ -257,7 +257,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     };
     let text = move |f: fn(&ReturnsForm) -> String| Signal::derive(move || form.with(f));
     let error = move |f: fn(&ReturnsForm) -> Option<String>| Signal::derive(move || form.with(f));
-    let from_alpha = Memo::new(move |_| form.with(|f| f.from.ok() == Some(From::Alpha)));
+    let from_alpha = Memo::new(move |_| form.with(|f| f.from.ok() == Some(StartWith::Alpha)));
     let root = Memo::new(move |_| form.with(|f| f.root));
     let unit = Signal::derive(move || {
         if from_alpha.get() {
@@ -405,12 +405,12 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                             let text = match &p.horizon.exit {
                                 Ok(leg) => format!(
                                     "After {}: {} TAO back, {} TAO ({}).",
-                                    days_text(days),
+                                    days_after(days),
                                     format::tokens(rao_to_decimal(leg.tao_rao)),
                                     signed_tokens(leg.net_tao),
                                     format::signed_pct(leg.net_pct),
                                 ),
-                                Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_text(days), r.chain_name()),
+                                Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
                             };
                             let class = match &p.horizon.exit {
                                 Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
@@ -497,7 +497,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                                 points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
                             }],
                             reference: rao_to_decimal(p.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.basis_rao))))),
-                            markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_text(d)))).into_iter()
+                            markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
                                 .chain(std::iter::once((f64::from(p.horizon.day), format!("{} days", p.horizon.day))))
                                 .collect(),
                             x_label: "Days held".into(),
@@ -508,7 +508,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                         Ok(p) => format!(
                             "Exit value in TAO by day held, against {} TAO in. {}",
                             format::tokens(rao_to_decimal(p.basis_rao)),
-                            p.breakeven_day.map(|d| format!("It breaks even after {}.", days_text(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
+                            p.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
                         ),
                     }))
                 />
