@@ -17,13 +17,13 @@ use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
 use dtao_calc::ui::app::Calc;
 use dtao_calc::ui::chain_figures::ChainFigures;
-use dtao_calc::ui::conviction::{self, form::ConvictionForm};
+use dtao_calc::ui::conviction::{form::ConvictionForm, report};
 use dtao_calc::ui::field::Field;
 use dtao_calc::ui::pool::form::PoolForm;
 use dtao_calc::ui::pool_source::PoolSource;
 use dtao_calc::ui::query::parse_query;
 use dtao_calc::ui::returns::form::ReturnsForm;
-use dtao_calc::ui::take::{self, form::TakeForm};
+use dtao_calc::ui::take::{compare, form::TakeForm};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::{json, Value};
@@ -376,11 +376,11 @@ fn take_parameters() {
             );
         }
         // The page's own computation, switching costs included.
-        match take::run(&form, snapshot()) {
+        match compare::run(&form, snapshot()) {
             Ok(compared) => {
-                match take::switching(&form, &compared, snapshot()) {
+                match compare::switching(&form, &compared, snapshot()) {
                     Some(Err(e)) => sentence(&e)?,
-                    Some(Ok(take::Switching {
+                    Some(Ok(compare::Switching {
                         other: Some(Err(e)),
                         ..
                     })) => sentence(&e)?,
@@ -428,7 +428,7 @@ fn conviction_parameters() {
             form.gate,
             form.total_rule,
         );
-        match conviction::run(&form) {
+        match report::run(&form) {
             Ok(report) => {
                 if let Err(e) = &report.liquidity {
                     sentence(e)?;

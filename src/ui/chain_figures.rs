@@ -1,6 +1,5 @@
 //! The chain figures that set a subnet's staking yield (SPEC §2), prefilled from the subnet in
-//! the data and editable: `emission` (alpha per block), `issuance`, `alpha_stake`, `root_tao`,
-//! `tao_weight`, `epoch_blocks`. Root's yield is summed over every subnet in the data.
+//! the data and editable (the table below). Root's yield is summed over every subnet in the data.
 
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::Mechanism;
@@ -11,6 +10,7 @@ use crate::model::staking::emission::{
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
+use crate::ui::param::{Default, Doc, Param};
 use crate::ui::pool_source::FIX_FIELDS;
 use crate::ui::typed::{parse_bounded, parse_whole, Bounds};
 use rust_decimal::Decimal;
@@ -19,6 +19,75 @@ use rust_decimal::Decimal;
 pub const DEFAULT_TAO_WEIGHT: &str = "0.18";
 /// Blocks per epoch from runtime 423 on.
 pub const DEFAULT_EPOCH_BLOCKS: &str = "360";
+
+/// 1,000,000,000,000 (1e12 = 0xE8_D4A5_1000).
+const BIG: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+pub const EMISSION: Param<Decimal> = Param {
+    key: "emission",
+    label: "Alpha emission per block",
+    default: Default::Data("the subnet's alpha_out_emission"),
+    unit: "alpha",
+    about: "The alpha the subnet emits to its participants each block (0 to 1,000).",
+    parse: |t| {
+        parse_bounded(
+            t,
+            Bounds::new(Decimal::ZERO, true, Decimal::ONE_THOUSAND, 9),
+        )
+    },
+};
+pub const EPOCH_BLOCKS: Param<u32> = Param {
+    key: "epoch_blocks",
+    label: "Blocks per epoch",
+    default: Default::Data("the subnet's tempo, else 360"),
+    unit: "blocks",
+    about: "How often the subnet pays out (its tempo).",
+    parse: |t| parse_whole(t, 1, 100_000).map(|b| b as u32),
+};
+pub const ISSUANCE: Param<Decimal> = Param {
+    key: "issuance",
+    label: "Subnet alpha issuance",
+    default: Default::Data("alpha in pool + alpha outstanding"),
+    unit: "alpha",
+    about: "All the subnet's alpha: in the pool and outstanding.",
+    parse: |t| parse_bounded(t, Bounds::new(Decimal::ZERO, false, BIG, 9)),
+};
+pub const ALPHA_STAKE: Param<Decimal> = Param {
+    key: "alpha_stake",
+    label: "Alpha staked on validators (A_v)",
+    default: Default::Data("the validators' alpha-only stake, else an estimate"),
+    unit: "alpha",
+    about: "The alpha-only stake the chain shares the alpha dividends over.",
+    parse: |t| parse_bounded(t, Bounds::new(Decimal::ZERO, false, BIG, 9)),
+};
+pub const ROOT_TAO: Param<Decimal> = Param {
+    key: "root_tao",
+    label: "TAO staked on root",
+    default: Default::Data("the data's root stake"),
+    unit: "TAO",
+    about: "TAO staked on root (subnet 0), which takes part in every subnet's dividends.",
+    parse: |t| parse_bounded(t, Bounds::new(Decimal::ZERO, true, BIG, 9)),
+};
+pub const TAO_WEIGHT: Param<Decimal> = Param {
+    key: "tao_weight",
+    label: "TaoWeight",
+    default: Default::Data("the data's, else 0.18"),
+    unit: "",
+    about: "Root's weight in the root proportion, 0 to 1.",
+    parse: |t| parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9)),
+};
+
+/// The chain figures' parameters, for the docs.
+pub fn docs() -> Vec<Doc> {
+    vec![
+        EMISSION.doc(),
+        EPOCH_BLOCKS.doc(),
+        ISSUANCE.doc(),
+        ALPHA_STAKE.doc(),
+        ROOT_TAO.doc(),
+        TAO_WEIGHT.doc(),
+    ]
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChainFigures {
@@ -38,11 +107,6 @@ impl ChainFigures {
         snapshot: &Snapshot,
         subnet: Option<&Subnet>,
     ) -> Self {
-        let number = |key: &str, default: String, bounds: Bounds| {
-            Field::read(get(key).as_deref(), &default, |t| parse_bounded(t, bounds))
-        };
-        let big = Decimal::from(1_000_000_000_000u64);
-        let positive = Bounds::new(Decimal::ZERO, false, big, 9);
         let base = subnet.and_then(|s| {
             alpha_stake_base(
                 s.validator_alpha_stake,
@@ -50,56 +114,33 @@ impl ChainFigures {
                 s.alpha_out_rao.map(rao_to_decimal),
             )
         });
+        let issuance = subnet.and_then(|s| {
+            s.alpha_out_rao
+                .map(|out| rao_to_decimal(s.alpha_in_rao + out))
+        });
+        let tempo = subnet.and_then(|s| s.tempo).filter(|t| *t > 0);
+        let text = |d: Option<Decimal>| d.map(plain).unwrap_or_default();
         ChainFigures {
-            alpha_stake_source: match get("alpha_stake") {
+            alpha_stake_source: match get(ALPHA_STAKE.key) {
                 Some(_) => None,
                 None => base.map(|(_, source)| source),
             },
-            emission: number(
-                "emission",
-                subnet
-                    .and_then(|s| s.alpha_out_emission)
-                    .map(plain)
-                    .unwrap_or_default(),
-                Bounds::new(Decimal::ZERO, true, Decimal::from(1_000), 9),
-            ),
-            issuance: number(
-                "issuance",
-                subnet
-                    .and_then(|s| {
-                        s.alpha_out_rao
-                            .map(|out| rao_to_decimal(s.alpha_in_rao + out))
-                    })
-                    .map(plain)
-                    .unwrap_or_default(),
-                positive,
-            ),
-            alpha_stake: number(
-                "alpha_stake",
-                base.map(|(v, _)| plain(v)).unwrap_or_default(),
-                positive,
-            ),
-            root_tao: number(
-                "root_tao",
-                snapshot.root_tao_staked.map(plain).unwrap_or_default(),
-                Bounds::new(Decimal::ZERO, true, big, 9),
-            ),
-            tao_weight: number(
-                "tao_weight",
-                snapshot
+            emission: EMISSION.read_or(get, &text(subnet.and_then(|s| s.alpha_out_emission))),
+            issuance: ISSUANCE.read_or(get, &text(issuance)),
+            alpha_stake: ALPHA_STAKE.read_or(get, &text(base.map(|(v, _)| v))),
+            root_tao: ROOT_TAO.read_or(get, &text(snapshot.root_tao_staked)),
+            tao_weight: TAO_WEIGHT.read_or(
+                get,
+                &snapshot
                     .tao_weight
                     .map(plain)
                     .unwrap_or_else(|| DEFAULT_TAO_WEIGHT.to_string()),
-                Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9),
             ),
-            epoch_blocks: Field::read(
-                get("epoch_blocks").as_deref(),
-                &subnet
-                    .and_then(|s| s.tempo)
-                    .filter(|t| *t > 0)
+            epoch_blocks: EPOCH_BLOCKS.read_or(
+                get,
+                &tempo
                     .map(|t| t.to_string())
                     .unwrap_or_else(|| DEFAULT_EPOCH_BLOCKS.to_string()),
-                |t| parse_whole(t, 1, 100_000).map(|b| b as u32),
             ),
         }
     }

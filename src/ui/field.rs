@@ -62,6 +62,14 @@ impl<T: Clone> Field<T> {
         Field::new(raw, value)
     }
 
+    /// What the page shows of it: the text and the message.
+    pub fn shown(&self) -> FieldText {
+        FieldText {
+            text: self.text.clone(),
+            error: self.error(),
+        }
+    }
+
     pub fn error(&self) -> Option<String> {
         self.value.as_ref().err().cloned()
     }
@@ -69,6 +77,13 @@ impl<T: Clone> Field<T> {
     pub fn ok(&self) -> Option<T> {
         self.value.as_ref().ok().cloned()
     }
+}
+
+/// A field as its input shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldText {
+    pub text: String,
+    pub error: Option<String>,
 }
 
 #[cfg(test)]

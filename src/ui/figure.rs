@@ -47,3 +47,46 @@ pub fn Figure(
         </div>
     }
 }
+
+/// One figure of a page's table of figures: where it comes from in the page's result (`T`),
+/// what it says when there is none, and what it means.
+pub struct FigureSpec<T: 'static> {
+    pub testid: &'static str,
+    pub label: &'static str,
+    pub headline: bool,
+    pub pick: fn(&T) -> Option<Shown>,
+    pub missing: fn(&T) -> String,
+    pub explain: &'static str,
+}
+
+/// A page's figures, drawn from its table of `FigureSpec`s.
+#[component]
+pub fn Figures<T: Clone + PartialEq + Send + Sync + 'static>(
+    specs: &'static [FigureSpec<T>],
+    result: Memo<Result<T, String>>,
+) -> impl IntoView {
+    view! {
+        <dl class="figures">
+            {specs
+                .iter()
+                .map(|spec| {
+                    let pick = spec.pick;
+                    let missing = spec.missing;
+                    view! {
+                        <Figure
+                            testid=spec.testid
+                            label=spec.label
+                            headline=spec.headline
+                            shown=Signal::derive(move || result.with(|r| r.as_ref().ok().and_then(pick)))
+                            missing=Signal::derive(move || result.with(|r| match r {
+                                Ok(p) => missing(p),
+                                Err(_) => "—".to_string(),
+                            }))
+                            explain=spec.explain
+                        />
+                    }
+                })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -1,7 +1,137 @@
 //! Inputs shared by every calculator: each has a visible label, says what is wrong next to
-//! itself, and writes straight to its URL parameter.
+//! itself, and writes straight to its URL parameter. `ParamInput`, `ParamChoice` and
+//! `ParamToggle` draw a parameter of a form's table (`ui::param`); `TextInput` is the plain box
+//! beneath them, also used where one parameter holds many boxes (the take table's rows).
 
+use super::field::FieldText;
+use super::param::Spec;
+use super::params::{unless_blank, Params};
 use leptos::prelude::*;
+
+/// Where a calculator's inputs write: the page's parameters, with `calc` naming the calculator.
+#[derive(Clone, Copy)]
+pub struct Edit {
+    pub params: Params,
+    pub calc: &'static str,
+}
+
+impl Edit {
+    pub fn set(&self, key: &str, value: Option<String>) {
+        self.params.edit(self.calc, &[(key, value)]);
+    }
+
+    /// Typed text for `spec`: a blank optional box removes its parameter.
+    pub fn typed(&self, spec: Spec, text: String) {
+        let value = if spec.optional {
+            unless_blank(text)
+        } else {
+            Some(text)
+        };
+        self.set(spec.key, value);
+    }
+}
+
+/// A parameter's text box: its key is the box's id, its label and unit come from its table.
+#[component]
+pub fn ParamInput(
+    spec: Spec,
+    #[prop(into)] field: Signal<FieldText>,
+    edit: Edit,
+    /// A unit that follows another input (the amount's TAO or alpha); else the table's.
+    #[prop(optional, into)]
+    unit: Option<Signal<String>>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let unit =
+        unit.or_else(|| (!spec.unit.is_empty()).then(|| Signal::stored(spec.unit.to_string())));
+    text_box(
+        spec.key.to_string(),
+        spec.label.to_string(),
+        Signal::derive(move || field.with(|f| f.text.clone())),
+        Signal::derive(move || field.with(|f| f.error.clone())),
+        Callback::new(move |v| edit.typed(spec, v)),
+        Extras {
+            unit,
+            hint,
+            placeholder,
+            inputmode,
+        },
+    )
+}
+
+/// A parameter's named values as radio buttons (`buttons`: parameter text and words).
+#[component]
+pub fn ParamChoice(
+    spec: Spec,
+    buttons: Vec<(&'static str, &'static str)>,
+    #[prop(into)] field: Signal<FieldText>,
+    edit: Edit,
+) -> impl IntoView {
+    view! {
+        <Choice
+            name=spec.key
+            legend=spec.label
+            options=buttons
+            selected=Signal::derive(move || field.with(|f| f.text.clone()))
+            error=Signal::derive(move || field.with(|f| f.error.clone()))
+            on_change=Callback::new(move |v| edit.set(spec.key, Some(v)))
+        />
+    }
+}
+
+/// A parameter picked from a list of `(value, text)` options (a subnet).
+#[component]
+pub fn ParamSelect(
+    spec: Spec,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] field: Signal<FieldText>,
+    edit: Edit,
+) -> impl IntoView {
+    view! {
+        <Select
+            id=spec.key
+            label=spec.label
+            options=options
+            selected=Signal::derive(move || field.with(|f| f.text.clone()))
+            error=Signal::derive(move || field.with(|f| f.error.clone()))
+            on_change=Callback::new(move |v| edit.typed(spec, v))
+        />
+    }
+}
+
+/// A `0`/`1` parameter as a checkbox.
+#[component]
+pub fn ParamToggle(
+    spec: Spec,
+    #[prop(into)] field: Signal<FieldText>,
+    edit: Edit,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let hint_view = hint.map(|h| view! { <p class="hint">{h}</p> });
+    let error = Signal::derive(move || field.with(|f| f.error.clone()));
+    view! {
+        <div class="field toggle" class:invalid=move || error.with(Option::is_some)>
+            <label for=spec.key class="toggle-label">
+                <input
+                    type="checkbox"
+                    id=spec.key
+                    prop:checked=move || field.with(|f| f.text.trim() == "1")
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        edit.set(spec.key, Some(if on { "1" } else { "0" }.to_string()))
+                    }
+                />
+                <span>{spec.label}</span>
+            </label>
+            {hint_view}
+            <p class="msg" id=format!("{}-msg", spec.key) aria-live="polite">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
 
 /// A typed number (or text) with a unit and its message.
 #[component]
@@ -18,6 +148,43 @@ pub fn TextInput(
     #[prop(optional)]
     inputmode: Option<&'static str>,
 ) -> impl IntoView {
+    text_box(
+        id,
+        label,
+        value,
+        error,
+        on_input,
+        Extras {
+            unit,
+            hint,
+            placeholder,
+            inputmode,
+        },
+    )
+}
+
+/// A text box's optional parts.
+struct Extras {
+    unit: Option<Signal<String>>,
+    hint: Option<String>,
+    placeholder: Option<String>,
+    inputmode: Option<&'static str>,
+}
+
+fn text_box(
+    id: String,
+    label: String,
+    value: Signal<String>,
+    error: Signal<Option<String>>,
+    on_input: Callback<String>,
+    extras: Extras,
+) -> impl IntoView {
+    let Extras {
+        unit,
+        hint,
+        placeholder,
+        inputmode,
+    } = extras;
     let msg_id = format!("{id}-msg");
     let hint_id = format!("{id}-hint");
     let described = if hint.is_some() {
@@ -92,35 +259,6 @@ pub fn Choice(
                 {move || error.get()}
             </p>
         </fieldset>
-    }
-}
-
-/// An on/off option.
-#[component]
-pub fn Toggle(
-    #[prop(into)] id: String,
-    #[prop(into)] label: String,
-    #[prop(into)] checked: Signal<bool>,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(into)] on_change: Callback<bool>,
-    #[prop(optional, into)] hint: Option<String>,
-) -> impl IntoView {
-    view! {
-        <div class="field toggle" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone() class="toggle-label">
-                <input
-                    type="checkbox"
-                    id=id.clone()
-                    prop:checked=move || checked.get()
-                    on:change:target=move |ev| on_change.run(ev.target().checked())
-                />
-                <span>{label}</span>
-            </label>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
-            <p class="msg" id=format!("{id}-msg") aria-live="polite">
-                {move || error.get()}
-            </p>
-        </div>
     }
 }
 

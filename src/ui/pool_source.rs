@@ -13,38 +13,123 @@ use crate::model::words::shorten;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
+use crate::ui::param::{Choice, Default, Described, Doc, Param};
 use crate::ui::typed::{parse_bounded, parse_tokens, parse_whole, Bounds, InputError};
 use rust_decimal::Decimal;
 
+/// `netuid`: absent means the deepest dynamic subnet; empty means none (a custom pool).
+pub const NETUID: Described = Described {
+    key: "netuid",
+    label: "Subnet",
+    default: "the deepest dynamic subnet",
+    unit: "",
+    about: "The subnet whose pool and figures the calculator uses; empty for a pool typed by hand.",
+};
+pub const TAO_IN: Param<u64> = Param {
+    key: "tao_in",
+    label: "TAO in pool",
+    default: Default::Data("the subnet's"),
+    unit: "TAO",
+    about: "The pool's TAO reserve; overrides the subnet's.",
+    parse: |t| parse_tokens(t, amount_bounds()),
+};
+pub const ALPHA_IN: Param<u64> = Param {
+    key: "alpha_in",
+    label: "Alpha in pool",
+    default: Default::Data("the subnet's"),
+    unit: "alpha",
+    about: "The pool's alpha reserve; overrides the subnet's.",
+    parse: |t| parse_tokens(t, amount_bounds()),
+};
+pub const W_TAO: Param<TaoWeight> = Param {
+    key: "w_tao",
+    label: "TAO weight",
+    default: Default::Data("the subnet's, else 0.5"),
+    unit: "",
+    about: "The TAO side's weight in the Balancer pool, 0.01 to 0.99 (18 decimals).",
+    parse: |t| {
+        let w = parse_bounded(
+            t,
+            Bounds::new(Decimal::new(1, 2), true, Decimal::new(99, 2), 18),
+        )?;
+        TaoWeight::from_decimal(w).map_err(|_| InputError::TooManyDecimals { max: 18 })
+    },
+};
+pub const FEE_RATE: Param<FeeRate> = Param {
+    key: "fee_rate",
+    label: "Swap fee rate",
+    default: Default::Data("the subnet's, else 33"),
+    unit: "/ 65,535",
+    about: "The pool's FeeRate in parts of 65,535 (0 to 10,000; 33 is 0.0504 %).",
+    parse: |t| {
+        let parts = parse_whole(t, 0, u64::from(crate::model::pool::fee::MAX_FEE_RATE))?;
+        FeeRate::new(parts).map_err(|_| InputError::NotWhole)
+    },
+};
+pub const CURVE: Choice<CurveKind> = Choice {
+    key: "curve",
+    label: "Pool curve",
+    what: "curve",
+    options: &[
+        ("balancer", CurveKind::Balancer, "Balancer weighted pool"),
+        (
+            "superellipse",
+            CurveKind::Superellipse,
+            "Superellipse (the chain's newer curve)",
+        ),
+    ],
+    about: "The pool's curve; absent: the one the chain stores for the subnet.",
+};
+/// The superellipse's stored integers, in the order of `Superellipse`'s fields.
+pub const ELLIPSE: [Described; 4] = [
+    ellipse("alpha_scale", "Alpha scale (Q32)"),
+    ellipse("tao_scale", "TAO scale (Q32)"),
+    ellipse("center_alpha", "Alpha center (Q32)"),
+    ellipse("center_tao", "TAO center (Q32)"),
+];
+
+const fn ellipse(key: &'static str, label: &'static str) -> Described {
+    Described {
+        key,
+        label,
+        default: "the subnet's, else calibrated",
+        unit: "2^-32 rao",
+        about: "One of the four integers of SwapSuperellipse (scales above 0); all empty: calibrated from the weight at the reserves.",
+    }
+}
+
 /// The custom pool's keys, cleared when a subnet is picked.
 pub const RESERVE_KEYS: [&str; 9] = [
-    "tao_in",
-    "alpha_in",
-    "w_tao",
-    "curve",
-    "alpha_scale",
-    "tao_scale",
-    "center_alpha",
-    "center_tao",
-    "fee_rate",
+    TAO_IN.key,
+    ALPHA_IN.key,
+    W_TAO.key,
+    CURVE.key,
+    ELLIPSE[0].key,
+    ELLIPSE[1].key,
+    ELLIPSE[2].key,
+    ELLIPSE[3].key,
+    FEE_RATE.key,
 ];
-/// The superellipse's stored integers, in the order of `Superellipse`'s fields.
-pub const ELLIPSE_KEYS: [&str; 4] = ["alpha_scale", "tao_scale", "center_alpha", "center_tao"];
+
+/// The pool's parameters, for the docs.
+pub fn docs() -> Vec<Doc> {
+    let mut docs = vec![
+        NETUID.doc(),
+        TAO_IN.doc(),
+        ALPHA_IN.doc(),
+        W_TAO.doc(),
+        FEE_RATE.doc(),
+        CURVE.doc(),
+    ];
+    docs.extend(ELLIPSE.iter().map(Described::doc));
+    docs
+}
 
 /// Which curve the pool uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CurveKind {
     Balancer,
     Superellipse,
-}
-
-impl CurveKind {
-    pub fn as_param(self) -> &'static str {
-        match self {
-            CurveKind::Balancer => "balancer",
-            CurveKind::Superellipse => "superellipse",
-        }
-    }
 }
 
 /// Why there are no figures: the fields to fix.
@@ -64,7 +149,7 @@ pub struct PoolSource {
     pub alpha_in: Field<u64>,
     pub w_tao: Field<TaoWeight>,
     pub curve: Field<CurveKind>,
-    /// The superellipse's four integers (`ELLIPSE_KEYS`); all empty means calibrated.
+    /// The superellipse's four integers (`ELLIPSE`); all empty means calibrated.
     pub ellipse: [Field<Option<i128>>; 4],
     pub fee_rate: Field<FeeRate>,
     /// Whether any reserve comes from the URL instead of the subnet.
@@ -89,39 +174,17 @@ fn parse_curve_integer(text: &str, scale: bool) -> Result<i128, String> {
 
 impl PoolSource {
     pub fn read(get: &impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
-        let netuid = read_netuid(get("netuid").as_deref(), snapshot);
+        let netuid = read_netuid(get(NETUID.key).as_deref(), snapshot);
         let subnet = netuid.ok().flatten().and_then(|n| snapshot.subnet(n));
-        let reserve = |key: &str, from_subnet: Option<u64>| {
-            let default = from_subnet.map(format_rao).unwrap_or_default();
-            Field::read(get(key).as_deref(), &default, |t| {
-                parse_tokens(t, amount_bounds())
-            })
-        };
-        let tao_in = reserve("tao_in", subnet.map(|s| s.tao_in_rao));
-        let alpha_in = reserve("alpha_in", subnet.map(|s| s.alpha_in_rao));
+        let from_subnet = |rao: Option<u64>| rao.map(format_rao).unwrap_or_default();
+        let tao_in = TAO_IN.read_or(get, &from_subnet(subnet.map(|s| s.tao_in_rao)));
+        let alpha_in = ALPHA_IN.read_or(get, &from_subnet(subnet.map(|s| s.alpha_in_rao)));
         let subnet_w = subnet.and_then(|s| s.w_tao).unwrap_or_default();
-        let w_tao = Field::read(get("w_tao").as_deref(), &plain(subnet_w.tao()), |t| {
-            let w = parse_bounded(
-                t,
-                Bounds::new(Decimal::new(1, 2), true, Decimal::new(99, 2), 18),
-            )?;
-            TaoWeight::from_decimal(w).map_err(|_| InputError::TooManyDecimals { max: 18 })
-        });
+        let w_tao = W_TAO.read_or(get, &plain(subnet_w.tao()));
         let reserves_overridden = RESERVE_KEYS.iter().any(|k| get(k).is_some());
         let stored = subnet.and_then(|s| s.superellipse);
-        let default_kind = if stored.is_some() {
-            CurveKind::Superellipse
-        } else {
-            CurveKind::Balancer
-        };
         // The subnet's own curve first: absent means it.
-        let balancer = (CurveKind::Balancer.as_param(), CurveKind::Balancer);
-        let superellipse = (CurveKind::Superellipse.as_param(), CurveKind::Superellipse);
-        let kinds = match default_kind {
-            CurveKind::Balancer => [balancer, superellipse],
-            CurveKind::Superellipse => [superellipse, balancer],
-        };
-        let curve = Field::choice(get("curve").as_deref(), "curve", &kinds);
+        let curve = CURVE.read_first(get, usize::from(stored.is_some()));
         // The stored integers prefill the fields only while the reserves are the subnet's own.
         let stored_values = stored.filter(|_| !reserves_overridden).map(|c| {
             [
@@ -131,31 +194,21 @@ impl PoolSource {
                 c.center_tao,
             ]
         });
-        let ellipse = std::array::from_fn(|i| {
-            let key = ELLIPSE_KEYS[i];
-            match get(key) {
-                Some(raw) if !raw.trim().is_empty() => {
-                    let value = parse_curve_integer(&raw, i < 2).map(Some);
-                    Field::new(raw, value)
-                }
-                other => {
-                    let text = stored_values.map(|v| v[i].to_string());
-                    Field::new(
-                        other.or(text.clone()).unwrap_or_default(),
-                        Ok(stored_values.map(|v| v[i])),
-                    )
-                }
+        let ellipse = std::array::from_fn(|i| match get(ELLIPSE[i].key) {
+            Some(raw) if !raw.trim().is_empty() => {
+                let value = parse_curve_integer(&raw, i < 2).map(Some);
+                Field::new(raw, value)
+            }
+            other => {
+                let text = stored_values.map(|v| v[i].to_string());
+                Field::new(
+                    other.or(text.clone()).unwrap_or_default(),
+                    Ok(stored_values.map(|v| v[i])),
+                )
             }
         });
         let subnet_fee = subnet.and_then(|s| s.fee_rate).unwrap_or_default();
-        let fee_rate = Field::read(
-            get("fee_rate").as_deref(),
-            &subnet_fee.parts().to_string(),
-            |t| {
-                let parts = parse_whole(t, 0, u64::from(crate::model::pool::fee::MAX_FEE_RATE))?;
-                FeeRate::new(parts).map_err(|_| InputError::NotWhole)
-            },
-        );
+        let fee_rate = FEE_RATE.read_or(get, &subnet_fee.parts().to_string());
         let mut source = PoolSource {
             netuid,
             subnet_label: subnet.map(|s| format!("{} {}", s.netuid, s.name)),

@@ -5,8 +5,10 @@
 use super::data::Data;
 use super::format;
 use super::params::Params;
+use crate::model::num::units::rao_to_decimal;
 use crate::model::words::group_thousands;
 use crate::snapshot::listing::{rows, SortBy};
+use crate::snapshot::Snapshot;
 use leptos::prelude::*;
 
 #[component]
@@ -173,4 +175,22 @@ pub fn SubnetPicker(
             </p>
         </div>
     }
+}
+
+/// `(value, text)` options for a subnet list.
+pub fn subnet_options(snapshot: &Snapshot, empty: &str) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), empty.to_string())];
+    options.extend(snapshot.subnets.iter().map(|s| {
+        let tao = rao_to_decimal(s.tao_in_rao).round();
+        (
+            s.netuid.to_string(),
+            format!(
+                "{} · {} · {} TAO",
+                s.netuid,
+                s.name,
+                group_thousands(&tao.to_string())
+            ),
+        )
+    }));
+    options
 }

@@ -1,22 +1,140 @@
-//! The conviction-lock calculator's inputs, read from the URL parameters: `calc=conviction`,
-//! the pool source (`netuid`, …), `lock` (alpha), `mode=perpetual|decaying`, `conviction`
-//! (starting), `days`, `tu` and `tm` (UnlockRate and MaturityRate, blocks), `owner=0|1` (the lock
-//! is on the owner's hotkey), and the takeover scenario: `owner_lock`, `eligible`, `gate` (%)
-//! and `gate_rule=single|total`.
+//! The conviction-lock calculator's inputs, read from the URL parameters of the table below
+//! (after the pool's): the lock, its mode and rates, and the takeover scenario.
 
-use crate::model::conviction::{Gate, Lock, LockSpec, Mode, Rates, CODE_DEFAULT_RATE};
+use crate::model::conviction::{Gate, Lock, LockSpec, Mode, Rates};
 use crate::model::num::units::rao_to_decimal;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
+use crate::ui::param::{flag, Choice, Default, Doc, Param};
 use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
-use crate::ui::typed::{parse_bounded, parse_flag, parse_percent, parse_whole, Bounds};
+use crate::ui::shared_params;
+use crate::ui::typed::{parse_bounded, parse_percent, parse_whole, Bounds};
 use rust_decimal::Decimal;
 
-pub const DEFAULT_LOCK: &str = "10000";
-pub const DEFAULT_DAYS: &str = "365";
-pub const DEFAULT_GATE: &str = "18";
 /// Ten years: enough to see a decaying lock through.
 pub const MAX_DAYS: u64 = 3_650;
+
+pub const LOCK: Param<Decimal> = Param {
+    key: "lock",
+    label: "Alpha to lock",
+    default: Default::Text("10000"),
+    unit: "alpha",
+    about: "The alpha you lock.",
+    parse: alpha,
+};
+pub const CONVICTION: Param<Decimal> = Param {
+    key: "conviction",
+    label: "Conviction you start with",
+    default: Default::Text("0"),
+    about: "The lock's conviction today (0 for a new lock).",
+    ..LOCK
+};
+pub const MODE: Choice<Mode> = Choice {
+    key: "mode",
+    label: "Mode",
+    what: "mode",
+    options: &[
+        (
+            "decaying",
+            Mode::Decaying,
+            "Decaying (default): unlocks over time",
+        ),
+        ("perpetual", Mode::Perpetual, "Perpetual: stays locked"),
+    ],
+    about: "Whether the lock unlocks over time.",
+};
+pub const DAYS: Param<u32> = Param {
+    label: "Horizon",
+    about: "1 to 3,650 days.",
+    parse: |t| parse_whole(t, 1, MAX_DAYS).map(|d| d as u32),
+    ..shared_params::DAYS
+};
+pub const OWNER: Param<bool> = flag(
+    "owner",
+    "The lock is on the subnet owner's hotkey",
+    "0",
+    "1: its conviction equals the locked amount at once.",
+);
+pub const TU: Param<u64> = Param {
+    key: "tu",
+    label: "UnlockRate",
+    default: Default::Text(CODE_DEFAULT_RATE_TEXT),
+    unit: "blocks",
+    about: "How fast a decaying lock unlocks (blocks); the code's default is 934,866.",
+    parse: rate,
+};
+pub const TM: Param<u64> = Param {
+    key: "tm",
+    label: "MaturityRate",
+    about: "How fast conviction matures (blocks); the code's default is 934,866.",
+    ..TU
+};
+pub const OWNER_LOCK: Param<Decimal> = Param {
+    key: "owner_lock",
+    label: "The owner's locked alpha",
+    default: Default::Text("0"),
+    about: "The subnet owner's own lock, on its own hotkey.",
+    ..LOCK
+};
+pub const ELIGIBLE: Param<Decimal> = Param {
+    key: "eligible",
+    label: "Eligible alpha",
+    default: Default::Data("the subnet's alpha outstanding"),
+    unit: "alpha",
+    about: "The alpha the gate's share is of; less burned and protocol alpha if you know them.",
+    parse: |t| parse_bounded(t, amount_bounds()),
+};
+pub const GATE_RULE: Choice<bool> = Choice {
+    key: "gate_rule",
+    label: "Gate (it has changed)",
+    what: "gate rule",
+    options: &[
+        (
+            "single",
+            false,
+            "One hotkey above a share of eligible alpha (since Aug 2026)",
+        ),
+        (
+            "total",
+            true,
+            "Total conviction × 10 ≥ alpha outstanding (before)",
+        ),
+    ],
+    about: "Which takeover rule applies.",
+};
+pub const GATE: Param<Decimal> = Param {
+    key: "gate",
+    label: "Gate share",
+    default: Default::Text("18"),
+    unit: "%",
+    about: "For the single-hotkey rule; 18 % today.",
+    parse: |t| {
+        parse_percent(
+            t,
+            Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
+        )
+    },
+};
+
+/// `CODE_DEFAULT_RATE` as text (checked by a test).
+const CODE_DEFAULT_RATE_TEXT: &str = "934866";
+
+/// The conviction calculator's parameters (after the pool's), for the docs.
+pub fn docs() -> Vec<Doc> {
+    vec![
+        LOCK.doc(),
+        CONVICTION.doc(),
+        MODE.doc(),
+        DAYS.doc(),
+        OWNER.doc(),
+        TU.doc(),
+        TM.doc(),
+        OWNER_LOCK.doc(),
+        ELIGIBLE.doc(),
+        GATE_RULE.doc(),
+        GATE.doc(),
+    ]
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConvictionForm {
@@ -53,44 +171,6 @@ impl ConvictionForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
-        let choice =
-            |key: &str, default: &str, options: [(&str, bool); 2], what: &str| match get(key) {
-                None => Field::new(
-                    default,
-                    Ok(options
-                        .iter()
-                        .find(|o| o.0 == default)
-                        .map(|o| o.1)
-                        .unwrap_or(false)),
-                ),
-                Some(raw) => {
-                    let value = options
-                        .iter()
-                        .find(|o| o.0 == raw.trim())
-                        .map(|o| o.1)
-                        .ok_or_else(|| {
-                            format!(
-                                "Unknown {what} “{}”: use {} or {}.",
-                                crate::model::words::shorten(&raw),
-                                options[0].0,
-                                options[1].0
-                            )
-                        });
-                    Field::new(raw, value)
-                }
-            };
-        let perpetual = choice(
-            "mode",
-            "decaying",
-            [("perpetual", true), ("decaying", false)],
-            "mode",
-        );
-        let mode = Field::new(
-            perpetual.text.clone(),
-            perpetual
-                .value
-                .map(|p| if p { Mode::Perpetual } else { Mode::Decaying }),
-        );
         let eligible_default = subnet
             .and_then(|s| s.alpha_out_rao)
             .map(|a| rao_to_decimal(a).normalize().to_string())
@@ -99,33 +179,18 @@ impl ConvictionForm {
             .and_then(|s| s.registered_at_block)
             .zip(snapshot.block)
             .map(|(registered, now)| now.saturating_sub(registered));
-        let code_default = CODE_DEFAULT_RATE.to_string();
         ConvictionForm {
-            lock: Field::read(get("lock").as_deref(), DEFAULT_LOCK, alpha),
-            mode,
-            conviction: Field::read(get("conviction").as_deref(), "0", alpha),
-            days: Field::read(get("days").as_deref(), DEFAULT_DAYS, |t| {
-                parse_whole(t, 1, MAX_DAYS).map(|d| d as u32)
-            }),
-            tu: Field::read(get("tu").as_deref(), &code_default, rate),
-            tm: Field::read(get("tm").as_deref(), &code_default, rate),
-            owner: Field::read(get("owner").as_deref(), "0", parse_flag),
-            owner_lock: Field::read(get("owner_lock").as_deref(), "0", alpha),
-            eligible: Field::read(get("eligible").as_deref(), &eligible_default, |t| {
-                parse_bounded(t, amount_bounds())
-            }),
-            gate: Field::read(get("gate").as_deref(), DEFAULT_GATE, |t| {
-                parse_percent(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
-                )
-            }),
-            total_rule: choice(
-                "gate_rule",
-                "single",
-                [("single", false), ("total", true)],
-                "gate rule",
-            ),
+            lock: LOCK.read(&get),
+            mode: MODE.read(&get),
+            conviction: CONVICTION.read(&get),
+            days: DAYS.read(&get),
+            tu: TU.read(&get),
+            tm: TM.read(&get),
+            owner: OWNER.read(&get),
+            owner_lock: OWNER_LOCK.read(&get),
+            eligible: ELIGIBLE.read_or(&get, &eligible_default),
+            gate: GATE.read(&get),
+            total_rule: GATE_RULE.read(&get),
             subnet_age,
             source,
         }
@@ -181,6 +246,12 @@ impl ConvictionForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rates_default_to_the_code_default() {
+        use crate::model::conviction::CODE_DEFAULT_RATE;
+        assert_eq!(CODE_DEFAULT_RATE_TEXT, CODE_DEFAULT_RATE.to_string());
+    }
     use crate::snapshot::bundled::bundled;
     use std::collections::HashMap;
 
@@ -226,7 +297,7 @@ mod tests {
         ]);
         assert_eq!(
             form.mode.error().unwrap(),
-            "Unknown mode “forever”: use perpetual or decaying."
+            "Unknown mode “forever”: use decaying or perpetual."
         );
         assert_eq!(form.tu.error().unwrap(), "Too small: at least 1.");
         assert_eq!(form.tm.error().unwrap(), "Must be a whole number.");

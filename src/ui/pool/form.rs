@@ -9,13 +9,105 @@ use crate::model::pool::trade::TradeRequest;
 use crate::model::pool::Pool;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
+use crate::ui::param::{flag, Choice, Default, Described, Doc, Param};
 use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
-use crate::ui::typed::{parse_bounded, parse_flag, parse_tokens, Bounds};
+use crate::ui::typed::{parse_bounded, parse_tokens, Bounds};
 use rust_decimal::Decimal;
 
-pub const DEFAULT_AMOUNT: &str = "10";
-pub const DEFAULT_MAX_SLIP: &str = "1";
-pub const DEFAULT_MOVE_AMOUNT: &str = "100";
+pub const SIDE: Choice<Side> = Choice {
+    key: "side",
+    label: "Direction",
+    what: "side",
+    options: &[
+        ("stake", Side::Stake, "Stake (TAO → alpha)"),
+        ("unstake", Side::Unstake, "Unstake (alpha → TAO)"),
+    ],
+    about: "Stake TAO into the pool for alpha, or unstake alpha for TAO.",
+};
+pub const AMOUNT: Param<u64> = Param {
+    key: "amount",
+    label: "Amount",
+    default: Default::Text("10"),
+    unit: "TAO to stake, alpha to unstake",
+    about: "What you put in, up to 9 decimals (rao).",
+    parse: |t| parse_tokens(t, amount_bounds()),
+};
+pub const TOL: Param<Decimal> = Param {
+    key: "tol",
+    label: "Price tolerance",
+    default: Default::Blank,
+    unit: "%",
+    about: "Price protection as a tolerance from the spot price; empty: no limit (plain add_stake / remove_stake).",
+    parse: |t| parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE_HUNDRED, 9)),
+};
+pub const LIMIT: Param<u64> = Param {
+    key: "limit",
+    label: "Or an exact limit price",
+    default: Default::Blank,
+    unit: "TAO per alpha",
+    about: "The limit price a wallet sends (add_stake_limit / remove_stake_limit); wins over the tolerance.",
+    parse: |t| {
+        parse_tokens(
+            t,
+            Bounds::new(Decimal::ZERO, false, Decimal::from(1_000_000_000u64), 9),
+        )
+    },
+};
+pub const PARTIAL: Param<bool> = flag(
+    "partial",
+    "Allow a partial fill",
+    "0",
+    "1: stop at the limit and refund the rest; 0: fill or kill.",
+);
+pub const WHOLE: Param<bool> = flag(
+    "whole",
+    "This is my whole position on this validator",
+    "0",
+    "1: the unstake closes the position (allowed under 0.002 TAO).",
+);
+pub const MAX_SLIP: Param<Decimal> = Param {
+    key: "max_slip",
+    label: "Slippage you accept (fee included)",
+    default: Default::Text("1"),
+    unit: "%",
+    about: "For the largest trade within this slippage.",
+    parse: |t| {
+        parse_bounded(
+            t,
+            Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
+        )
+    },
+};
+pub const MOVE_TO: Described = Described {
+    key: "move_to",
+    label: "To subnet",
+    default: "empty",
+    unit: "",
+    about: "The subnet to move this alpha to (a move pays one fee).",
+};
+pub const MOVE_AMOUNT: Param<u64> = Param {
+    key: "move_amount",
+    label: "Alpha to move from this subnet",
+    default: Default::Text("100"),
+    unit: "alpha",
+    about: "How much alpha to move.",
+    parse: |t| parse_tokens(t, amount_bounds()),
+};
+
+/// The pool calculator's parameters (after the pool's own), for the docs.
+pub fn docs() -> Vec<Doc> {
+    vec![
+        SIDE.doc(),
+        AMOUNT.doc(),
+        TOL.doc(),
+        LIMIT.doc(),
+        PARTIAL.doc(),
+        WHOLE.doc(),
+        MAX_SLIP.doc(),
+        MOVE_TO.doc(),
+        MOVE_AMOUNT.doc(),
+    ]
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PoolForm {
@@ -35,20 +127,7 @@ pub struct PoolForm {
 impl PoolForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
-        let side = match get("side") {
-            None => Field::new("stake", Ok(Side::Stake)),
-            Some(raw) => {
-                let value = Side::from_param(raw.trim()).ok_or_else(|| {
-                    format!(
-                        "Unknown side “{}” in the link: choose Stake or Unstake.",
-                        crate::model::words::shorten(&raw)
-                    )
-                });
-                Field::new(raw, value)
-            }
-        };
-        let flag = |key: &str| Field::read(get(key).as_deref(), "0", parse_flag);
-        let move_to = match get("move_to") {
+        let move_to = match get(MOVE_TO.key) {
             Some(raw) if !raw.trim().is_empty() => {
                 let value = read_netuid(Some(&raw), snapshot).value;
                 Field::new(raw, value)
@@ -56,32 +135,16 @@ impl PoolForm {
             other => Field::new(other.unwrap_or_default(), Ok(None)),
         };
         let mut inputs = PoolForm {
-            amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
-                parse_tokens(t, amount_bounds())
-            }),
-            tol: Field::optional(get("tol").as_deref(), |t| {
-                parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE_HUNDRED, 9))
-            }),
-            limit: Field::optional(get("limit").as_deref(), |t| {
-                parse_tokens(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::from(1_000_000_000u64), 9),
-                )
-            }),
-            partial: flag("partial"),
-            whole: flag("whole"),
-            max_slip: Field::read(get("max_slip").as_deref(), DEFAULT_MAX_SLIP, |t| {
-                parse_bounded(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::ONE_HUNDRED, 9),
-                )
-            }),
+            side: SIDE.read(&get),
+            amount: AMOUNT.read(&get),
+            tol: TOL.read_optional(&get),
+            limit: LIMIT.read_optional(&get),
+            partial: PARTIAL.read(&get),
+            whole: WHOLE.read(&get),
+            max_slip: MAX_SLIP.read(&get),
             move_to,
-            move_amount: Field::read(get("move_amount").as_deref(), DEFAULT_MOVE_AMOUNT, |t| {
-                parse_tokens(t, amount_bounds())
-            }),
+            move_amount: MOVE_AMOUNT.read(&get),
             source,
-            side,
         };
         inputs.check_tolerance();
         inputs
@@ -204,7 +267,7 @@ mod tests {
         );
         assert_eq!(
             inputs.side.error().unwrap(),
-            "Unknown side “sideways” in the link: choose Stake or Unstake."
+            "Unknown side “sideways”: use stake or unstake."
         );
         assert_eq!(inputs.amount.error().unwrap(), "Must not be negative.");
         assert_eq!(

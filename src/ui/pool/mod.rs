@@ -1,8 +1,9 @@
 //! The pool slippage calculator: what a stake or unstake returns from a subnet's pool.
 
-pub mod calculator;
 pub mod explain;
 pub mod form;
+pub mod outcome;
+pub mod page;
 mod sections;
 
-pub use calculator::PoolCalculator;
+pub use page::PoolCalculator;

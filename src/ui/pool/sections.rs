@@ -1,9 +1,9 @@
 //! The pool calculator's further sections: slippage against size, the largest trade within a
 //! slippage, the round trip and moving stake to another subnet.
 
-use super::calculator::{subnet_options, PoolOutcome};
 use super::explain;
-use super::form::{amount_unit, PoolForm};
+use super::form::{amount_unit, PoolForm, MAX_SLIP, MOVE_AMOUNT, MOVE_TO};
+use super::outcome::PoolOutcome;
 use crate::model::num::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
 use crate::model::pool::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
 use crate::model::pool::move_stake::move_stake;
@@ -14,8 +14,8 @@ use crate::ui::chart::{LogLogChart, LogLogData};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
-use crate::ui::inputs::{Select, TextInput};
-use crate::ui::params::Params;
+use crate::ui::inputs::{Edit, ParamInput, ParamSelect};
+use crate::ui::subnet_picker::subnet_options;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -120,7 +120,7 @@ pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl
 }
 
 #[component]
-pub fn MaxForSlippage(inputs: Memo<PoolForm>, set: Callback<String>) -> impl IntoView {
+pub fn MaxForSlippage(inputs: Memo<PoolForm>, edit: Edit) -> impl IntoView {
     let pool_side = pool_and_side(inputs);
     let target = Memo::new(move |_| inputs.with(|i| i.max_slip.ok()));
     let max = Memo::new(move |_| {
@@ -131,14 +131,7 @@ pub fn MaxForSlippage(inputs: Memo<PoolForm>, set: Callback<String>) -> impl Int
     view! {
         <section class="panel" aria-labelledby="maxslip-title">
             <h3 id="maxslip-title">"Largest trade within a slippage"</h3>
-            <TextInput
-                id="max_slip"
-                label="Slippage you accept (fee included)"
-                unit="%"
-                value=Signal::derive(move || inputs.with(|i| i.max_slip.text.clone()))
-                error=Signal::derive(move || inputs.with(|i| i.max_slip.error()))
-                on_input=set
-            />
+            <ParamInput spec=MAX_SLIP.spec() field=Signal::derive(move || inputs.with(|i| i.max_slip.shown())) edit=edit />
             <dl class="figures">
                 <Figure
                     testid="pool-max-for-slippage"
@@ -192,7 +185,7 @@ pub fn RoundTripSection(inputs: Memo<PoolForm>) -> impl IntoView {
 }
 
 #[component]
-pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, params: Params) -> impl IntoView {
+pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoView {
     let options = Memo::new(move |_| data.snapshot.with(|s| subnet_options(s, "Choose a subnet")));
     let quote = Memo::new(move |_| {
         let (from, to, amount) = inputs.with(|i| {
@@ -211,9 +204,6 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, params: Params) -> impl Int
             Ok(to_pool) => move_stake(&from, &to_pool, amount).map_err(|e| e.to_string()),
         })
     });
-    let set = move |key: &'static str, value: Option<String>| {
-        params.edit("pool", &[(key, value)]);
-    };
     let shown = move |f: fn(&crate::model::pool::move_stake::MoveQuote) -> Shown| {
         Signal::derive(move || quote.with(|q| q.as_ref()?.as_ref().ok().map(f)))
     };
@@ -222,22 +212,8 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, params: Params) -> impl Int
             <h3 id="move-title">"Move stake to another subnet"</h3>
             <p class="hint">{explain::MOVE}</p>
             <div class="grid2">
-                <TextInput
-                    id="move_amount"
-                    label="Alpha to move from this subnet"
-                    unit="alpha"
-                    value=Signal::derive(move || inputs.with(|i| i.move_amount.text.clone()))
-                    error=Signal::derive(move || inputs.with(|i| i.move_amount.error()))
-                    on_input=Callback::new(move |v| set("move_amount", Some(v)))
-                />
-                <Select
-                    id="move_to"
-                    label="To subnet"
-                    options=options
-                    selected=Signal::derive(move || inputs.with(|i| i.move_to.text.clone()))
-                    error=Signal::derive(move || inputs.with(|i| i.move_to.error()))
-                    on_change=Callback::new(move |v: String| set("move_to", if v.is_empty() { None } else { Some(v) }))
-                />
+                <ParamInput spec=MOVE_AMOUNT.spec() field=Signal::derive(move || inputs.with(|i| i.move_amount.shown())) edit=edit />
+                <ParamSelect spec=MOVE_TO.spec() options=options field=Signal::derive(move || inputs.with(|i| i.move_to.shown())) edit=edit />
             </div>
             {move || quote.get().and_then(|q| q.err()).map(|e| view! {
                 <div class="verdict rejected" data-testid="pool-move-error" role="alert">{e}</div>

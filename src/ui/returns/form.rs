@@ -5,26 +5,109 @@
 //! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
 
 use crate::model::staking::emission::BLOCKS_PER_DAY;
-use crate::model::staking::returns::{ExitFrom, ReturnsInputs, Start, YieldSpec, MAX_DAYS};
+use crate::model::staking::returns::{ExitFrom, ReturnsInputs, Start, YieldSpec};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::field::Field;
-use crate::ui::pool_source::{amount_bounds, PoolSource, FIX_FIELDS};
-use crate::ui::take::form::parse_take;
-use crate::ui::typed::{
-    parse_bounded, parse_flag, parse_percent, parse_tokens, parse_whole, Bounds,
-};
+use crate::ui::param::{flag, Choice, Default, Doc, Param};
+use crate::ui::pool_source::{PoolSource, FIX_FIELDS};
+use crate::ui::shared_params::{self, parse_apy, parse_vtrust, DAYS, TAKE, TAO_USD};
+use crate::ui::typed::{parse_percent, Bounds};
 use rust_decimal::Decimal;
-
-pub const DEFAULT_AMOUNT: &str = "100";
-pub const DEFAULT_DAYS: &str = "365";
-pub const DEFAULT_TAKE: &str = "18";
 
 /// Where the position starts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StartWith {
     Tao,
     Alpha,
+}
+
+pub const FROM: Choice<StartWith> = Choice {
+    key: "from",
+    label: "Start from",
+    what: "start",
+    options: &[
+        ("tao", StartWith::Tao, "TAO to stake"),
+        ("alpha", StartWith::Alpha, "Alpha I already hold"),
+    ],
+    about: "Stake TAO now, or hold alpha already (no entry swap).",
+};
+pub const AMOUNT: Param<u64> = Param {
+    unit: "TAO, or alpha when starting from alpha",
+    ..shared_params::AMOUNT
+};
+pub const CHILDKEY: Param<Decimal> = Param {
+    key: "childkey",
+    label: "Childkey take",
+    default: Default::Text("0"),
+    about: "The child hotkey's take, taken before the validator's; 0 unless it works through another owner's child hotkey.",
+    ..TAKE
+};
+pub const VTRUST: Param<Decimal> = Param {
+    key: "vtrust",
+    label: "Validator trust (vtrust)",
+    default: Default::Text("1"),
+    unit: "",
+    about: "0 to 1; about 1 for a validator in consensus.",
+    parse: parse_vtrust,
+};
+pub const PRICE_CHANGE: Param<Decimal> = Param {
+    key: "price_change",
+    label: "Alpha price change over the period",
+    default: Default::Text("0"),
+    unit: "%",
+    about: "Steady over the holding period, then held (never extrapolated); above -100.",
+    parse: |t| {
+        parse_percent(
+            t,
+            Bounds::new(Decimal::from(-100), false, Decimal::from(100_000), 9),
+        )
+    },
+};
+pub const APY: Param<Decimal> = Param {
+    key: "apy",
+    label: "Observed APY (optional)",
+    default: Default::Blank,
+    unit: "%",
+    about: "A yield you have seen (Taostats, TaoYield…); it replaces the derived one.",
+    parse: parse_apy,
+};
+pub const EXIT_FROM: Choice<ExitFrom> = Choice {
+    key: "exit_from",
+    label: "The exit sells into",
+    what: "exit pool",
+    options: &[
+        ("entry", ExitFrom::Entry, "the pool as my stake left it"),
+        (
+            "before",
+            ExitFrom::Before,
+            "the pool back at its price before my stake",
+        ),
+    ],
+    about: "Which pool the exit swap meets.",
+};
+pub const COMPOUND_OTHERS: Param<bool> = flag(
+    "compound_others",
+    "Other stakers compound too",
+    "1",
+    "1: the total stake grows by each epoch's rewards; 0: today's rate all along.",
+);
+
+/// The returns calculator's parameters (after the pool's, before the chain figures).
+pub fn docs() -> Vec<Doc> {
+    vec![
+        FROM.doc(),
+        AMOUNT.doc(),
+        DAYS.doc(),
+        TAKE.doc(),
+        CHILDKEY.doc(),
+        VTRUST.doc(),
+        PRICE_CHANGE.doc(),
+        TAO_USD.doc(),
+        APY.doc(),
+        EXIT_FROM.doc(),
+        COMPOUND_OTHERS.doc(),
+    ]
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,48 +138,18 @@ impl ReturnsForm {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
         let root = source.is_stable();
-        let from = Field::choice(
-            get("from").as_deref(),
-            "start",
-            &[("tao", StartWith::Tao), ("alpha", StartWith::Alpha)],
-        );
         ReturnsForm {
-            from,
-            amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
-                parse_tokens(t, amount_bounds())
-            }),
-            days: Field::read(get("days").as_deref(), DEFAULT_DAYS, |t| {
-                parse_whole(t, 1, u64::from(MAX_DAYS)).map(|d| d as u32)
-            }),
-            take: Field::read(get("take").as_deref(), DEFAULT_TAKE, parse_take),
-            childkey: Field::read(get("childkey").as_deref(), "0", parse_take),
-            exit_from: Field::choice(
-                get("exit_from").as_deref(),
-                "exit pool",
-                &[("entry", ExitFrom::Entry), ("before", ExitFrom::Before)],
-            ),
-            vtrust: Field::read(get("vtrust").as_deref(), "1", |t| {
-                parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
-            }),
-            price_change: Field::read(get("price_change").as_deref(), "0", |t| {
-                parse_percent(
-                    t,
-                    Bounds::new(Decimal::from(-100), false, Decimal::from(100_000), 9),
-                )
-            }),
-            tao_usd: Field::optional(get("tao_usd").as_deref(), |t| {
-                parse_bounded(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::from(10_000_000), 9),
-                )
-            }),
-            apy: Field::optional(get("apy").as_deref(), |t| {
-                parse_percent(
-                    t,
-                    Bounds::new(Decimal::ZERO, true, Decimal::from(100_000), 9),
-                )
-            }),
-            compound_others: Field::read(get("compound_others").as_deref(), "1", parse_flag),
+            from: FROM.read(&get),
+            amount: AMOUNT.read(&get),
+            days: DAYS.read(&get),
+            take: TAKE.read(&get),
+            childkey: CHILDKEY.read(&get),
+            exit_from: EXIT_FROM.read(&get),
+            vtrust: VTRUST.read(&get),
+            price_change: PRICE_CHANGE.read(&get),
+            tao_usd: TAO_USD.read_optional(&get),
+            apy: APY.read_optional(&get),
+            compound_others: COMPOUND_OTHERS.read(&get),
             chain: ChainFigures::read(&get, snapshot, subnet),
             root,
             source,

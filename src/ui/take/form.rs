@@ -1,38 +1,123 @@
-//! The delegation-take calculator's inputs, read from the URL parameters: `calc=take`, the pool
-//! source (`netuid`, `tao_in`, `alpha_in`, `w_tao`), `amount` (TAO), `days`, `tao_usd`, the
-//! validator rows as comma-separated lists (`names`, `takes` in %, `vtrusts`, `apys` in %,
-//! `childkeys` in %, `take_days`: days since the take last changed),
-//! `from_row` and `switch_netuid` for the switching costs, and the chain figures.
+//! The delegation-take calculator's inputs, read from the URL parameters of the table below
+//! (after the pool's, before the chain figures): your stake, the validator rows as
+//! comma-separated lists, and the switching choice.
 
-use crate::model::staking::delegation::{take_from_typed, Delegate, MAX_DELEGATES};
-use crate::model::staking::returns::MAX_DAYS;
+use crate::model::staking::delegation::{Delegate, MAX_DELEGATES};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::field::Field;
-use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
-use crate::ui::typed::{parse_bounded, parse_percent, parse_tokens, parse_whole, Bounds};
+use crate::ui::param::{Default, Described, Doc, Param};
+use crate::ui::pool_source::{read_netuid, PoolSource, FIX_FIELDS};
+use crate::ui::shared_params::{self, parse_apy, parse_vtrust, TAO_USD};
+use crate::ui::typed::parse_whole;
 use rust_decimal::Decimal;
 
-pub const DEFAULT_AMOUNT: &str = "100";
-pub const DEFAULT_DAYS: &str = "365";
+pub const AMOUNT: Param<u64> = shared_params::AMOUNT;
+pub const DAYS: Param<u32> = Param {
+    label: "Horizon",
+    ..shared_params::DAYS
+};
 /// The rows when the data has no validators for the subnet: 18 %, 9 % and 0 % take.
 pub const DEFAULT_TAKES: [&str; 3] = ["18", "9", "0"];
+
+/// The rows' list parameters, comma-separated, one entry per validator.
+pub const NAMES: Described = Described {
+    key: "names",
+    label: "Validator",
+    default: "Validator 1, 2, …",
+    unit: "",
+    about: "The validators' names (commas become spaces; at most 40 characters).",
+};
+pub const TAKES: Param<Decimal> = Param {
+    key: "takes",
+    label: "Take",
+    default: Default::Text("18"),
+    about:
+        "Each validator's take, 0 to 18 %; without rows: the data's validators, else 18, 9 and 0.",
+    ..shared_params::TAKE
+};
+pub const VTRUSTS: Param<Decimal> = Param {
+    key: "vtrusts",
+    label: "vtrust",
+    default: Default::Text("1"),
+    unit: "",
+    about: "Each validator's trust, 0 to 1.",
+    parse: parse_vtrust,
+};
+pub const APYS: Param<Decimal> = Param {
+    key: "apys",
+    label: "Observed APY",
+    default: Default::Blank,
+    unit: "%",
+    about: "A yield seen for each validator; empty: derived from the chain figures.",
+    parse: parse_apy,
+};
+pub const CHILDKEYS: Param<Decimal> = Param {
+    key: "childkeys",
+    label: "Childkey take",
+    default: Default::Text("0"),
+    about:
+        "Each validator's childkey take, 0 unless it works through another owner's child hotkey.",
+    ..shared_params::TAKE
+};
+pub const TAKE_DAYS: Param<u32> = Param {
+    key: "take_days",
+    label: "Days since its take changed",
+    default: Default::Text("30"),
+    unit: "days",
+    about: "30 or more: it may raise its take at once.",
+    parse: |t| parse_whole(t, 0, 100_000).map(|d| d as u32),
+};
 /// The list parameters, in the order a row's fields are written.
 pub const LIST_KEYS: [&str; 6] = [
-    "names",
-    "takes",
-    "vtrusts",
-    "apys",
-    "childkeys",
-    "take_days",
+    NAMES.key,
+    TAKES.key,
+    VTRUSTS.key,
+    APYS.key,
+    CHILDKEYS.key,
+    TAKE_DAYS.key,
 ];
 /// A new row's texts, one per `LIST_KEYS` entry.
-pub const NEW_ROW: [&str; 6] = ["", "18", "1", "", "0", "30"];
+pub const NEW_ROW: [&str; 6] = [
+    "",
+    TAKES.default.text(),
+    VTRUSTS.default.text(),
+    APYS.default.text(),
+    CHILDKEYS.default.text(),
+    TAKE_DAYS.default.text(),
+];
+pub const FROM_ROW: Described = Described {
+    key: "from_row",
+    label: "You are with",
+    default: "the worst row",
+    unit: "",
+    about: "The row (1, 2, …) you are with now, for the switching costs.",
+};
+pub const SWITCH_NETUID: Described = Described {
+    key: "switch_netuid",
+    label: "Or move to subnet",
+    default: "empty",
+    unit: "",
+    about: "Another subnet to compare moving to.",
+};
 
-/// A take typed in percent, 0 to 18; 18 % is the chain's maximum, 11,796/65,535.
-pub fn parse_take(text: &str) -> Result<Decimal, crate::ui::typed::InputError> {
-    parse_percent(text, Bounds::new(Decimal::ZERO, true, Decimal::from(18), 9)).map(take_from_typed)
+/// The take calculator's parameters (after the pool's, before the chain figures), for the docs.
+pub fn docs() -> Vec<Doc> {
+    vec![
+        AMOUNT.doc(),
+        DAYS.doc(),
+        TAO_USD.doc(),
+        NAMES.doc(),
+        TAKES.doc(),
+        VTRUSTS.doc(),
+        APYS.doc(),
+        CHILDKEYS.doc(),
+        TAKE_DAYS.doc(),
+        FROM_ROW.doc(),
+        SWITCH_NETUID.doc(),
+    ]
 }
+
 const MAX_NAME: usize = 40;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -146,27 +231,18 @@ impl TakeForm {
                         name.clone().unwrap_or_default(),
                         Ok(name.map(|n| clean_name(&n)).unwrap_or(default_name)),
                     ),
-                    take: Field::read(entry(1, i).as_deref(), NEW_ROW[1], parse_take),
-                    vtrust: Field::read(entry(2, i).as_deref(), "1", |t| {
-                        parse_bounded(t, Bounds::new(Decimal::ZERO, true, Decimal::ONE, 9))
-                    }),
-                    apy: Field::optional(entry(3, i).as_deref(), |t| {
-                        parse_percent(
-                            t,
-                            Bounds::new(Decimal::ZERO, true, Decimal::from(100_000), 9),
-                        )
-                    }),
-                    childkey: Field::read(entry(4, i).as_deref(), NEW_ROW[4], parse_take),
-                    take_days: Field::read(entry(5, i).as_deref(), NEW_ROW[5], |t| {
-                        parse_whole(t, 0, 100_000).map(|d| d as u32)
-                    }),
+                    take: TAKES.read_raw(entry(1, i).as_deref()),
+                    vtrust: VTRUSTS.read_raw(entry(2, i).as_deref()),
+                    apy: APYS.read_optional_raw(entry(3, i).as_deref()),
+                    childkey: CHILDKEYS.read_raw(entry(4, i).as_deref()),
+                    take_days: TAKE_DAYS.read_raw(entry(5, i).as_deref()),
                 }
             })
             .collect::<Vec<_>>();
-        let from_row = Field::optional(get("from_row").as_deref(), |t| {
+        let from_row = Field::optional(get(FROM_ROW.key).as_deref(), |t| {
             parse_whole(t, 1, rows.len().max(1) as u64).map(|r| r as usize - 1)
         });
-        let switch_to = match get("switch_netuid") {
+        let switch_to = match get(SWITCH_NETUID.key) {
             Some(raw) if !raw.trim().is_empty() => {
                 let value = read_netuid(Some(&raw), snapshot).value;
                 Field::new(raw, value)
@@ -175,18 +251,9 @@ impl TakeForm {
         };
         TakeForm {
             chain: ChainFigures::read(&get, snapshot, subnet),
-            amount: Field::read(get("amount").as_deref(), DEFAULT_AMOUNT, |t| {
-                parse_tokens(t, amount_bounds())
-            }),
-            days: Field::read(get("days").as_deref(), DEFAULT_DAYS, |t| {
-                parse_whole(t, 1, u64::from(MAX_DAYS)).map(|d| d as u32)
-            }),
-            tao_usd: Field::optional(get("tao_usd").as_deref(), |t| {
-                parse_bounded(
-                    t,
-                    Bounds::new(Decimal::ZERO, false, Decimal::from(10_000_000), 9),
-                )
-            }),
+            amount: AMOUNT.read(&get),
+            days: DAYS.read(&get),
+            tao_usd: TAO_USD.read_optional(&get),
             rows,
             rows_error,
             prefilled,

@@ -1,67 +1,32 @@
-//! The pool calculator's inputs and headline figures.
+//! The pool calculator's page: its inputs and headline figures, then its sections.
 
 use super::explain;
-use super::form::{amount_unit, PoolForm};
+use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
+use super::outcome::PoolOutcome;
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
 use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
-use crate::model::pool::quote::{quote, Quote};
-use crate::model::pool::rejection::Rejection;
+use crate::model::pool::quote::Quote;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
-use crate::snapshot::Snapshot;
 use crate::ui::data::Data;
+use crate::ui::field::FieldText;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
-use crate::ui::inputs::{Choice, TextInput, Toggle};
-use crate::ui::params::{unless_blank, Params};
+use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
+use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
 use leptos::prelude::*;
-
-/// What the page can say about the current trade.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PoolOutcome {
-    /// Some input is missing or wrong; the fields say which.
-    Problem(String),
-    /// The chain would refuse the trade.
-    Rejected(Rejection),
-    Quoted(Box<Quote>),
-}
-
-/// `(value, text)` options for a subnet list.
-pub fn subnet_options(snapshot: &Snapshot, empty: &str) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), empty.to_string())];
-    options.extend(snapshot.subnets.iter().map(|s| {
-        let tao = rao_to_decimal(s.tao_in_rao).round();
-        (
-            s.netuid.to_string(),
-            format!(
-                "{} · {} · {} TAO",
-                s.netuid,
-                s.name,
-                group_thousands(&tao.to_string())
-            ),
-        )
-    }));
-    options
-}
 
 #[component]
 pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let inputs = Memo::new(move |_| data.snapshot.with(|s| PoolForm::read(|k| params.get(k), s)));
-    let set = move |key: &'static str, value: Option<String>| {
-        params.edit("pool", &[(key, value)]);
+    let edit = Edit {
+        params,
+        calc: "pool",
     };
 
-    let outcome = Memo::new(move |_| {
-        inputs.with(|i| match i.trade() {
-            Err(problem) => PoolOutcome::Problem(problem),
-            Ok((pool, request)) => match quote(&pool, &request) {
-                Ok(q) => PoolOutcome::Quoted(Box::new(q)),
-                Err(r) => PoolOutcome::Rejected(r),
-            },
-        })
-    });
+    let outcome = Memo::new(move |_| inputs.with(PoolOutcome::of));
     let side = Memo::new(move |_| inputs.with(|i| i.side.ok().unwrap_or(Side::Stake)));
     let capacity = Memo::new(move |_| {
         let pool = inputs.with(|i| i.source.pool.clone().ok())?;
@@ -82,17 +47,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
 
-    let figure = move |f: fn(&Quote) -> Shown| {
-        Signal::derive(move || {
-            outcome.with(|o| match o {
-                PoolOutcome::Quoted(q) => Some(f(q)),
-                _ => None,
-            })
-        })
-    };
-    let field_text = move |f: fn(&PoolForm) -> String| Signal::derive(move || inputs.with(f));
-    let field_error =
-        move |f: fn(&PoolForm) -> Option<String>| Signal::derive(move || inputs.with(f));
+    let figure =
+        move |f: fn(&Quote) -> Shown| Signal::derive(move || outcome.with(|o| o.quote().map(f)));
+    let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
 
     view! {
         <section class="calc" aria-labelledby="pool-title">
@@ -110,63 +67,22 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     />
                     <fieldset class="group">
                         <legend>"Trade"</legend>
-                        <Choice
-                            name="side"
-                            legend="Direction"
-                            options=vec![("stake", "Stake (TAO → alpha)"), ("unstake", "Unstake (alpha → TAO)")]
-                            selected=field_text(|i| i.side.text.clone())
-                            error=field_error(|i| i.side.error())
-                            on_change=Callback::new(move |v| set("side", Some(v)))
-                        />
-                        <TextInput
-                            id="amount"
-                            label="Amount"
-                            unit=Signal::derive(move || amount_unit(side.get()).to_string())
-                            value=field_text(|i| i.amount.text.clone())
-                            error=field_error(|i| i.amount.error())
-                            on_input=Callback::new(move |v| set("amount", Some(v)))
-                        />
+                        <ParamChoice spec=SIDE.spec() buttons=SIDE.buttons() field=field(|i| i.side.shown()) edit=edit />
+                        <ParamInput spec=AMOUNT.spec() field=field(|i| i.amount.shown()) edit=edit
+                            unit=Signal::derive(move || amount_unit(side.get()).to_string()) />
                         <Show when=move || side.get() == Side::Unstake>
-                            <Toggle
-                                id="whole"
-                                label="This is my whole position on this validator"
-                                checked=Signal::derive(move || inputs.with(|i| i.whole.ok().unwrap_or(false)))
-                                error=field_error(|i| i.whole.error())
-                                hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position."
-                                on_change=Callback::new(move |on: bool| set("whole", Some(if on { "1" } else { "0" }.to_string())))
-                            />
+                            <ParamToggle spec=WHOLE.spec() field=field(|i| i.whole.shown()) edit=edit
+                                hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position." />
                         </Show>
                     </fieldset>
                     <fieldset class="group">
                         <legend>"Price protection"</legend>
-                        <TextInput
-                            id="tol"
-                            label="Price tolerance"
-                            unit="%"
-                            placeholder="off"
-                            value=field_text(|i| i.tol.text.clone())
-                            error=field_error(|i| i.tol.error())
-                            hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %."
-                            on_input=Callback::new(move |v: String| set("tol", unless_blank(v)))
-                        />
-                        <TextInput
-                            id="limit"
-                            label="Or an exact limit price"
-                            unit="TAO per alpha"
-                            placeholder="none"
-                            value=field_text(|i| i.limit.text.clone())
-                            error=field_error(|i| i.limit.error())
-                            hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance."
-                            on_input=Callback::new(move |v: String| set("limit", unless_blank(v)))
-                        />
-                        <Toggle
-                            id="partial"
-                            label="Allow a partial fill"
-                            checked=Signal::derive(move || inputs.with(|i| i.partial.ok().unwrap_or(false)))
-                            error=field_error(|i| i.partial.error())
-                            hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you."
-                            on_change=Callback::new(move |on: bool| set("partial", Some(if on { "1" } else { "0" }.to_string())))
-                        />
+                        <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
+                            hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %." />
+                        <ParamInput spec=LIMIT.spec() field=field(|i| i.limit.shown()) edit=edit placeholder="none"
+                            hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance." />
+                        <ParamToggle spec=PARTIAL.spec() field=field(|i| i.partial.shown()) edit=edit
+                            hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you." />
                     </fieldset>
                 </form>
                 <div class="results" aria-label="Results">
@@ -283,9 +199,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             </div>
             <SlippageChart inputs=inputs outcome=outcome />
             <div class="sections">
-                <MaxForSlippage inputs=inputs set=Callback::new(move |v: String| set("max_slip", Some(v))) />
+                <MaxForSlippage inputs=inputs edit=edit />
                 <RoundTripSection inputs=inputs />
-                <MoveStake inputs=inputs data=data params=params />
+                <MoveStake inputs=inputs data=data edit=edit />
             </div>
             <div class="note aside">
                 <p>{explain::SPLITTING}</p>

@@ -1,0 +1,222 @@
+//! The returns page's figures: each one's label, where it comes from in the projection, what
+//! it says when missing and what it means.
+
+use super::explain;
+use crate::model::num::units::rao_to_decimal;
+use crate::model::staking::returns::Projection;
+use crate::ui::figure::{FigureSpec, Shown};
+use crate::ui::format;
+use rust_decimal::Decimal;
+
+pub fn signed_tokens(d: Decimal) -> String {
+    if d > Decimal::ZERO {
+        format!("+{}", format::tokens(d))
+    } else {
+        format::tokens(d)
+    }
+}
+
+pub fn days_after(days: u32) -> String {
+    match days {
+        0 => "at once".to_string(),
+        1 => "1 day".to_string(),
+        n => format!("{n} days"),
+    }
+}
+
+fn dash(_: &Projection) -> String {
+    "—".to_string()
+}
+
+fn exit_shown(
+    p: &Projection,
+    f: fn(&crate::model::staking::returns::ExitLeg) -> Shown,
+) -> Option<Shown> {
+    p.horizon.exit.as_ref().ok().map(f)
+}
+
+/// The page's figures, in order.
+pub const FIGURES: [FigureSpec<Projection>; 12] = [
+    FigureSpec {
+        testid: "returns-net-tao",
+        label: "Net result",
+        headline: true,
+        pick: |p| {
+            exit_shown(p, |leg| {
+                let usd = leg
+                    .net_usd
+                    .map(|u| format!(" ≈ {} USD", signed_tokens(u.round_dp(2))))
+                    .unwrap_or_default();
+                Shown::new(
+                    format!(
+                        "{} TAO ({}){usd}",
+                        signed_tokens(leg.net_tao),
+                        format::signed_pct(leg.net_pct)
+                    ),
+                    format::plain(leg.net_tao),
+                )
+            })
+        },
+        missing: dash,
+        explain: explain::NET,
+    },
+    FigureSpec {
+        testid: "returns-exit-tao",
+        label: "You get back",
+        headline: true,
+        pick: |p| {
+            exit_shown(p, |leg| {
+                let tao = rao_to_decimal(leg.tao_rao);
+                Shown::new(format!("{} TAO", format::tokens(tao)), format::plain(tao))
+            })
+        },
+        missing: dash,
+        explain: explain::EXIT,
+    },
+    FigureSpec {
+        testid: "returns-breakeven-days",
+        label: "Break-even",
+        headline: false,
+        pick: |p| {
+            p.breakeven_day
+                .map(|d| Shown::new(days_after(d), d.to_string()))
+        },
+        missing: |_| "Not within 5 years".to_string(),
+        explain: explain::BREAKEVEN,
+    },
+    FigureSpec {
+        testid: "returns-apy",
+        label: "APY (APR)",
+        headline: false,
+        pick: |p| {
+            Some(Shown::new(
+                format!(
+                    "{} (APR {})",
+                    format::pct(p.apy_pct),
+                    format::pct(p.apr_pct)
+                ),
+                format::plain(p.apy_pct),
+            ))
+        },
+        missing: dash,
+        explain: explain::APY,
+    },
+    FigureSpec {
+        testid: "returns-alpha-in",
+        label: "Alpha at entry",
+        headline: false,
+        pick: |p| {
+            let a = rao_to_decimal(p.alpha_start_rao);
+            Some(Shown::new(
+                format!("{} alpha", format::tokens(a)),
+                format::plain(a),
+            ))
+        },
+        missing: dash,
+        explain: explain::ALPHA_IN,
+    },
+    FigureSpec {
+        testid: "returns-alpha-per-day",
+        label: "Alpha earned per day now",
+        headline: false,
+        pick: |p| {
+            Some(Shown::new(
+                format!("{} alpha", format::tokens(p.alpha_per_day)),
+                format::plain(p.alpha_per_day),
+            ))
+        },
+        missing: dash,
+        explain: explain::PER_DAY,
+    },
+    FigureSpec {
+        testid: "returns-alpha-end",
+        label: "Alpha at the end",
+        headline: false,
+        pick: |p| {
+            let a = rao_to_decimal(p.horizon.alpha_rao);
+            Some(Shown::new(
+                format!("{} alpha ({} payouts)", format::tokens(a), p.horizon.epochs),
+                format::plain(a),
+            ))
+        },
+        missing: dash,
+        explain: explain::ALPHA_END,
+    },
+    FigureSpec {
+        testid: "returns-value-spot",
+        label: "Worth at the end spot price",
+        headline: false,
+        pick: |p| {
+            Some(Shown::new(
+                format!(
+                    "{} TAO at {} TAO per alpha",
+                    format::tokens(p.horizon.value_at_spot),
+                    format::price(p.horizon.price)
+                ),
+                format::plain(p.horizon.value_at_spot),
+            ))
+        },
+        missing: dash,
+        explain: explain::VALUE_SPOT,
+    },
+    FigureSpec {
+        testid: "returns-entry-fee",
+        label: "Entry fee",
+        headline: false,
+        pick: |p| {
+            p.entry.as_ref().map(|q| {
+                Shown::new(
+                    format!("{} TAO", format::tokens(q.fee)),
+                    format::plain(q.fee),
+                )
+            })
+        },
+        missing: |_| "None: no entry swap".to_string(),
+        explain: explain::ENTRY_FEE,
+    },
+    FigureSpec {
+        testid: "returns-entry-slippage",
+        label: "Entry slippage",
+        headline: false,
+        pick: |p| {
+            p.entry.as_ref().map(|_| {
+                Shown::new(
+                    format!("{} TAO", format::tokens(p.entry_slippage_tao)),
+                    format::plain(p.entry_slippage_tao),
+                )
+            })
+        },
+        missing: |_| "None: no entry swap".to_string(),
+        explain: explain::ENTRY_SLIPPAGE,
+    },
+    FigureSpec {
+        testid: "returns-exit-fee",
+        label: "Exit fee",
+        headline: false,
+        pick: |p| {
+            exit_shown(p, |leg| {
+                Shown::new(
+                    format!("{} TAO", format::tokens(leg.fee_tao)),
+                    format::plain(leg.fee_tao),
+                )
+            })
+        },
+        missing: dash,
+        explain: explain::EXIT_FEE,
+    },
+    FigureSpec {
+        testid: "returns-exit-slippage",
+        label: "Exit slippage",
+        headline: false,
+        pick: |p| {
+            exit_shown(p, |leg| {
+                Shown::new(
+                    format!("{} TAO", format::tokens(leg.slippage_tao)),
+                    format::plain(leg.slippage_tao),
+                )
+            })
+        },
+        missing: dash,
+        explain: explain::EXIT_SLIPPAGE,
+    },
+];
