@@ -1,6 +1,7 @@
 //! The delegation-take model never panics, whatever the inputs; every error is a sentence.
 
-use dtao_calc::model::staking::delegation::{compare, switch, Delegate, DelegationInputs};
+use dtao_calc::model::staking::delegation::{compare, Delegate, DelegationInputs};
+use dtao_calc::model::staking::switching::switch;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

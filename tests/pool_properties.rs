@@ -2,7 +2,7 @@
 //! than the spot price would, pays more for more, never gains on a round trip, and never lets
 //! x*y fall when the weights are equal.
 
-use dtao_calc::model::pool::limit::PriceProtection;
+use dtao_calc::model::pool::fill::PriceProtection;
 use dtao_calc::model::pool::quote::figures;
 use dtao_calc::model::pool::round_trip::round_trip;
 use dtao_calc::model::pool::side::Side;

@@ -19,6 +19,7 @@ use dtao_calc::ui::app::Calc;
 use dtao_calc::ui::chain_figures::ChainFigures;
 use dtao_calc::ui::conviction::{form::ConvictionForm, report};
 use dtao_calc::ui::field::Field;
+use dtao_calc::ui::param_tables;
 use dtao_calc::ui::pool::form::PoolForm;
 use dtao_calc::ui::pool_source::PoolSource;
 use dtao_calc::ui::query::parse_query;
@@ -139,10 +140,23 @@ fn netuid() -> Valid {
 fn run(
     name: &str,
     cases: u32,
+    tables: &[&str],
     spec: Vec<(&'static str, Valid)>,
     case: impl Fn(&HashMap<String, String>) -> Result<bool, TestCaseError>,
 ) {
     let keys: Vec<&str> = spec.iter().map(|(k, _)| *k).collect();
+    // Every parameter of the calculator's tables has a generator here.
+    for (table, docs) in param_tables::tables() {
+        if tables.contains(&table) {
+            for d in docs {
+                assert!(
+                    keys.contains(&d.key),
+                    "{name}: no generator for `{}` ({table})",
+                    d.key
+                );
+            }
+        }
+    }
     let valid: Vec<Valid> = spec.into_iter().map(|(_, v)| v).collect();
     let bad = proptest::option::weighted(0.25, (0..keys.len(), value()));
     let ran = AtomicU32::new(0);
@@ -211,7 +225,7 @@ fn pool_parameters() {
         ("move_amount", always("[1-9][0-9]{0,3}")),
         ("sort", one_of(&["tao", "price", "netuid"])),
     ];
-    run("pool", POOL_CASES, spec, |q| {
+    run("pool", POOL_CASES, &["pool-source", "pool"], spec, |q| {
         let form = PoolForm::read(|k| q.get(k).cloned(), snapshot());
         let _ = Calc::from_param(q.get("calc").map(String::as_str));
         check_source(&form.source)?;
@@ -291,7 +305,7 @@ fn returns_parameters() {
         ("tao_weight", Just(None).boxed()),
         ("epoch_blocks", sometimes(0.1, "36[01]")),
     ];
-    run("returns", CASES, spec, |q| {
+    run("returns", CASES, &["returns", "chain-figures"], spec, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check_chain(&form.chain)?;
@@ -354,7 +368,7 @@ fn take_parameters() {
         ("tao_weight", Just(None).boxed()),
         ("epoch_blocks", Just(None).boxed()),
     ];
-    run("take", CASES, spec, |q| {
+    run("take", CASES, &["take", "chain-figures"], spec, |q| {
         let form = TakeForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check_chain(&form.chain)?;
@@ -412,7 +426,7 @@ fn conviction_parameters() {
         ("gate", sometimes(0.3, "[1-9][0-9]?")),
         ("gate_rule", one_of(&["single", "total"])),
     ];
-    run("conviction", CASES, spec, |q| {
+    run("conviction", CASES, &["conviction"], spec, |q| {
         let form = ConvictionForm::read(|k| q.get(k).cloned(), snapshot());
         check_source(&form.source)?;
         check!(

@@ -146,6 +146,31 @@ impl Snapshot {
         self.subnets.iter().map(|s| s.validators.len()).sum()
     }
 
+    /// What root's yield is summed over (emission::root_yield_base): every dynamic subnet's
+    /// alpha emission per block, alpha issuance and spot price, where the data has them.
+    pub fn root_dividend_sources(&self) -> Vec<(Decimal, Decimal, Decimal)> {
+        self.subnets
+            .iter()
+            .filter(|s| s.mechanism == Mechanism::Dynamic)
+            .filter_map(|s| {
+                let issuance = crate::model::num::units::rao_to_decimal(
+                    s.alpha_in_rao.checked_add(s.alpha_out_rao?)?,
+                );
+                Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
+            })
+            .collect()
+    }
+
+    /// The dynamic subnets' moving (EMA) prices, where the data has them
+    /// (emission::root_dividends_paid).
+    pub fn moving_prices(&self) -> Vec<Decimal> {
+        self.subnets
+            .iter()
+            .filter(|s| s.mechanism == Mechanism::Dynamic)
+            .filter_map(|s| s.moving_price)
+            .collect()
+    }
+
     /// The dynamic subnet with the most TAO in its pool: a sensible first view.
     pub fn deepest_dynamic_subnet(&self) -> Option<&Subnet> {
         self.subnets

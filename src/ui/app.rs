@@ -1,19 +1,21 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
+use super::app_params::{CALC, EMBED, SNAPSHOT};
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
 use super::embed_panel::EmbedPanel;
 use super::params::Params;
 use super::pool::PoolCalculator;
+use super::pool_source::NETUID;
 use super::returns::ReturnsCalculator;
 use super::take::TakeCalculator;
 use leptos::prelude::*;
 
 /// A link to another calculator that keeps the subnet and the data source.
 fn calc_href(params: Params, calc: Calc) -> String {
-    let mut pairs = vec![("calc".to_string(), calc.param().to_string())];
-    for key in ["netuid", "snapshot"] {
+    let mut pairs = vec![(CALC.key.to_string(), calc.param().to_string())];
+    for key in [NETUID.key, SNAPSHOT.key] {
         if let Some(v) = params.get(key) {
             pairs.push((key.to_string(), v));
         }
@@ -90,7 +92,7 @@ pub enum Shell {
 /// "Open the full calculator": the app's address with the same parameters, less `embed`.
 pub fn full_href(base: &str, params: Params) -> String {
     let mut pairs = params.with_pairs(|p| p.to_vec());
-    pairs.retain(|(k, _)| k != "embed");
+    pairs.retain(|(k, _)| k != EMBED.key);
     format!("{base}{}", super::query::to_query(&pairs))
 }
 
@@ -114,7 +116,7 @@ pub fn App(
             .into_any()
         }
     };
-    let calc = Memo::new(move |_| Calc::from_param(params.get("calc").as_deref()));
+    let calc = Memo::new(move |_| Calc::from_param(params.get(CALC.key).as_deref()));
     let chosen = Memo::new(move |_| calc.get().0);
     let calculator = move || match chosen.get() {
         Calc::Pool => view! { <PoolCalculator params=params data=data /> }.into_any(),
@@ -161,7 +163,7 @@ pub fn App(
                                 aria-current=move || (chosen.get() == calc).then_some("page")
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    params.set("calc", Some(calc.param().to_string()));
+                                    params.set(CALC.key, Some(calc.param().to_string()));
                                 }
                             >
                                 {calc.title()}

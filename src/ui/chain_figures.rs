@@ -2,7 +2,6 @@
 //! the data and editable (the table below). Root's yield is summed over every subnet in the data.
 
 use crate::model::num::units::rao_to_decimal;
-use crate::model::pool::Mechanism;
 use crate::model::staking::emission::{
     alpha_stake_base, root_dividends_paid, root_yield_base, subnet_yield_base, StakeBaseSource,
     SubnetYield, YieldBase,
@@ -165,12 +164,7 @@ impl ChainFigures {
     /// Root dividends are paid only while the subnets' moving prices sum above 1: a warning
     /// when the data says they do not.
     pub fn root_dividends_warning(snapshot: &Snapshot) -> Option<String> {
-        let prices: Vec<Decimal> = snapshot
-            .subnets
-            .iter()
-            .filter(|s| s.mechanism == Mechanism::Dynamic)
-            .filter_map(|s| s.moving_price)
-            .collect();
+        let prices = snapshot.moving_prices();
         if prices.is_empty() || root_dividends_paid(&prices) {
             return None;
         }
@@ -188,16 +182,7 @@ impl ChainFigures {
         let root_tao = self.root_tao.ok().ok_or_else(fix)?;
         let tao_weight = self.tao_weight.ok().ok_or_else(fix)?;
         if root {
-            let subnets: Vec<(Decimal, Decimal, Decimal)> = snapshot
-                .subnets
-                .iter()
-                .filter(|s| s.mechanism == Mechanism::Dynamic)
-                .filter_map(|s| {
-                    let issuance = rao_to_decimal(s.alpha_in_rao.checked_add(s.alpha_out_rao?)?);
-                    Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
-                })
-                .collect();
-            return root_yield_base(&subnets, root_tao, tao_weight)
+            return root_yield_base(&snapshot.root_dividend_sources(), root_tao, tao_weight)
                 .map_err(|_| "The root dividends are out of range.".to_string());
         }
         let epoch_blocks = self.epoch_blocks.ok().ok_or_else(fix)?;

@@ -2,7 +2,9 @@
 //! loaded from a URL, a file or a paste (remembered in localStorage unless the user opts out).
 //! A failed load changes nothing; a successful one keeps the chosen subnet when it exists.
 
+use super::app_params::SNAPSHOT;
 use super::params::Params;
+use super::pool_source::NETUID;
 use super::pool_source::RESERVE_KEYS;
 use super::storage;
 use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
@@ -79,7 +81,7 @@ impl Data {
         if use_storage {
             data.restore();
         }
-        if let Some(url) = params.get("snapshot").filter(|u| !u.trim().is_empty()) {
+        if let Some(url) = params.get(SNAPSHOT.key).filter(|u| !u.trim().is_empty()) {
             data.load_url(url);
         }
         Ok(data)
@@ -150,7 +152,7 @@ impl Data {
             self.snapshot.set(snapshot);
             self.origin.set(Origin::Bundled);
             self.forget();
-            self.params.set("snapshot", None);
+            self.params.set(SNAPSHOT.key, None);
             let mut summary = "Back to the bundled snapshot.".to_string();
             if let Some(note) = note {
                 summary.push(' ');
@@ -198,11 +200,11 @@ impl Data {
 
     /// If the chosen subnet is not in `next`, fall back to the default and say so.
     fn keep_subnet(&self, next: &Snapshot) -> Option<String> {
-        let chosen: u16 = self.params.get_untracked("netuid")?.trim().parse().ok()?;
+        let chosen: u16 = self.params.get_untracked(NETUID.key)?.trim().parse().ok()?;
         if next.subnet(chosen).is_some() {
             return None;
         }
-        let mut changes: Vec<(&str, Option<String>)> = vec![("netuid", None)];
+        let mut changes: Vec<(&str, Option<String>)> = vec![(NETUID.key, None)];
         changes.extend(RESERVE_KEYS.iter().map(|k| (*k, None)));
         self.params.set_many(&changes);
         let fallback = next

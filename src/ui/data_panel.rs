@@ -2,6 +2,7 @@
 //! URL, a file (picker or drag and drop) or a paste, to go back to the bundled snapshot, to
 //! download what is in use, and to remember it or not.
 
+use super::app_params::SNAPSHOT;
 use super::data::{Data, Origin, Status};
 use super::params::Params;
 use crate::model::words::group_thousands;
@@ -17,7 +18,7 @@ pub fn DataPanel(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
-    let url_text = RwSignal::new(params.get_untracked("snapshot").unwrap_or_default());
+    let url_text = RwSignal::new(params.get_untracked(SNAPSHOT.key).unwrap_or_default());
     let paste_text = RwSignal::new(String::new());
     let dragging = RwSignal::new(false);
 
@@ -87,7 +88,7 @@ pub fn DataPanel(
             )));
             return;
         }
-        params.set("snapshot", Some(url.trim().to_string()));
+        params.set(SNAPSHOT.key, Some(url.trim().to_string()));
         data.load_url(url.trim().to_string());
     };
     let load_file = move |file: web_sys::File| {
@@ -105,7 +106,7 @@ pub fn DataPanel(
             match wasm_bindgen_futures::JsFuture::from(file.text()).await {
                 Ok(text) => {
                     let text = text.as_string().unwrap_or_default();
-                    params.set("snapshot", None);
+                    params.set(SNAPSHOT.key, None);
                     data.load_text(&text, Origin::File(name));
                 }
                 Err(_) => data
@@ -194,7 +195,7 @@ pub fn DataPanel(
                             class="button"
                             id="snapshot-paste-load"
                             on:click=move |_| {
-                                params.set("snapshot", None);
+                                params.set(SNAPSHOT.key, None);
                                 data.load_text(&paste_text.get_untracked(), Origin::Paste);
                             }
                         >

@@ -1,6 +1,7 @@
 //! "Embed this calculator": the iframe and script-tag snippets for the current view, to copy
 //! into a blog post.
 
+use super::app_params::EMBED;
 use super::embed::HEIGHT_MESSAGE;
 use super::params::Params;
 use super::query::to_query;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 fn carried(pairs: &[(String, String)]) -> Vec<(String, String)> {
     pairs
         .iter()
-        .filter(|(k, _)| k != "embed")
+        .filter(|(k, _)| k != EMBED.key)
         .cloned()
         .collect()
 }
@@ -34,7 +35,7 @@ fn escape_attr(value: &str) -> String {
 /// An iframe showing only the calculator, plus the three lines that let the host size it.
 pub fn iframe_snippet(base: &str, pairs: &[(String, String)]) -> String {
     let mut pairs = carried(pairs);
-    pairs.push(("embed".into(), "1".into()));
+    pairs.push((EMBED.key.into(), "1".into()));
     let src = escape_attr(&format!("{base}{}", to_query(&pairs)));
     format!(
         "<iframe src=\"{src}\" title=\"dtao-calc calculator\" style=\"width:100%;height:900px;border:0\" loading=\"lazy\"></iframe>\n\

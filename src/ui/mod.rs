@@ -2,6 +2,8 @@
 //! the components read the URL query as their state and write every change back to it.
 
 pub mod app;
+pub mod app_params;
+pub mod calculator;
 pub mod chain_fields;
 pub mod chain_figures;
 pub mod chart;
@@ -15,6 +17,7 @@ pub mod figure;
 pub mod format;
 pub mod inputs;
 pub mod param;
+pub mod param_tables;
 pub mod params;
 pub mod pool;
 pub mod pool_fields;
@@ -58,7 +61,7 @@ pub fn start() {
         return;
     };
     let params = params::Params::from_location();
-    let shell = if params.get_untracked("embed").as_deref() == Some("1") {
+    let shell = if params.get_untracked(app_params::EMBED.key).as_deref() == Some("1") {
         embed::post_height_when_framed(&root);
         app::Shell::Embed
     } else {

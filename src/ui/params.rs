@@ -51,7 +51,7 @@ impl Params {
     /// URL copied from here opens this view whatever the default calculator is.
     pub fn edit(&self, calc: &str, changes: &[(&str, Option<String>)]) {
         let mut all = Vec::with_capacity(changes.len() + 1);
-        all.push(("calc", Some(calc.to_string())));
+        all.push((super::app_params::CALC.key, Some(calc.to_string())));
         all.extend_from_slice(changes);
         self.set_many(&all);
     }

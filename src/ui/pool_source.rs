@@ -1,7 +1,6 @@
-//! Which pool a calculator works on: a subnet from the data (`netuid`), or a pool typed by
-//! hand (`tao_in`, `alpha_in`, `w_tao`, `curve=balancer|superellipse` with `alpha_scale`,
-//! `tao_scale`, `center_alpha`, `center_tao`, and `fee_rate` in parts of 65,535), which override
-//! the subnet's. A superellipse without its four integers is calibrated from the weight at the
+//! Which pool a calculator works on: a subnet from the data, or a pool typed by hand (reserves,
+//! weight, curve and its four integers, fee rate; the table below), which override the
+//! subnet's. A superellipse without its four integers is calibrated from the weight at the
 //! reserves, as the chain's migration builds it. Shared by every calculator that trades.
 
 use crate::model::num::units::format_rao;

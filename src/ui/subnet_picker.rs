@@ -2,6 +2,7 @@
 //! TAO in pool, price or netuid, move with the arrow keys and pick with Enter or a click.
 //! It follows the ARIA combobox-with-listbox pattern.
 
+use super::app_params::SORT;
 use super::data::Data;
 use super::format;
 use super::params::Params;
@@ -25,7 +26,7 @@ pub fn SubnetPicker(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
-    let sort = Memo::new(move |_| SortBy::from_param(params.get("sort").as_deref()));
+    let sort = Memo::new(move |_| SortBy::from_param(params.get(SORT.key).as_deref()));
     let list = Memo::new(move |_| {
         let sort = sort.get().unwrap_or(SortBy::TaoInPool);
         data.snapshot.with(|s| query.with(|q| rows(s, q, sort)))
@@ -117,7 +118,7 @@ pub fn SubnetPicker(
                 <label class="sr-only" for="subnet-sort">"Sort subnets by"</label>
                 <select
                     id="subnet-sort"
-                    on:change:target=move |ev| params.set("sort", Some(ev.target().value()))
+                    on:change:target=move |ev| params.set(SORT.key, Some(ev.target().value()))
                 >
                     {[(SortBy::TaoInPool, "Most TAO in pool"), (SortBy::Price, "Highest price"), (SortBy::Netuid, "Netuid")]
                         .into_iter()

@@ -38,11 +38,11 @@ pub fn swap_outcome(
     name: &str,
     expect: &serde_json::Value,
     result: Result<
-        dtao_calc::model::pool::swap::Swap,
+        dtao_calc::model::pool::fill::Swap,
         dtao_calc::model::pool::rejection::Rejection,
     >,
     failures: &mut Vec<String>,
-) -> Option<dtao_calc::model::pool::swap::Swap> {
+) -> Option<dtao_calc::model::pool::fill::Swap> {
     match (expect["error"].as_str(), result) {
         (Some(error), Err(rejection)) => {
             if rejection.chain_name() != error {
@@ -70,13 +70,13 @@ pub fn swap_outcome(
 pub fn swap_case(
     pool: &dtao_calc::model::pool::Pool,
     case: &serde_json::Value,
-) -> Result<dtao_calc::model::pool::swap::Swap, dtao_calc::model::pool::rejection::Rejection> {
+) -> Result<dtao_calc::model::pool::fill::Swap, dtao_calc::model::pool::rejection::Rejection> {
     let side =
         dtao_calc::model::pool::side::Side::from_param(case["side"].as_str().unwrap()).unwrap();
     let protection =
         case["limit_price_rao"]
             .as_str()
-            .map(|l| dtao_calc::model::pool::limit::PriceProtection {
+            .map(|l| dtao_calc::model::pool::fill::PriceProtection {
                 limit_price_rao: l.parse().unwrap(),
                 allow_partial: case["allow_partial"].as_bool().unwrap(),
             });

@@ -2,10 +2,11 @@
 //! given slippage. Splitting a trade against the same pool does not lower its slippage (each
 //! piece moves the price for the next); it helps only if the price recovers in between.
 
+use crate::model::pool::fill::MAX_INPUT_TO_RESERVE;
 use crate::model::pool::quote::figures;
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
-use crate::model::pool::swap::{swap, MAX_INPUT_TO_RESERVE};
+use crate::model::pool::swap::swap;
 use crate::model::pool::Mechanism;
 use crate::model::pool::Pool;
 use rust_decimal::Decimal;

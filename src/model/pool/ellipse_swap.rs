@@ -9,11 +9,11 @@
 use crate::model::num::fixed::{price_bits_from_rao, ONE_BITS};
 use crate::model::num::wide::decimal_from_ratio;
 use crate::model::pool::fee::FeeRate;
-use crate::model::pool::limit::PriceProtection;
+use crate::model::pool::fill::PriceProtection;
+use crate::model::pool::fill::{StoppedBy, Swap, MAX_INPUT_TO_RESERVE, MIN_RESERVE_RAO};
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
 use crate::model::pool::superellipse::{CurveError, Superellipse};
-use crate::model::pool::swap::{StoppedBy, Swap, MAX_INPUT_TO_RESERVE, MIN_RESERVE_RAO};
 use crate::model::pool::Pool;
 use primitive_types::U256;
 

@@ -13,15 +13,6 @@ use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;
 
-/// A limit order's parameters as the extrinsic takes them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PriceProtection {
-    /// Limit price in rao per alpha.
-    pub limit_price_rao: u64,
-    /// `allow_partial`: cut the trade at the limit instead of rejecting it.
-    pub allow_partial: bool,
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ToleranceError {
     Negative,
@@ -236,6 +227,7 @@ mod tests {
 
     #[test]
     fn fill_or_kill_takes_the_bound_and_refuses_one_rao_more() {
+        use crate::model::pool::fill::PriceProtection;
         use crate::model::pool::swap::swap;
         let pool = pool();
         for side in [Side::Stake, Side::Unstake] {

@@ -6,6 +6,7 @@
 pub mod curve;
 pub mod ellipse_swap;
 pub mod fee;
+pub mod fill;
 pub mod limit;
 pub mod move_stake;
 pub mod price_path;

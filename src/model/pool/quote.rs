@@ -4,9 +4,9 @@
 
 use crate::model::num::ratio::{difference_pct, rao_ratio, ratio};
 use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::fill::Swap;
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
-use crate::model::pool::swap::Swap;
 use crate::model::pool::trade::{execute, TradeRequest};
 use crate::model::pool::Pool;
 use primitive_types::U256;

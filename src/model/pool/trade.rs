@@ -1,10 +1,11 @@
 //! A stake or unstake as the staking pallet accepts it: its minimums on top of the pool swap
 //! (pallets/subtensor/src/staking: `DefaultMinStake`, checked before and after the swap).
 
-use crate::model::pool::limit::PriceProtection;
+use crate::model::pool::fill::PriceProtection;
+use crate::model::pool::fill::Swap;
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
-use crate::model::pool::swap::{swap, Swap};
+use crate::model::pool::swap::swap;
 use crate::model::pool::{Mechanism, Pool};
 
 /// `DefaultMinStake`: 0.002 TAO.

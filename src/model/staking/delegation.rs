@@ -273,55 +273,6 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
     Ok(Comparison { rows, epochs })
 }
 
-/// Days for a better daily gain to pay back a one-off cost; `None` if it never does.
-pub fn payback_days(cost: Decimal, daily_gain: Decimal) -> Option<Decimal> {
-    if cost <= Decimal::ZERO {
-        return Some(Decimal::ZERO);
-    }
-    if daily_gain <= Decimal::ZERO {
-        return None;
-    }
-    cost.checked_div(daily_gain)
-}
-
-/// Leaving the validator you are with for another yield.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SwitchOption {
-    /// What the move itself costs, TAO.
-    pub cost_tao: Decimal,
-    /// TAO a day more (or less) than staying.
-    pub daily_gain_tao: Decimal,
-    /// Days for the better yield to earn the cost back; `None` if it never does.
-    pub payback_days: Option<Decimal>,
-}
-
-/// Switching to `new_rate` on a position worth `new_value_tao` after a move costing `cost_tao`,
-/// against staying at `rate` with `value_tao`.
-pub fn switch(
-    value_tao: Decimal,
-    rate: Decimal,
-    epoch_blocks: u32,
-    cost_tao: Decimal,
-    new_value_tao: Decimal,
-    new_rate: Decimal,
-    new_epoch_blocks: u32,
-) -> Result<SwitchOption, DelegationError> {
-    let now = checked(value_tao.checked_mul(daily_rate(rate, epoch_blocks)?))?;
-    let then = checked(new_value_tao.checked_mul(daily_rate(new_rate, new_epoch_blocks)?))?;
-    let daily_gain_tao = checked(then.checked_sub(now))?;
-    Ok(SwitchOption {
-        cost_tao,
-        daily_gain_tao,
-        payback_days: payback_days(cost_tao, daily_gain_tao),
-    })
-}
-
-/// A per-epoch rate as a per-day one: `(1 + r)^(epochs a day) - 1`.
-pub fn daily_rate(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, DelegationError> {
-    let per_day = crate::model::staking::emission::epochs_per_day(epoch_blocks);
-    Ok(expm1(checked(ln1p(rate)?.checked_mul(per_day))?)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,41 +404,11 @@ mod tests {
     }
 
     #[test]
-    fn observed_apy_wins_and_payback() {
+    fn observed_apy_wins() {
         let mut i = inputs(&["0.18"], 365);
         i.delegates[0].observed_apy = Some(d("0.2"));
         let c = compare(&i).unwrap();
         assert!((c.rows[0].net_apy_pct - d("20")).abs() < d("0.0000001"));
-        assert_eq!(payback_days(d("10"), d("2")), Some(d("5")));
-        assert_eq!(payback_days(d("10"), Decimal::ZERO), None);
-        assert_eq!(
-            payback_days(Decimal::ZERO, Decimal::ZERO),
-            Some(Decimal::ZERO)
-        );
         assert_eq!(compare(&inputs(&[], 10)), Err(DelegationError::NoDelegates));
-        // Same subnet, no cost: pays back at once; a worse yield never does.
-        let same = switch(
-            d("100"),
-            d("0.0001"),
-            360,
-            Decimal::ZERO,
-            d("100"),
-            d("0.0002"),
-            360,
-        )
-        .unwrap();
-        assert_eq!(same.payback_days, Some(Decimal::ZERO));
-        assert!(same.daily_gain_tao > Decimal::ZERO);
-        let worse = switch(
-            d("100"),
-            d("0.0002"),
-            360,
-            d("1"),
-            d("99"),
-            d("0.0001"),
-            360,
-        )
-        .unwrap();
-        assert_eq!(worse.payback_days, None);
     }
 }

@@ -2,14 +2,12 @@
 //! cost), or for the best one on another subnet, where the stake goes through both pools
 //! (move_stake.rs, the chain's `move_stake`) and earns what that validator pays a newcomer.
 
-use crate::model::num::precise::{checked, OutOfRange};
+use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
 use crate::model::num::units::RAO_PER_TAO;
 use crate::model::num::wide::mul_decimal_floor;
 use crate::model::pool::move_stake::{move_stake, MoveError};
 use crate::model::pool::Pool;
-use crate::model::staking::delegation::{
-    delegator_rate, switch, Delegate, DelegationError, SwitchOption,
-};
+use crate::model::staking::delegation::{delegator_rate, Delegate, DelegationError};
 use crate::model::staking::emission::{apy, YieldBase};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -121,6 +119,55 @@ pub fn switch_subnet(
     })
 }
 
+/// Days for a better daily gain to pay back a one-off cost; `None` if it never does.
+pub fn payback_days(cost: Decimal, daily_gain: Decimal) -> Option<Decimal> {
+    if cost <= Decimal::ZERO {
+        return Some(Decimal::ZERO);
+    }
+    if daily_gain <= Decimal::ZERO {
+        return None;
+    }
+    cost.checked_div(daily_gain)
+}
+
+/// Leaving the validator you are with for another yield.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwitchOption {
+    /// What the move itself costs, TAO.
+    pub cost_tao: Decimal,
+    /// TAO a day more (or less) than staying.
+    pub daily_gain_tao: Decimal,
+    /// Days for the better yield to earn the cost back; `None` if it never does.
+    pub payback_days: Option<Decimal>,
+}
+
+/// Switching to `new_rate` on a position worth `new_value_tao` after a move costing `cost_tao`,
+/// against staying at `rate` with `value_tao`.
+pub fn switch(
+    value_tao: Decimal,
+    rate: Decimal,
+    epoch_blocks: u32,
+    cost_tao: Decimal,
+    new_value_tao: Decimal,
+    new_rate: Decimal,
+    new_epoch_blocks: u32,
+) -> Result<SwitchOption, DelegationError> {
+    let now = checked(value_tao.checked_mul(daily_rate(rate, epoch_blocks)?))?;
+    let then = checked(new_value_tao.checked_mul(daily_rate(new_rate, new_epoch_blocks)?))?;
+    let daily_gain_tao = checked(then.checked_sub(now))?;
+    Ok(SwitchOption {
+        cost_tao,
+        daily_gain_tao,
+        payback_days: payback_days(cost_tao, daily_gain_tao),
+    })
+}
+
+/// A per-epoch rate as a per-day one: `(1 + r)^(epochs a day) - 1`.
+pub fn daily_rate(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, DelegationError> {
+    let per_day = crate::model::staking::emission::epochs_per_day(epoch_blocks);
+    Ok(expm1(checked(ln1p(rate)?.checked_mul(per_day))?)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +190,41 @@ mod tests {
 
     fn pool() -> Pool {
         Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap()
+    }
+
+    #[test]
+    fn payback_and_switching_against_staying() {
+        let d = |s: &str| Decimal::from_str_exact(s).unwrap();
+        assert_eq!(payback_days(d("10"), d("2")), Some(d("5")));
+        assert_eq!(payback_days(d("10"), Decimal::ZERO), None);
+        assert_eq!(
+            payback_days(Decimal::ZERO, Decimal::ZERO),
+            Some(Decimal::ZERO)
+        );
+        // Same subnet, no cost: pays back at once; a worse yield never does.
+        let same = switch(
+            d("100"),
+            d("0.0001"),
+            360,
+            Decimal::ZERO,
+            d("100"),
+            d("0.0002"),
+            360,
+        )
+        .unwrap();
+        assert_eq!(same.payback_days, Some(Decimal::ZERO));
+        assert!(same.daily_gain_tao > Decimal::ZERO);
+        let worse = switch(
+            d("100"),
+            d("0.0002"),
+            360,
+            d("1"),
+            d("99"),
+            d("0.0001"),
+            360,
+        )
+        .unwrap();
+        assert_eq!(worse.payback_days, None);
     }
 
     #[test]

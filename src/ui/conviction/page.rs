@@ -7,6 +7,7 @@ use super::form::{
 };
 use super::report::{run, Report};
 use crate::model::conviction::{days, half_life_days, Mode, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE};
+use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::chart::{LineChart, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::field::FieldText;
@@ -73,110 +74,107 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
     });
 
     view! {
-        <section class="calc" aria-labelledby="conviction-title">
-            <h2 id="conviction-title">"Conviction locks"</h2>
-            <p class="lede">
-                "If you lock this alpha, how does your conviction grow, what can you no longer sell, and when could a challenger take over the subnet?"
-            </p>
-            <div class="calc-layout">
-                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Conviction lock inputs">
-                    <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="conviction" />
-                    <fieldset class="group">
-                        <legend>"Your lock"</legend>
-                        <div class="grid2">
-                            <ParamInput spec=LOCK.spec() field=field(|f| f.lock.shown()) edit=edit />
-                            <ParamInput spec=CONVICTION.spec() field=field(|f| f.conviction.shown()) edit=edit />
-                        </div>
-                        <ParamChoice spec=MODE.spec() buttons=MODE.buttons() field=field(|f| f.mode.shown()) edit=edit />
-                        <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 3,650" />
-                        <ParamToggle spec=OWNER.spec() field=field(|f| f.owner.shown()) edit=edit
-                            hint="Then its conviction equals the locked amount at once." />
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Rates"</legend>
-                        <div class="preset-row" role="group" aria-label="Presets">
-                            <button type="button" class="button secondary" id="preset-code"
-                                on:click=move |_| preset(CODE_DEFAULT_RATE, CODE_DEFAULT_RATE)>"Code default 934,866 / 934,866"</button>
-                            <button type="button" class="button secondary" id="preset-docs"
-                                on:click=move |_| preset(CODE_DEFAULT_RATE, DOCS_MATURITY_RATE)>"Mainnet docs 934,866 / 311,622"</button>
-                        </div>
-                        <div class="grid2">
-                            <ParamInput spec=TU.spec() field=field(|f| f.tu.shown()) edit=edit />
-                            <ParamInput spec=TM.spec() field=field(|f| f.tm.shown()) edit=edit />
-                        </div>
-                        <p class="hint" data-testid="conviction-half-lives">{half_lives}</p>
-                        <p class="hint">{explain::RATES}</p>
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Takeover scenario"</legend>
-                        <div class="grid2">
-                            <ParamInput spec=OWNER_LOCK.spec() field=field(|f| f.owner_lock.shown()) edit=edit />
-                            <ParamInput spec=ELIGIBLE.spec() field=field(|f| f.eligible.shown()) edit=edit
-                                hint="Prefilled with the alpha outstanding; less burned and protocol alpha if you know them" />
-                        </div>
-                        <ParamChoice spec=GATE_RULE.spec() buttons=GATE_RULE.buttons() field=field(|f| f.total_rule.shown()) edit=edit />
-                        <ParamInput spec=GATE.spec() field=field(|f| f.gate.shown()) edit=edit hint="For the single-hotkey rule; 18 % today" />
-                        <p class="hint" data-testid="conviction-age">{move || form.with(|f| match f.subnet_age {
-                            Some(age) => format!("The subnet is {} days old (registration block in the data).", format::tokens(days(Decimal::from(age)).floor())),
-                            None => "The subnet's age is not in the data; the one-year age gate is left out.".to_string(),
-                        })}</p>
-                    </fieldset>
-                </form>
-                <div class="results" aria-label="Results">
-                    {move || report.with(|r| r.as_ref().err().map(|e| view! {
-                        <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
-                    }))}
-                    <dl class="figures">
-                        <Figure testid="conviction-locked" label="Locked at the horizon" headline=true
-                            shown=shown(|r| Some(Shown::new(format!("{} after {} days", alpha_text(r.outlook.horizon.locked), r.horizon_days), format::plain(r.outlook.horizon.locked))))
-                            explain=explain::LOCKED />
-                        <Figure testid="conviction-score" label="Conviction at the horizon" headline=true
-                            shown=shown(|r| Some(Shown::new(alpha_text(r.outlook.horizon.conviction), format::plain(r.outlook.horizon.conviction))))
-                            explain=explain::CONVICTION />
-                        <Figure testid="conviction-peak" label="Peak conviction"
-                            shown=shown(|r| r.outlook.peak.map(|(at, top)| Shown::new(
-                                format!("{} {}", alpha_text(top), if at.is_zero() { "now".to_string() } else { format!("after {}", blocks_as_days(at)) }),
-                                format::plain(top),
-                            )))
-                            missing=missing(|_| "No peak: a perpetual lock's conviction keeps approaching the locked amount.".to_string())
-                            explain=explain::PEAK />
-                        <Figure testid="conviction-gate-days" label="Passes the takeover gate"
-                            shown=shown(|r| r.outlook.gate_blocks.map(|b| Shown::new(
-                                format!("{} (gate: {})", blocks_as_days(b), alpha_text(r.outlook.gate_level)),
-                                format::plain(days(b).ceil()),
-                            )))
-                            missing=missing(|r| match r.outlook.peak {
-                                Some((at, top)) => format!("Never: conviction peaks at {} after {}, below the gate of {}.", alpha_text(top), blocks_as_days(at), alpha_text(r.outlook.gate_level)),
-                                None => format!("Never: conviction only approaches the {} locked, below the gate of {}.", alpha_text(r.lock_now), alpha_text(r.outlook.gate_level)),
-                            })
-                            explain=explain::GATE />
-                        <Figure testid="conviction-beat-owner-days" label="Passes the owner"
-                            shown=shown(|r| r.outlook.beat_owner_blocks.map(|b| Shown::new(
-                                format!("{} (owner's lock: {})", blocks_as_days(b), alpha_text(r.owner_lock)),
-                                format::plain(days(b).ceil()),
-                            )))
-                            missing=missing(|r| format!("Never: the owner's {} stays above your conviction.", alpha_text(r.owner_lock)))
-                            explain=explain::BEAT_OWNER />
-                        <Figure testid="conviction-takeover-days" label="Earliest takeover"
-                            shown=shown(|r| r.outlook.takeover_blocks.map(|b| Shown::new(blocks_as_days(b), format::plain(days(b).ceil()))))
-                            missing=missing(|r| match r.outlook.age_left_blocks {
-                                None => "Unknown: the subnet's age is not in the data.".to_string(),
-                                Some(_) => "Never, as the lines above say.".to_string(),
-                            })
-                            explain=explain::TAKEOVER />
-                        <Figure testid="conviction-liquidity" label="Locked value through the pool"
-                            shown=shown(|r| r.liquidity.as_ref().ok().map(|tao| Shown::new(
-                                format!("{} TAO you cannot unstake now", format::tokens(tao.round_dp(6))),
-                                format::plain(*tao),
-                            )))
-                            missing=missing(|r| r.liquidity.clone().err().unwrap_or_default())
-                            explain=explain::LIQUIDITY />
-                    </dl>
-                    <Show when=move || report.with(|r| r.as_ref().is_ok_and(|r| r.your_lock_is_owners))>
-                        <p class="note" data-testid="conviction-owner-note">"This is the owner's lock: its conviction is its locked amount, so the takeover lines compare the owner with itself."</p>
-                    </Show>
-                </div>
-            </div>
+        <Calculator id="conviction" title="Conviction locks"
+            lede="If you lock this alpha, how does your conviction grow, what can you no longer sell, and when could a challenger take over the subnet?"
+            inputs_label="Conviction lock inputs"
+        >
+            <Inputs slot>
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="conviction" />
+                <fieldset class="group">
+                    <legend>"Your lock"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=LOCK.spec() field=field(|f| f.lock.shown()) edit=edit />
+                        <ParamInput spec=CONVICTION.spec() field=field(|f| f.conviction.shown()) edit=edit />
+                    </div>
+                    <ParamChoice spec=MODE.spec() buttons=MODE.buttons() field=field(|f| f.mode.shown()) edit=edit />
+                    <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 3,650" />
+                    <ParamToggle spec=OWNER.spec() field=field(|f| f.owner.shown()) edit=edit
+                        hint="Then its conviction equals the locked amount at once." />
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Rates"</legend>
+                    <div class="preset-row" role="group" aria-label="Presets">
+                        <button type="button" class="button secondary" id="preset-code"
+                            on:click=move |_| preset(CODE_DEFAULT_RATE, CODE_DEFAULT_RATE)>"Code default 934,866 / 934,866"</button>
+                        <button type="button" class="button secondary" id="preset-docs"
+                            on:click=move |_| preset(CODE_DEFAULT_RATE, DOCS_MATURITY_RATE)>"Mainnet docs 934,866 / 311,622"</button>
+                    </div>
+                    <div class="grid2">
+                        <ParamInput spec=TU.spec() field=field(|f| f.tu.shown()) edit=edit />
+                        <ParamInput spec=TM.spec() field=field(|f| f.tm.shown()) edit=edit />
+                    </div>
+                    <p class="hint" data-testid="conviction-half-lives">{half_lives}</p>
+                    <p class="hint">{explain::RATES}</p>
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Takeover scenario"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=OWNER_LOCK.spec() field=field(|f| f.owner_lock.shown()) edit=edit />
+                        <ParamInput spec=ELIGIBLE.spec() field=field(|f| f.eligible.shown()) edit=edit
+                            hint="Prefilled with the alpha outstanding; less burned and protocol alpha if you know them" />
+                    </div>
+                    <ParamChoice spec=GATE_RULE.spec() buttons=GATE_RULE.buttons() field=field(|f| f.total_rule.shown()) edit=edit />
+                    <ParamInput spec=GATE.spec() field=field(|f| f.gate.shown()) edit=edit hint="For the single-hotkey rule; 18 % today" />
+                    <p class="hint" data-testid="conviction-age">{move || form.with(|f| match f.subnet_age {
+                        Some(age) => format!("The subnet is {} days old (registration block in the data).", format::tokens(days(Decimal::from(age)).floor())),
+                        None => "The subnet's age is not in the data; the one-year age gate is left out.".to_string(),
+                    })}</p>
+                </fieldset>
+            </Inputs>
+            <Results slot>
+                {move || report.with(|r| r.as_ref().err().map(|e| view! {
+                    <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
+                }))}
+                <dl class="figures">
+                    <Figure testid="conviction-locked" label="Locked at the horizon" headline=true
+                        shown=shown(|r| Some(Shown::new(format!("{} after {} days", alpha_text(r.outlook.horizon.locked), r.horizon_days), format::plain(r.outlook.horizon.locked))))
+                        explain=explain::LOCKED />
+                    <Figure testid="conviction-score" label="Conviction at the horizon" headline=true
+                        shown=shown(|r| Some(Shown::new(alpha_text(r.outlook.horizon.conviction), format::plain(r.outlook.horizon.conviction))))
+                        explain=explain::CONVICTION />
+                    <Figure testid="conviction-peak" label="Peak conviction"
+                        shown=shown(|r| r.outlook.peak.map(|(at, top)| Shown::new(
+                            format!("{} {}", alpha_text(top), if at.is_zero() { "now".to_string() } else { format!("after {}", blocks_as_days(at)) }),
+                            format::plain(top),
+                        )))
+                        missing=missing(|_| "No peak: a perpetual lock's conviction keeps approaching the locked amount.".to_string())
+                        explain=explain::PEAK />
+                    <Figure testid="conviction-gate-days" label="Passes the takeover gate"
+                        shown=shown(|r| r.outlook.gate_blocks.map(|b| Shown::new(
+                            format!("{} (gate: {})", blocks_as_days(b), alpha_text(r.outlook.gate_level)),
+                            format::plain(days(b).ceil()),
+                        )))
+                        missing=missing(|r| match r.outlook.peak {
+                            Some((at, top)) => format!("Never: conviction peaks at {} after {}, below the gate of {}.", alpha_text(top), blocks_as_days(at), alpha_text(r.outlook.gate_level)),
+                            None => format!("Never: conviction only approaches the {} locked, below the gate of {}.", alpha_text(r.lock_now), alpha_text(r.outlook.gate_level)),
+                        })
+                        explain=explain::GATE />
+                    <Figure testid="conviction-beat-owner-days" label="Passes the owner"
+                        shown=shown(|r| r.outlook.beat_owner_blocks.map(|b| Shown::new(
+                            format!("{} (owner's lock: {})", blocks_as_days(b), alpha_text(r.owner_lock)),
+                            format::plain(days(b).ceil()),
+                        )))
+                        missing=missing(|r| format!("Never: the owner's {} stays above your conviction.", alpha_text(r.owner_lock)))
+                        explain=explain::BEAT_OWNER />
+                    <Figure testid="conviction-takeover-days" label="Earliest takeover"
+                        shown=shown(|r| r.outlook.takeover_blocks.map(|b| Shown::new(blocks_as_days(b), format::plain(days(b).ceil()))))
+                        missing=missing(|r| match r.outlook.age_left_blocks {
+                            None => "Unknown: the subnet's age is not in the data.".to_string(),
+                            Some(_) => "Never, as the lines above say.".to_string(),
+                        })
+                        explain=explain::TAKEOVER />
+                    <Figure testid="conviction-liquidity" label="Locked value through the pool"
+                        shown=shown(|r| r.liquidity.as_ref().ok().map(|tao| Shown::new(
+                            format!("{} TAO you cannot unstake now", format::tokens(tao.round_dp(6))),
+                            format::plain(*tao),
+                        )))
+                        missing=missing(|r| r.liquidity.clone().err().unwrap_or_default())
+                        explain=explain::LIQUIDITY />
+                </dl>
+                <Show when=move || report.with(|r| r.as_ref().is_ok_and(|r| r.your_lock_is_owners))>
+                    <p class="note" data-testid="conviction-owner-note">"This is the owner's lock: its conviction is its locked amount, so the takeover lines compare the owner with itself."</p>
+                </Show>
+            </Results>
             <section class="panel" aria-labelledby="conviction-chart-heading">
                 <h3 id="conviction-chart-heading">"Locked alpha and conviction over time"</h3>
                 <LineChart
@@ -219,6 +217,6 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                 />
             </section>
             <div class="note aside"><p>"Locked alpha keeps earning emissions while it is locked; only unstaking it is blocked. "{move || form.with(|f| if f.mode.ok() == Some(Mode::Perpetual) { "A perpetual lock never unlocks by itself." } else { "A decaying lock unlocks gradually." })}</p></div>
-        </section>
+        </Calculator>
     }
 }

@@ -22,8 +22,8 @@ pub const SPLITTING: &str = "Splitting a trade into smaller pieces against the s
 pub const MOVE: &str = "Moving stake to another subnet is two trades: an unstake on this subnet and a stake of the TAO it returns on the other, each with its slippage, but the chain charges one swap fee for the whole move (on the unstake leg; on the stake leg when moving from root). Under 0.002 TAO is not restaked: it stays free TAO. The loss compares the alpha's worth before (at this subnet's spot price) with the new alpha's worth (at the other subnet's spot price).";
 
 /// Why a trade was only partly filled, in words.
-pub fn partial_reason(swap: &crate::model::pool::swap::Swap) -> &'static str {
-    use crate::model::pool::swap::StoppedBy;
+pub fn partial_reason(swap: &crate::model::pool::fill::Swap) -> &'static str {
+    use crate::model::pool::fill::StoppedBy;
     let ellipse = swap.pool_before.superellipse().is_some();
     match swap.stopped_by {
         StoppedBy::Capacity => "this superellipse pool's curve ends here (it keeps at least 0.001 of its reserve)",

@@ -1,9 +1,9 @@
-//! The pool calculator's inputs, read from the URL parameters (`calc=pool`, the pool source's
-//! `netuid`, `tao_in`, `alpha_in`, `w_tao`, then `side`, `amount`, `tol`, `partial`, and
-//! `limit`, `whole`, `max_slip`, `move_to`, `move_amount`). Each field keeps its own message;
-//! one bad field never stops the others from being read.
+//! The pool calculator's inputs, read from the URL parameters of the table below (after the
+//! pool's own, `pool_source`): the trade, its price protection, and the sections' inputs. Each
+//! field keeps its own message; one bad field never stops the others from being read.
 
-use crate::model::pool::limit::{limit_from_tolerance, PriceProtection};
+use crate::model::pool::fill::PriceProtection;
+use crate::model::pool::limit::limit_from_tolerance;
 use crate::model::pool::side::Side;
 use crate::model::pool::trade::TradeRequest;
 use crate::model::pool::Pool;

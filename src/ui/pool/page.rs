@@ -9,6 +9,7 @@ use crate::model::pool::limit::max_gross_within_limit;
 use crate::model::pool::quote::Quote;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
+use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::data::Data;
 use crate::ui::field::FieldText;
 use crate::ui::figure::{Figure, Shown};
@@ -52,151 +53,148 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
 
     view! {
-        <section class="calc" aria-labelledby="pool-title">
-            <h2 id="pool-title">"Pool slippage"</h2>
-            <p class="lede">
-                "What a stake (TAO → alpha) or unstake (alpha → TAO) really returns from a subnet's pool: fee, price impact, slippage and price protection, computed the way the chain does."
-            </p>
-            <div class="calc-layout">
-                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Pool calculator inputs">
-                    <PoolFields
-                        source=Memo::new(move |_| inputs.with(|i| i.source.clone()))
-                        data=data
-                        params=params
-                        calc="pool"
-                    />
-                    <fieldset class="group">
-                        <legend>"Trade"</legend>
-                        <ParamChoice spec=SIDE.spec() buttons=SIDE.buttons() field=field(|i| i.side.shown()) edit=edit />
-                        <ParamInput spec=AMOUNT.spec() field=field(|i| i.amount.shown()) edit=edit
-                            unit=Signal::derive(move || amount_unit(side.get()).to_string()) />
-                        <Show when=move || side.get() == Side::Unstake>
-                            <ParamToggle spec=WHOLE.spec() field=field(|i| i.whole.shown()) edit=edit
-                                hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position." />
-                        </Show>
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Price protection"</legend>
-                        <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
-                            hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %." />
-                        <ParamInput spec=LIMIT.spec() field=field(|i| i.limit.shown()) edit=edit placeholder="none"
-                            hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance." />
-                        <ParamToggle spec=PARTIAL.spec() field=field(|i| i.partial.shown()) edit=edit
-                            hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you." />
-                    </fieldset>
-                </form>
-                <div class="results" aria-label="Results">
-                    <Verdict outcome=outcome />
-                    <p class="hint" data-testid="pool-curve" data-value=move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| p.curve.name()).unwrap_or_default())>
-                        {move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| explain::curve_line(p, i.source.ellipse_calibrated())))}
+        <Calculator id="pool" title="Pool slippage"
+            lede="What a stake (TAO → alpha) or unstake (alpha → TAO) really returns from a subnet's pool: fee, price impact, slippage and price protection, computed the way the chain does."
+            inputs_label="Pool calculator inputs"
+        >
+            <Inputs slot>
+                <PoolFields
+                    source=Memo::new(move |_| inputs.with(|i| i.source.clone()))
+                    data=data
+                    params=params
+                    calc="pool"
+                />
+                <fieldset class="group">
+                    <legend>"Trade"</legend>
+                    <ParamChoice spec=SIDE.spec() buttons=SIDE.buttons() field=field(|i| i.side.shown()) edit=edit />
+                    <ParamInput spec=AMOUNT.spec() field=field(|i| i.amount.shown()) edit=edit
+                        unit=Signal::derive(move || amount_unit(side.get()).to_string()) />
+                    <Show when=move || side.get() == Side::Unstake>
+                        <ParamToggle spec=WHOLE.spec() field=field(|i| i.whole.shown()) edit=edit
+                            hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position." />
+                    </Show>
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Price protection"</legend>
+                    <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
+                        hint="Empty: no limit (plain add_stake / remove_stake). btcli defaults to 0.5 %, the newer SDK to 5 %." />
+                    <ParamInput spec=LIMIT.spec() field=field(|i| i.limit.shown()) edit=edit placeholder="none"
+                        hint="The limit price a wallet sends (add_stake_limit / remove_stake_limit). When set, it replaces the tolerance." />
+                    <ParamToggle spec=PARTIAL.spec() field=field(|i| i.partial.shown()) edit=edit
+                        hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you." />
+                </fieldset>
+            </Inputs>
+            <Results slot>
+                <Verdict outcome=outcome />
+                <p class="hint" data-testid="pool-curve" data-value=move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| p.curve.name()).unwrap_or_default())>
+                    {move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| explain::curve_line(p, i.source.ellipse_calibrated())))}
+                </p>
+                {move || capacity.get().map(|(side, gross)| view! {
+                    <p class="note" data-testid="pool-capacity" data-value=format::plain(rao_to_decimal(gross)) title=explain::CAPACITY>
+                        {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross)), side.input_token(), side)}
                     </p>
-                    {move || capacity.get().map(|(side, gross)| view! {
-                        <p class="note" data-testid="pool-capacity" data-value=format::plain(rao_to_decimal(gross)) title=explain::CAPACITY>
-                            {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross)), side.input_token(), side)}
-                        </p>
-                    })}
-                    <dl class="figures">
-                        <Figure
-                            testid="pool-received"
-                            label="You receive"
-                            headline=true
-                            shown=figure(|q| Shown::new(
-                                format!("{} {}", format::tokens(q.received), q.swap.side.output_token()),
-                                format::plain(q.received),
-                            ))
-                            explain=explain::RECEIVED
-                        />
-                        <Figure
-                            testid="pool-ideal"
-                            label="At the spot price"
-                            shown=figure(|q| Shown::new(
-                                format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
-                                format::plain(q.ideal),
-                            ))
-                            explain=explain::IDEAL
-                        />
-                        <Figure
-                            testid="pool-slippage"
-                            label="Slippage vs spot, fee included"
-                            headline=true
-                            shown=figure(|q| Shown::new(format::pct(q.slippage_pct), format::plain(q.slippage_pct)))
-                            explain=explain::SLIPPAGE
-                        />
-                        <Figure
-                            testid="pool-fee"
-                            label="Fee"
-                            shown=figure(|q| {
-                                let text = match q.swap.side {
-                                    Side::Stake => format!("{} TAO", format::tokens(q.fee)),
-                                    Side::Unstake => format!("{} alpha (≈ {} TAO)", format::tokens(q.fee), format::tokens(q.fee_tao)),
-                                };
-                                Shown::new(text, format::plain(q.fee))
-                            })
-                            explain=explain::FEE
-                        />
-                        <Figure
-                            testid="pool-spot-price"
-                            label="Spot price"
-                            shown=Signal::derive(move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| {
-                                let price = p.spot_price();
-                                Shown::new(
-                                    format!("{} TAO per alpha (chain: {} rao)", format::price(price), group_thousands(&p.chain_spot_price_rao().to_string())),
-                                    format::plain(price),
-                                )
-                            })))
-                            explain=explain::SPOT
-                        />
-                        <Figure
-                            testid="pool-effective-price"
-                            label="Effective price"
-                            shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.effective_price)), format::plain(q.effective_price)))
-                            explain=explain::EFFECTIVE
-                        />
-                        <Figure
-                            testid="pool-price-impact"
-                            label="Price impact"
-                            shown=figure(|q| Shown::new(format::signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
-                            explain=explain::IMPACT
-                        />
-                        <Figure
-                            testid="pool-price-after"
-                            label="Spot price after"
-                            shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.price_after)), format::plain(q.price_after)))
-                            explain=explain::PRICE_AFTER
-                        />
-                        <Figure
-                            testid="pool-slippage-ex-fee"
-                            label="Slippage vs spot, fee left out (SDK)"
-                            shown=figure(|q| Shown::new(format::pct(q.slippage_ex_fee_pct), format::plain(q.slippage_ex_fee_pct)))
-                            explain=explain::SLIPPAGE_EX_FEE
-                        />
-                        <Figure
-                            testid="pool-slippage-docs"
-                            label="Shortfall ÷ received (docs)"
-                            shown=figure(|q| Shown::new(format::pct(q.slippage_of_received_pct), format::plain(q.slippage_of_received_pct)))
-                            explain=explain::SLIPPAGE_DOCS
-                        />
-                        <Figure
-                            testid="pool-max-amount"
-                            label="Most you can trade within your limit"
-                            shown=Signal::derive(move || {
-                                let unit = amount_unit(side.get());
-                                match limit_max.get()? {
-                                    Ok(Some(max)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(max)), unit), format_rao(max))),
-                                    _ => None,
-                                }
-                            })
-                            missing=Signal::derive(move || match limit_max.get() {
-                                None => "No limit set: type a price tolerance.".to_string(),
-                                Some(Ok(None)) => "No bound: the limit never binds on this pool.".to_string(),
-                                Some(Err(_)) => "None: the limit is already passed.".to_string(),
-                                Some(Ok(Some(_))) => String::new(),
-                            })
-                            explain=explain::MAX_IN_LIMIT
-                        />
-                    </dl>
-                </div>
-            </div>
+                })}
+                <dl class="figures">
+                    <Figure
+                        testid="pool-received"
+                        label="You receive"
+                        headline=true
+                        shown=figure(|q| Shown::new(
+                            format!("{} {}", format::tokens(q.received), q.swap.side.output_token()),
+                            format::plain(q.received),
+                        ))
+                        explain=explain::RECEIVED
+                    />
+                    <Figure
+                        testid="pool-ideal"
+                        label="At the spot price"
+                        shown=figure(|q| Shown::new(
+                            format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
+                            format::plain(q.ideal),
+                        ))
+                        explain=explain::IDEAL
+                    />
+                    <Figure
+                        testid="pool-slippage"
+                        label="Slippage vs spot, fee included"
+                        headline=true
+                        shown=figure(|q| Shown::new(format::pct(q.slippage_pct), format::plain(q.slippage_pct)))
+                        explain=explain::SLIPPAGE
+                    />
+                    <Figure
+                        testid="pool-fee"
+                        label="Fee"
+                        shown=figure(|q| {
+                            let text = match q.swap.side {
+                                Side::Stake => format!("{} TAO", format::tokens(q.fee)),
+                                Side::Unstake => format!("{} alpha (≈ {} TAO)", format::tokens(q.fee), format::tokens(q.fee_tao)),
+                            };
+                            Shown::new(text, format::plain(q.fee))
+                        })
+                        explain=explain::FEE
+                    />
+                    <Figure
+                        testid="pool-spot-price"
+                        label="Spot price"
+                        shown=Signal::derive(move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| {
+                            let price = p.spot_price();
+                            Shown::new(
+                                format!("{} TAO per alpha (chain: {} rao)", format::price(price), group_thousands(&p.chain_spot_price_rao().to_string())),
+                                format::plain(price),
+                            )
+                        })))
+                        explain=explain::SPOT
+                    />
+                    <Figure
+                        testid="pool-effective-price"
+                        label="Effective price"
+                        shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.effective_price)), format::plain(q.effective_price)))
+                        explain=explain::EFFECTIVE
+                    />
+                    <Figure
+                        testid="pool-price-impact"
+                        label="Price impact"
+                        shown=figure(|q| Shown::new(format::signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
+                        explain=explain::IMPACT
+                    />
+                    <Figure
+                        testid="pool-price-after"
+                        label="Spot price after"
+                        shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.price_after)), format::plain(q.price_after)))
+                        explain=explain::PRICE_AFTER
+                    />
+                    <Figure
+                        testid="pool-slippage-ex-fee"
+                        label="Slippage vs spot, fee left out (SDK)"
+                        shown=figure(|q| Shown::new(format::pct(q.slippage_ex_fee_pct), format::plain(q.slippage_ex_fee_pct)))
+                        explain=explain::SLIPPAGE_EX_FEE
+                    />
+                    <Figure
+                        testid="pool-slippage-docs"
+                        label="Shortfall ÷ received (docs)"
+                        shown=figure(|q| Shown::new(format::pct(q.slippage_of_received_pct), format::plain(q.slippage_of_received_pct)))
+                        explain=explain::SLIPPAGE_DOCS
+                    />
+                    <Figure
+                        testid="pool-max-amount"
+                        label="Most you can trade within your limit"
+                        shown=Signal::derive(move || {
+                            let unit = amount_unit(side.get());
+                            match limit_max.get()? {
+                                Ok(Some(max)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(max)), unit), format_rao(max))),
+                                _ => None,
+                            }
+                        })
+                        missing=Signal::derive(move || match limit_max.get() {
+                            None => "No limit set: type a price tolerance.".to_string(),
+                            Some(Ok(None)) => "No bound: the limit never binds on this pool.".to_string(),
+                            Some(Err(_)) => "None: the limit is already passed.".to_string(),
+                            Some(Ok(Some(_))) => String::new(),
+                        })
+                        explain=explain::MAX_IN_LIMIT
+                    />
+                </dl>
+            </Results>
             <SlippageChart inputs=inputs outcome=outcome />
             <div class="sections">
                 <MaxForSlippage inputs=inputs edit=edit />
@@ -206,7 +204,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             <div class="note aside">
                 <p>{explain::SPLITTING}</p>
             </div>
-        </section>
+        </Calculator>
     }
 }
 

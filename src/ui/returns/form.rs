@@ -1,8 +1,5 @@
-//! The staking-return calculator's inputs, read from the URL parameters: `calc=returns`, the
-//! pool source (`netuid`, `tao_in`, `alpha_in`, `w_tao`), `from=tao|alpha`, `amount`, `days`,
-//! `take` (%), `childkey` (%), `vtrust`, `price_change` (%), `exit_from=entry|before`,
-//! `tao_usd`, `apy` (observed, %), `compound_others=0|1`, and the chain figures prefilled from the subnet: `emission` (alpha
-//! per block), `issuance`, `alpha_stake`, `root_tao`, `tao_weight`, `epoch_blocks`.
+//! The staking-return calculator's inputs, read from the URL parameters of the table below
+//! (after the pool's, before the chain figures): the position, the validator and the scenario.
 
 use crate::model::staking::emission::BLOCKS_PER_DAY;
 use crate::model::staking::returns::{ExitFrom, ReturnsInputs, Start, YieldSpec};

@@ -10,6 +10,7 @@ use super::form::{
 use super::sections::{ExitChart, HeldForTable};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{project, Projection, ReturnsError};
+use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::data::Data;
@@ -49,86 +50,83 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     });
 
     view! {
-        <section class="calc" aria-labelledby="returns-title">
-            <h2 id="returns-title">"Staking returns"</h2>
-            <p class="lede">
-                "If you stake into a subnet through a validator and hold, what do you get back in TAO after the fee and slippage both ways? Rewards compound every epoch; on a thin pool the swaps can eat them all."
-            </p>
-            <div class="calc-layout">
-                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Staking return inputs">
-                    <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="returns" />
-                    <Show when=move || root.get()>
-                        <p class="note">{explain::ROOT}</p>
-                        {move || data.snapshot.with(ChainFigures::root_dividends_warning).map(|w| view! {
-                            <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
-                        })}
-                    </Show>
-                    <fieldset class="group">
-                        <legend>"Position"</legend>
-                        <ParamChoice spec=FROM.spec() buttons=FROM.buttons() field=field(|f| f.from.shown()) edit=edit />
-                        <div class="grid2">
-                            <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit unit=unit />
-                            <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825 (5 years)" />
-                        </div>
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Validator"</legend>
-                        <div class="grid2">
-                            <ParamInput spec=TAKE.spec() field=field(|f| f.take.shown()) edit=edit
-                                hint="0 to 18 %; 18 % is the chain's maximum and default, 11,796/65,535" />
-                            <ParamInput spec=CHILDKEY.spec() field=field(|f| f.childkey.shown()) edit=edit
-                                hint="0 unless the validator works through another owner's child hotkey; taken before its take" />
-                            <ParamInput spec=VTRUST.spec() field=field(|f| f.vtrust.shown()) edit=edit
-                                hint="0 to 1; about 1 for a validator in consensus" />
-                        </div>
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Scenario"</legend>
-                        <div class="grid2">
-                            <ParamInput spec=PRICE_CHANGE.spec() field=field(|f| f.price_change.shown()) edit=edit
-                                hint="e.g. -20 for a 20 % fall; steady over the holding period, then held (never extrapolated)" />
-                            <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
-                        </div>
-                        <ParamInput spec=APY.spec() field=field(|f| f.apy.shown()) edit=edit
-                            placeholder="derive it from the chain figures"
-                            hint="A yield you have seen (Taostats, TaoYield…); it replaces the derived one." />
-                        <ParamChoice spec=EXIT_FROM.spec() buttons=EXIT_FROM.buttons() field=field(|f| f.exit_from.shown()) edit=edit />
-                        <p class="hint" data-testid="returns-exit-from">{move || form.with(|f| explain::exit_from(f.exit_from.ok()))}</p>
-                        <ParamToggle spec=COMPOUND_OTHERS.spec() field=field(|f| f.compound_others.shown()) edit=edit
-                            hint="On: the total stake grows by each epoch's rewards, so yours grows more slowly. Off: today's rate all along (overstates the yield)." />
-                    </fieldset>
-                    <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="returns" />
-                </form>
-                <div class="results" aria-label="Results">
-                    {move || match result.get() {
-                        Err(problem) => view! {
-                            <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
-                        }.into_any(),
-                        Ok(p) => {
-                            let days = p.horizon.day;
-                            let text = match &p.horizon.exit {
-                                Ok(leg) => format!(
-                                    "After {}: {} TAO back, {} TAO ({}).",
-                                    days_after(days),
-                                    format::tokens(rao_to_decimal(leg.tao_rao)),
-                                    signed_tokens(leg.net_tao),
-                                    format::signed_pct(leg.net_pct),
-                                ),
-                                Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
-                            };
-                            let class = match &p.horizon.exit {
-                                Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
-                                _ => "verdict rejected",
-                            };
-                            view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
-                        }
-                    }}
-                    <Figures specs=&FIGURES result=result />
-                </div>
-            </div>
+        <Calculator id="returns" title="Staking returns"
+            lede="If you stake into a subnet through a validator and hold, what do you get back in TAO after the fee and slippage both ways? Rewards compound every epoch; on a thin pool the swaps can eat them all."
+            inputs_label="Staking return inputs"
+        >
+            <Inputs slot>
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="returns" />
+                <Show when=move || root.get()>
+                    <p class="note">{explain::ROOT}</p>
+                    {move || data.snapshot.with(ChainFigures::root_dividends_warning).map(|w| view! {
+                        <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
+                    })}
+                </Show>
+                <fieldset class="group">
+                    <legend>"Position"</legend>
+                    <ParamChoice spec=FROM.spec() buttons=FROM.buttons() field=field(|f| f.from.shown()) edit=edit />
+                    <div class="grid2">
+                        <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit unit=unit />
+                        <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825 (5 years)" />
+                    </div>
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Validator"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=TAKE.spec() field=field(|f| f.take.shown()) edit=edit
+                            hint="0 to 18 %; 18 % is the chain's maximum and default, 11,796/65,535" />
+                        <ParamInput spec=CHILDKEY.spec() field=field(|f| f.childkey.shown()) edit=edit
+                            hint="0 unless the validator works through another owner's child hotkey; taken before its take" />
+                        <ParamInput spec=VTRUST.spec() field=field(|f| f.vtrust.shown()) edit=edit
+                            hint="0 to 1; about 1 for a validator in consensus" />
+                    </div>
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Scenario"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=PRICE_CHANGE.spec() field=field(|f| f.price_change.shown()) edit=edit
+                            hint="e.g. -20 for a 20 % fall; steady over the holding period, then held (never extrapolated)" />
+                        <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
+                    </div>
+                    <ParamInput spec=APY.spec() field=field(|f| f.apy.shown()) edit=edit
+                        placeholder="derive it from the chain figures"
+                        hint="A yield you have seen (Taostats, TaoYield…); it replaces the derived one." />
+                    <ParamChoice spec=EXIT_FROM.spec() buttons=EXIT_FROM.buttons() field=field(|f| f.exit_from.shown()) edit=edit />
+                    <p class="hint" data-testid="returns-exit-from">{move || form.with(|f| explain::exit_from(f.exit_from.ok()))}</p>
+                    <ParamToggle spec=COMPOUND_OTHERS.spec() field=field(|f| f.compound_others.shown()) edit=edit
+                        hint="On: the total stake grows by each epoch's rewards, so yours grows more slowly. Off: today's rate all along (overstates the yield)." />
+                </fieldset>
+                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="returns" />
+            </Inputs>
+            <Results slot>
+                {move || match result.get() {
+                    Err(problem) => view! {
+                        <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
+                    }.into_any(),
+                    Ok(p) => {
+                        let days = p.horizon.day;
+                        let text = match &p.horizon.exit {
+                            Ok(leg) => format!(
+                                "After {}: {} TAO back, {} TAO ({}).",
+                                days_after(days),
+                                format::tokens(rao_to_decimal(leg.tao_rao)),
+                                signed_tokens(leg.net_tao),
+                                format::signed_pct(leg.net_pct),
+                            ),
+                            Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
+                        };
+                        let class = match &p.horizon.exit {
+                            Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
+                            _ => "verdict rejected",
+                        };
+                        view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
+                    }
+                }}
+                <Figures specs=&FIGURES result=result />
+            </Results>
             <HeldForTable result=result />
             <ExitChart result=result />
             <div class="note aside"><p>{explain::MODEL}</p></div>
-        </section>
+        </Calculator>
     }
 }

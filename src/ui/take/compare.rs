@@ -4,10 +4,10 @@
 
 use super::form::TakeForm;
 use crate::model::pool::Mechanism;
-use crate::model::staking::delegation::{
-    compare, Comparison, Delegate, DelegationInputs, SwitchOption,
+use crate::model::staking::delegation::{compare, Comparison, Delegate, DelegationInputs};
+use crate::model::staking::switching::{
+    switch_subnet, switch_within, Staying, SubnetSwitch, SwitchOption,
 };
-use crate::model::staking::switching::{switch_subnet, switch_within, Staying, SubnetSwitch};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::pool_source::FIX_FIELDS;

@@ -5,6 +5,7 @@ use super::compare::{run, switching};
 use super::explain;
 use super::form::{TakeForm, AMOUNT, DAYS};
 use super::sections::{ComparisonTable, EarningsChart, RowsEditor, SwitchingPanel};
+use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::data::Data;
@@ -31,46 +32,43 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
     let field = move |f: fn(&TakeForm) -> FieldText| Signal::derive(move || form.with(f));
 
     view! {
-        <section class="calc" aria-labelledby="take-title">
-            <h2 id="take-title">"Delegation take"</h2>
-            <p class="lede">
-                "Which validator should you delegate to on this subnet, and what does each one's take cost you over time? Up to eight side by side."
-            </p>
-            <div class="calc-layout stacked">
-                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label="Delegation take inputs">
-                    <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="take" />
-                    <fieldset class="group">
-                        <legend>"Your stake"</legend>
-                        <div class="grid2">
-                            <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit
-                                hint="Converted to alpha at the spot price" />
-                            <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825" />
-                        </div>
-                        <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
-                    </fieldset>
-                    <fieldset class="group">
-                        <legend>"Validators"</legend>
-                        <Show when=move || form.with(|f| f.prefilled)>
-                            <p class="note" data-testid="take-prefilled">"Filled from the validators in the loaded data, largest stake first."</p>
-                        </Show>
-                        <p class="msg" aria-live="polite">{move || form.with(|f| f.rows_error.clone())}</p>
-                        <RowsEditor form=form edit=edit />
-                    </fieldset>
-                    <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="take" />
-                </form>
-                <div class="results" aria-label="Results">
-                    {move || result.with(|r| r.as_ref().err().map(|e| view! {
-                        <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
-                    }))}
-                    {move || form.with(|f| f.root).then(|| data.snapshot.with(ChainFigures::root_dividends_warning)).flatten().map(|w| view! {
-                        <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
-                    })}
-                    <ComparisonTable result=result />
-                </div>
-            </div>
+        <Calculator id="take" title="Delegation take" stacked=true
+            lede="Which validator should you delegate to on this subnet, and what does each one's take cost you over time? Up to eight side by side."
+            inputs_label="Delegation take inputs"
+        >
+            <Inputs slot>
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="take" />
+                <fieldset class="group">
+                    <legend>"Your stake"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit
+                            hint="Converted to alpha at the spot price" />
+                        <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825" />
+                    </div>
+                    <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
+                </fieldset>
+                <fieldset class="group">
+                    <legend>"Validators"</legend>
+                    <Show when=move || form.with(|f| f.prefilled)>
+                        <p class="note" data-testid="take-prefilled">"Filled from the validators in the loaded data, largest stake first."</p>
+                    </Show>
+                    <p class="msg" aria-live="polite">{move || form.with(|f| f.rows_error.clone())}</p>
+                    <RowsEditor form=form edit=edit />
+                </fieldset>
+                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="take" />
+            </Inputs>
+            <Results slot>
+                {move || result.with(|r| r.as_ref().err().map(|e| view! {
+                    <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
+                }))}
+                {move || form.with(|f| f.root).then(|| data.snapshot.with(ChainFigures::root_dividends_warning)).flatten().map(|w| view! {
+                    <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
+                })}
+                <ComparisonTable result=result />
+            </Results>
             <SwitchingPanel form=form result=result switching=switching_result data=data edit=edit />
             <EarningsChart result=result />
             <div class="note aside"><p>{explain::MODEL}</p></div>
-        </section>
+        </Calculator>
     }
 }

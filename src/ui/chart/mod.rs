@@ -1,0 +1,10 @@
+//! The charts, drawn as SVG: the log-log slippage chart and the line chart. Positions are
+//! screen geometry, so f64 is fine here; the figures themselves come from `model` as exact
+//! decimals.
+
+pub mod axis;
+pub mod line;
+pub mod loglog;
+
+pub use line::{LineChart, LineData, Series};
+pub use loglog::{LogLogChart, LogLogData};
