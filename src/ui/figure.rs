@@ -59,7 +59,7 @@ pub struct FigureSpec<T: 'static> {
     pub explain: &'static str,
 }
 
-/// A page's figures, drawn from its table of `FigureSpec`s.
+/// A page's figures, drawn from its table of `FigureSpec`s, as their own list.
 #[component]
 pub fn Figures<T: Clone + PartialEq + Send + Sync + 'static>(
     specs: &'static [FigureSpec<T>],
@@ -67,26 +67,35 @@ pub fn Figures<T: Clone + PartialEq + Send + Sync + 'static>(
 ) -> impl IntoView {
     view! {
         <dl class="figures">
-            {specs
-                .iter()
-                .map(|spec| {
-                    let pick = spec.pick;
-                    let missing = spec.missing;
-                    view! {
-                        <Figure
-                            testid=spec.testid
-                            label=spec.label
-                            headline=spec.headline
-                            shown=Signal::derive(move || result.with(|r| r.as_ref().ok().and_then(pick)))
-                            missing=Signal::derive(move || result.with(|r| match r {
-                                Ok(p) => missing(p),
-                                Err(_) => "—".to_string(),
-                            }))
-                            explain=spec.explain
-                        />
-                    }
-                })
-                .collect_view()}
+            <FigureRows specs=specs result=result />
         </dl>
     }
+}
+
+/// The rows of a table of `FigureSpec`s, inside a list the page draws (between other figures).
+#[component]
+pub fn FigureRows<T: Clone + PartialEq + Send + Sync + 'static>(
+    specs: &'static [FigureSpec<T>],
+    result: Memo<Result<T, String>>,
+) -> impl IntoView {
+    specs
+        .iter()
+        .map(|spec| {
+            let pick = spec.pick;
+            let missing = spec.missing;
+            view! {
+                <Figure
+                    testid=spec.testid
+                    label=spec.label
+                    headline=spec.headline
+                    shown=Signal::derive(move || result.with(|r| r.as_ref().ok().and_then(pick)))
+                    missing=Signal::derive(move || result.with(|r| match r {
+                        Ok(p) => missing(p),
+                        Err(_) => "—".to_string(),
+                    }))
+                    explain=spec.explain
+                />
+            }
+        })
+        .collect_view()
 }

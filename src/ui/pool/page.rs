@@ -1,18 +1,18 @@
 //! The pool calculator's page: its inputs and headline figures, then its sections.
 
 use super::explain;
+use super::figures::{QUOTED_HEAD, QUOTED_TAIL};
 use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
 use super::outcome::PoolOutcome;
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
 use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
-use crate::model::pool::quote::Quote;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
 use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::data::Data;
 use crate::ui::field::FieldText;
-use crate::ui::figure::{Figure, Shown};
+use crate::ui::figure::{Figure, FigureRows, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
 use crate::ui::params::Params;
@@ -48,8 +48,8 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
 
-    let figure =
-        move |f: fn(&Quote) -> Shown| Signal::derive(move || outcome.with(|o| o.quote().map(f)));
+    let quoted =
+        Memo::new(move |_| outcome.with(|o| o.quote().cloned().ok_or_else(|| "—".to_string())));
     let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
 
     view! {
@@ -95,44 +95,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     </p>
                 })}
                 <dl class="figures">
-                    <Figure
-                        testid="pool-received"
-                        label="You receive"
-                        headline=true
-                        shown=figure(|q| Shown::new(
-                            format!("{} {}", format::tokens(q.received), q.swap.side.output_token()),
-                            format::plain(q.received),
-                        ))
-                        explain=explain::RECEIVED
-                    />
-                    <Figure
-                        testid="pool-ideal"
-                        label="At the spot price"
-                        shown=figure(|q| Shown::new(
-                            format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
-                            format::plain(q.ideal),
-                        ))
-                        explain=explain::IDEAL
-                    />
-                    <Figure
-                        testid="pool-slippage"
-                        label="Slippage vs spot, fee included"
-                        headline=true
-                        shown=figure(|q| Shown::new(format::pct(q.slippage_pct), format::plain(q.slippage_pct)))
-                        explain=explain::SLIPPAGE
-                    />
-                    <Figure
-                        testid="pool-fee"
-                        label="Fee"
-                        shown=figure(|q| {
-                            let text = match q.swap.side {
-                                Side::Stake => format!("{} TAO", format::tokens(q.fee)),
-                                Side::Unstake => format!("{} alpha (≈ {} TAO)", format::tokens(q.fee), format::tokens(q.fee_tao)),
-                            };
-                            Shown::new(text, format::plain(q.fee))
-                        })
-                        explain=explain::FEE
-                    />
+                    <FigureRows specs=&QUOTED_HEAD result=quoted />
                     <Figure
                         testid="pool-spot-price"
                         label="Spot price"
@@ -145,36 +108,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         })))
                         explain=explain::SPOT
                     />
-                    <Figure
-                        testid="pool-effective-price"
-                        label="Effective price"
-                        shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.effective_price)), format::plain(q.effective_price)))
-                        explain=explain::EFFECTIVE
-                    />
-                    <Figure
-                        testid="pool-price-impact"
-                        label="Price impact"
-                        shown=figure(|q| Shown::new(format::signed_pct(q.price_impact_pct), format::plain(q.price_impact_pct)))
-                        explain=explain::IMPACT
-                    />
-                    <Figure
-                        testid="pool-price-after"
-                        label="Spot price after"
-                        shown=figure(|q| Shown::new(format!("{} TAO per alpha", format::price(q.price_after)), format::plain(q.price_after)))
-                        explain=explain::PRICE_AFTER
-                    />
-                    <Figure
-                        testid="pool-slippage-ex-fee"
-                        label="Slippage vs spot, fee left out (SDK)"
-                        shown=figure(|q| Shown::new(format::pct(q.slippage_ex_fee_pct), format::plain(q.slippage_ex_fee_pct)))
-                        explain=explain::SLIPPAGE_EX_FEE
-                    />
-                    <Figure
-                        testid="pool-slippage-docs"
-                        label="Shortfall ÷ received (docs)"
-                        shown=figure(|q| Shown::new(format::pct(q.slippage_of_received_pct), format::plain(q.slippage_of_received_pct)))
-                        explain=explain::SLIPPAGE_DOCS
-                    />
+                    <FigureRows specs=&QUOTED_TAIL result=quoted />
                     <Figure
                         testid="pool-max-amount"
                         label="Most you can trade within your limit"
