@@ -2,8 +2,10 @@
 //! liquidity, and when a challenger could take over the subnet.
 
 pub mod explain;
+pub mod figures;
 pub mod form;
 pub mod page;
 pub mod report;
+mod sections;
 
 pub use page::ConvictionCalculator;

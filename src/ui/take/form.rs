@@ -2,6 +2,7 @@
 //! (after the pool's, before the chain figures): your stake, the validator rows as
 //! comma-separated lists, and the switching choice.
 
+use super::prefill::{clean_name, rows_without_parameters};
 use crate::model::staking::delegation::{Delegate, MAX_DELEGATES};
 use crate::snapshot::Snapshot;
 use crate::ui::chain_figures::ChainFigures;
@@ -17,8 +18,6 @@ pub const DAYS: Param<u32> = Param {
     label: "Horizon",
     ..shared_params::DAYS
 };
-/// The rows when the data has no validators for the subnet: 18 %, 9 % and 0 % take.
-pub const DEFAULT_TAKES: [&str; 3] = ["18", "9", "0"];
 
 /// The rows' list parameters, comma-separated, one entry per validator.
 pub const NAMES: Described = Described {
@@ -118,8 +117,6 @@ pub fn docs() -> Vec<Doc> {
     ]
 }
 
-const MAX_NAME: usize = 40;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Row {
     pub name: Field<String>,
@@ -157,14 +154,6 @@ fn list(raw: Option<String>) -> Option<Vec<String>> {
     raw.map(|r| r.split(',').map(|s| s.trim().to_string()).collect())
 }
 
-/// A fraction as the percentage text of a field (9 decimals at most, as the fields take).
-fn plain_pct(d: Decimal) -> String {
-    (d * Decimal::ONE_HUNDRED)
-        .round_dp(9)
-        .normalize()
-        .to_string()
-}
-
 impl TakeForm {
     pub fn read(get: impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let source = PoolSource::read(&get, snapshot);
@@ -175,45 +164,7 @@ impl TakeForm {
         // Without row parameters: the data's validators (largest stake first), else 18/9/0 %.
         let (texts, prefilled) = match given {
             Some(_) => (lists, false),
-            None => match subnet.filter(|s| !s.validators.is_empty()) {
-                Some(s) => {
-                    let mut validators: Vec<_> = s.validators.iter().collect();
-                    validators.sort_by_key(|v| std::cmp::Reverse(v.alpha_stake));
-                    validators.truncate(MAX_DELEGATES);
-                    let names = validators.iter().map(|v| clean_name(&v.name)).collect();
-                    let takes = validators
-                        .iter()
-                        .map(|v| plain_pct(v.take.unwrap_or(Decimal::new(18, 2))))
-                        .collect();
-                    let vtrusts = validators.iter().map(|_| "1".to_string()).collect();
-                    let apys = validators
-                        .iter()
-                        .map(|v| v.apy.map(plain_pct).unwrap_or_default())
-                        .collect();
-                    (
-                        vec![
-                            Some(names),
-                            Some(takes),
-                            Some(vtrusts),
-                            Some(apys),
-                            None,
-                            None,
-                        ],
-                        true,
-                    )
-                }
-                None => (
-                    vec![
-                        None,
-                        Some(DEFAULT_TAKES.iter().map(|t| t.to_string()).collect()),
-                        None,
-                        None,
-                        None,
-                        None,
-                    ],
-                    false,
-                ),
-            },
+            None => rows_without_parameters(subnet),
         };
         let count = texts.iter().flatten().map(Vec::len).max().unwrap_or(0);
         let rows_error = (count > MAX_DELEGATES).then(|| {
@@ -293,15 +244,6 @@ impl TakeForm {
             self.rows.iter().map(|r| r.take_days.text.clone()).collect(),
         ]
     }
-}
-
-/// Names go in a comma-separated list: commas become spaces, and long names are cut.
-pub fn clean_name(name: &str) -> String {
-    name.replace(',', " ")
-        .trim()
-        .chars()
-        .take(MAX_NAME)
-        .collect()
 }
 
 #[cfg(test)]

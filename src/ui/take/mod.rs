@@ -5,6 +5,7 @@ pub mod compare;
 pub mod explain;
 pub mod form;
 pub mod page;
+pub mod prefill;
 pub mod rows;
 mod sections;
 

@@ -2,7 +2,8 @@
 //! form's `LIST_KEYS`); every edit changes all six together so a row's fields stay in line.
 //! Pure, so it is tested natively.
 
-use super::form::{clean_name, LIST_KEYS, NEW_ROW};
+use super::form::{LIST_KEYS, NEW_ROW};
+use super::prefill::clean_name;
 
 /// The rows' texts, one list per `LIST_KEYS` entry.
 pub type Lists = [Vec<String>; 6];
