@@ -15,7 +15,7 @@ use dtao_calc::model::staking::returns::project;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
-use dtao_calc::ui::app::Calc;
+use dtao_calc::ui::app_params::Calc;
 use dtao_calc::ui::chain_figures::ChainFigures;
 use dtao_calc::ui::conviction::{form::ConvictionForm, report};
 use dtao_calc::ui::field::Field;

@@ -34,6 +34,59 @@ pub const SORT: Described = Described {
     about: "The subnet list's order.",
 };
 
+/// Which calculator the `calc` parameter asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Calc {
+    Pool,
+    Returns,
+    Take,
+    Conviction,
+}
+
+impl Calc {
+    pub const ALL: [Calc; 4] = [Calc::Pool, Calc::Returns, Calc::Take, Calc::Conviction];
+
+    pub fn param(self) -> &'static str {
+        match self {
+            Calc::Pool => "pool",
+            Calc::Returns => "returns",
+            Calc::Take => "take",
+            Calc::Conviction => "conviction",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Calc::Pool => "Pool slippage",
+            Calc::Returns => "Staking returns",
+            Calc::Take => "Delegation take",
+            Calc::Conviction => "Conviction locks",
+        }
+    }
+}
+
+impl Calc {
+    /// The calculator for a `calc` value, or the message for an unknown one (the pool
+    /// calculator is shown then).
+    pub fn from_param(raw: Option<&str>) -> (Calc, Option<String>) {
+        match raw.map(str::trim) {
+            None | Some("") | Some("pool") => (Calc::Pool, None),
+            Some("returns") => (Calc::Returns, None),
+            Some("take") => (Calc::Take, None),
+            Some("conviction") => (Calc::Conviction, None),
+            Some(other) => {
+                let shown = crate::model::words::shorten(other);
+                (
+                    Calc::Pool,
+                    Some(format!(
+                        "Unknown calculator “{shown}” in the link; showing the pool calculator."
+                    )),
+                )
+            }
+        }
+    }
+}
+
 /// The app's parameters, for the docs.
 pub fn docs() -> Vec<Doc> {
     vec![CALC.doc(), EMBED.doc(), SNAPSHOT.doc(), SORT.doc()]

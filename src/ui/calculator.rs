@@ -1,6 +1,7 @@
 //! The frame every calculator page shares: its title and lede, the inputs column (a form that
 //! never submits) and the results column, then the page's further sections.
 
+use crate::ui::app_params::Calc;
 use leptos::prelude::*;
 
 /// The inputs column's content.
@@ -17,9 +18,8 @@ pub struct Results {
 
 #[component]
 pub fn Calculator(
-    /// The calculator's `calc` value; the title's id is `{id}-title`.
-    id: &'static str,
-    title: &'static str,
+    /// Which calculator: its title, and its `calc` value for the title's id (`{calc}-title`).
+    calc: Calc,
     lede: &'static str,
     /// What a screen reader calls the inputs form.
     inputs_label: &'static str,
@@ -31,7 +31,8 @@ pub fn Calculator(
     /// The sections below the two columns.
     children: Children,
 ) -> impl IntoView {
-    let title_id = format!("{id}-title");
+    let title_id = format!("{}-title", calc.param());
+    let title = calc.title();
     let labelled_by = title_id.clone();
     view! {
         <section class="calc" aria-labelledby=labelled_by>

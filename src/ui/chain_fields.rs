@@ -5,17 +5,15 @@ use super::chain_figures::{
 };
 use super::field::FieldText;
 use super::inputs::{Edit, ParamInput};
-use super::params::Params;
 use leptos::prelude::*;
 
 #[component]
 pub fn ChainFields(
     #[prop(into)] figures: Signal<ChainFigures>,
-    params: Params,
-    /// The calculator's `calc` value, written with every change.
-    calc: &'static str,
+    /// Where the inputs write (the calculator's `calc` goes with every change, so a shared link
+    /// says it).
+    edit: Edit,
 ) -> impl IntoView {
-    let edit = Edit { params, calc };
     let field = move |f: fn(&ChainFigures) -> FieldText| Signal::derive(move || figures.with(f));
     view! {
         <details class="group chain-figures">

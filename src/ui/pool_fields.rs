@@ -4,7 +4,6 @@
 use super::data::Data;
 use super::field::FieldText;
 use super::inputs::{Edit, ParamChoice, ParamInput};
-use super::params::Params;
 use super::pool_source::{
     CurveKind, PoolSource, ALPHA_IN, CURVE, ELLIPSE, FEE_RATE, NETUID, RESERVE_KEYS, TAO_IN, W_TAO,
 };
@@ -21,11 +20,11 @@ pub const STABLE_NOTE: &str =
 pub fn PoolFields(
     #[prop(into)] source: Signal<PoolSource>,
     data: Data,
-    params: Params,
-    /// The calculator's `calc` value, written with every change so a shared link says it.
-    calc: &'static str,
+    /// Where the inputs write (the calculator's `calc` goes with every change, so a shared link
+    /// says it).
+    edit: Edit,
 ) -> impl IntoView {
-    let edit = Edit { params, calc };
+    let Edit { params, calc } = edit;
     let field = move |f: fn(&PoolSource) -> FieldText| Signal::derive(move || source.with(f));
     let error = move |f: fn(&PoolSource) -> Option<String>| Signal::derive(move || source.with(f));
     let stable = Memo::new(move |_| source.with(PoolSource::is_stable));

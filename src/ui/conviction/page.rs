@@ -9,6 +9,7 @@ use super::form::{
 use super::report::run;
 use super::sections::LockChart;
 use crate::model::conviction::{days, half_life_days, Mode, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE};
+use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::data::Data;
 use crate::ui::field::FieldText;
@@ -29,12 +30,12 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
     let report = Memo::new(move |_| form.with(run));
     let edit = Edit {
         params,
-        calc: "conviction",
+        calc: Calc::Conviction.param(),
     };
     let field = move |f: fn(&ConvictionForm) -> FieldText| Signal::derive(move || form.with(f));
     let preset = move |tu: u64, tm: u64| {
         params.edit(
-            "conviction",
+            Calc::Conviction.param(),
             &[
                 (TU.key, Some(tu.to_string())),
                 (TM.key, Some(tm.to_string())),
@@ -53,12 +54,12 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
     });
 
     view! {
-        <Calculator id="conviction" title="Conviction locks"
+        <Calculator calc=Calc::Conviction
             lede="If you lock this alpha, how does your conviction grow, what can you no longer sell, and when could a challenger take over the subnet?"
             inputs_label="Conviction lock inputs"
         >
             <Inputs slot>
-                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="conviction" />
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <fieldset class="group">
                     <legend>"Your lock"</legend>
                     <div class="grid2">

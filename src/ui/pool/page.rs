@@ -9,6 +9,7 @@ use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
+use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::data::Data;
 use crate::ui::field::FieldText;
@@ -24,7 +25,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let inputs = Memo::new(move |_| data.snapshot.with(|s| PoolForm::read(|k| params.get(k), s)));
     let edit = Edit {
         params,
-        calc: "pool",
+        calc: Calc::Pool.param(),
     };
 
     let outcome = Memo::new(move |_| inputs.with(PoolOutcome::of));
@@ -53,7 +54,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
 
     view! {
-        <Calculator id="pool" title="Pool slippage"
+        <Calculator calc=Calc::Pool
             lede="What a stake (TAO → alpha) or unstake (alpha → TAO) really returns from a subnet's pool: fee, price impact, slippage and price protection, computed the way the chain does."
             inputs_label="Pool calculator inputs"
         >
@@ -61,8 +62,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 <PoolFields
                     source=Memo::new(move |_| inputs.with(|i| i.source.clone()))
                     data=data
-                    params=params
-                    calc="pool"
+                    edit=edit
                 />
                 <fieldset class="group">
                     <legend>"Trade"</legend>

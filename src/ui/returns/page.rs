@@ -10,6 +10,7 @@ use super::form::{
 use super::sections::{ExitChart, HeldForTable};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{project, Projection, ReturnsError};
+use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
@@ -36,7 +37,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     });
     let edit = Edit {
         params,
-        calc: "returns",
+        calc: Calc::Returns.param(),
     };
     let field = move |f: fn(&ReturnsForm) -> FieldText| Signal::derive(move || form.with(f));
     let from_alpha = Memo::new(move |_| form.with(|f| f.from.ok() == Some(StartWith::Alpha)));
@@ -50,12 +51,12 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     });
 
     view! {
-        <Calculator id="returns" title="Staking returns"
+        <Calculator calc=Calc::Returns
             lede="If you stake into a subnet through a validator and hold, what do you get back in TAO after the fee and slippage both ways? Rewards compound every epoch; on a thin pool the swaps can eat them all."
             inputs_label="Staking return inputs"
         >
             <Inputs slot>
-                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="returns" />
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <Show when=move || root.get()>
                     <p class="note">{explain::ROOT}</p>
                     {move || data.snapshot.with(ChainFigures::root_dividends_warning).map(|w| view! {
@@ -96,7 +97,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     <ParamToggle spec=COMPOUND_OTHERS.spec() field=field(|f| f.compound_others.shown()) edit=edit
                         hint="On: the total stake grows by each epoch's rewards, so yours grows more slowly. Off: today's rate all along (overstates the yield)." />
                 </fieldset>
-                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="returns" />
+                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) edit=edit />
             </Inputs>
             <Results slot>
                 {move || match result.get() {

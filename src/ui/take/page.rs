@@ -5,6 +5,7 @@ use super::compare::{run, switching};
 use super::explain;
 use super::form::{TakeForm, AMOUNT, DAYS};
 use super::sections::{ComparisonTable, EarningsChart, RowsEditor, SwitchingPanel};
+use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Inputs, Results};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
@@ -27,17 +28,17 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
     });
     let edit = Edit {
         params,
-        calc: "take",
+        calc: Calc::Take.param(),
     };
     let field = move |f: fn(&TakeForm) -> FieldText| Signal::derive(move || form.with(f));
 
     view! {
-        <Calculator id="take" title="Delegation take" stacked=true
+        <Calculator calc=Calc::Take stacked=true
             lede="Which validator should you delegate to on this subnet, and what does each one's take cost you over time? Up to eight side by side."
             inputs_label="Delegation take inputs"
         >
             <Inputs slot>
-                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data params=params calc="take" />
+                <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <fieldset class="group">
                     <legend>"Your stake"</legend>
                     <div class="grid2">
@@ -55,7 +56,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     <p class="msg" aria-live="polite">{move || form.with(|f| f.rows_error.clone())}</p>
                     <RowsEditor form=form edit=edit />
                 </fieldset>
-                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) params=params calc="take" />
+                <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) edit=edit />
             </Inputs>
             <Results slot>
                 {move || result.with(|r| r.as_ref().err().map(|e| view! {
