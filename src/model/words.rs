@@ -34,3 +34,16 @@ pub fn group_thousands(plain: &str) -> String {
         None => format!("{sign}{grouped}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_and_long_text_cut() {
+        assert_eq!(group_thousands("-1234567.891"), "-1,234,567.891");
+        assert_eq!(group_thousands("123"), "123");
+        assert_eq!(shorten("short"), "short");
+        assert_eq!(shorten(&"x".repeat(30)), format!("{}…", "x".repeat(24)));
+    }
+}

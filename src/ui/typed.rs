@@ -325,8 +325,6 @@ mod tests {
             .to_string(),
             "Too large: at most 21,000,000."
         );
-        assert_eq!(group_thousands("-1234567.891"), "-1,234,567.891");
-        assert_eq!(group_thousands("123"), "123");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
 use crate::ui::param::{flag, Choice, Default, Described, Doc, Param};
 use crate::ui::pool_source::{amount_bounds, read_netuid, PoolSource, FIX_FIELDS};
+use crate::ui::shared_params;
 use crate::ui::typed::{parse_bounded, parse_tokens, Bounds};
 use rust_decimal::Decimal;
 
@@ -25,12 +26,10 @@ pub const SIDE: Choice<Side> = Choice {
     about: "Stake TAO into the pool for alpha, or unstake alpha for TAO.",
 };
 pub const AMOUNT: Param<u64> = Param {
-    key: "amount",
-    label: "Amount",
     default: Default::Text("10"),
     unit: "TAO to stake, alpha to unstake",
     about: "What you put in, up to 9 decimals (rao).",
-    parse: |t| parse_tokens(t, amount_bounds()),
+    ..shared_params::AMOUNT
 };
 pub const TOL: Param<Decimal> = Param {
     key: "tol",
