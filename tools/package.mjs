@@ -180,6 +180,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  // The site's snapshot.json is always asked of the network: it is there to be fresh.
+  if (new URL(request.url).pathname.endsWith("/snapshot.json")) return;
   if (request.mode === "navigate") {
     // The state is in the query, so any query is the same cached page.
     event.respondWith(

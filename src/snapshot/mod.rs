@@ -131,6 +131,18 @@ impl Subnet {
 }
 
 impl Snapshot {
+    /// Whether this snapshot is of a later chain state than `other`: by block where both say,
+    /// else by the time taken (ISO 8601, so later sorts later). Unknown is not newer.
+    pub fn is_newer_than(&self, other: &Snapshot) -> bool {
+        match (self.block, other.block) {
+            (Some(a), Some(b)) => a > b,
+            _ => match (&self.taken_at, &other.taken_at) {
+                (Some(a), Some(b)) => a > b,
+                _ => false,
+            },
+        }
+    }
+
     pub fn subnet(&self, netuid: u16) -> Option<&Subnet> {
         self.subnets.iter().find(|s| s.netuid == netuid)
     }
@@ -232,5 +244,42 @@ impl fmt::Display for SnapshotError {
             }
             SnapshotError::NoSubnets => write!(f, "The data holds no subnets."),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_by_block_else_by_time_else_not() {
+        let base = Snapshot {
+            network: "finney".into(),
+            block: Some(100),
+            taken_at: Some("2026-08-07T00:00:00Z".into()),
+            source: String::new(),
+            block_emission_tao: None,
+            tao_weight: None,
+            root_tao_staked: None,
+            subnets: Vec::new(),
+        };
+        let later = Snapshot {
+            block: Some(101),
+            ..base.clone()
+        };
+        assert!(later.is_newer_than(&base) && !base.is_newer_than(&later));
+        assert!(!base.is_newer_than(&base));
+        let timed = Snapshot {
+            block: None,
+            taken_at: Some("2026-11-24T10:00:00Z".into()),
+            ..base.clone()
+        };
+        assert!(timed.is_newer_than(&base));
+        let unknown = Snapshot {
+            block: None,
+            taken_at: None,
+            ..base.clone()
+        };
+        assert!(!unknown.is_newer_than(&base) && !base.is_newer_than(&unknown));
     }
 }

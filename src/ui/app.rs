@@ -50,7 +50,7 @@ pub fn App(
     /// The full app's address without the query.
     base: String,
 ) -> impl IntoView {
-    let data = match Data::start(params, shell == Shell::Full) {
+    let data = match Data::start(params, shell == Shell::Full, shell != Shell::Widget) {
         Ok(data) => data,
         Err(e) => {
             return view! {

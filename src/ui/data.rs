@@ -1,6 +1,8 @@
-//! The subnet data the calculators use, shared through context: the bundled snapshot, or data
-//! loaded from a URL, a file or a paste (remembered in localStorage unless the user opts out).
-//! A failed load changes nothing; a successful one keeps the chosen subnet when it exists.
+//! The subnet data the calculators use: the bundled snapshot; the site's own `snapshot.json`
+//! next to the app when it is newer; or data the user loaded from a URL, a file or a paste
+//! (remembered in localStorage unless the user opts out). The user's choice wins over the
+//! site's file, which wins over the bundled snapshot. A failed load changes nothing; a
+//! successful one keeps the chosen subnet when it exists.
 
 use super::app_params::SNAPSHOT;
 use super::params::Params;
@@ -14,6 +16,8 @@ use crate::snapshot::import::import;
 use crate::snapshot::{dtao_snapshot, Snapshot, SnapshotError};
 use leptos::prelude::*;
 
+/// The file a site owner publishes next to the app (docs/data-formats.md).
+pub const SITE_SNAPSHOT: &str = "snapshot.json";
 const STORED_DATA: &str = "data";
 const STORED_ORIGIN: &str = "origin";
 const STORED_REMEMBER: &str = "remember";
@@ -22,6 +26,8 @@ const STORED_REMEMBER: &str = "remember";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     Bundled,
+    /// The site's `snapshot.json`, published next to the app.
+    Site,
     Url(String),
     File(String),
     Paste,
@@ -33,6 +39,7 @@ impl Origin {
     pub fn label(&self) -> String {
         match self {
             Origin::Bundled => "Bundled snapshot".to_string(),
+            Origin::Site => format!("Site {SITE_SNAPSHOT}"),
             Origin::Url(url) => url.clone(),
             Origin::File(name) => format!("file {name}"),
             Origin::Paste => "pasted text".to_string(),
@@ -64,8 +71,13 @@ pub struct Data {
 
 impl Data {
     /// The bundled snapshot, then remembered data (when `use_storage`), then the
-    /// `snapshot=<url>` parameter.
-    pub fn start(params: Params, use_storage: bool) -> Result<Data, SnapshotError> {
+    /// `snapshot=<url>` parameter; with none of those and `look_for_site`, the site's
+    /// `snapshot.json` when the page is served over http(s) and the file is newer.
+    pub fn start(
+        params: Params,
+        use_storage: bool,
+        look_for_site: bool,
+    ) -> Result<Data, SnapshotError> {
         let bundled = bundled()?;
         let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
         let data = Data {
@@ -83,8 +95,37 @@ impl Data {
         }
         if let Some(url) = params.get(SNAPSHOT.key).filter(|u| !u.trim().is_empty()) {
             data.load_url(url);
+        } else if look_for_site
+            && data.origin.get_untracked() == Origin::Bundled
+            && served_over_http()
+        {
+            data.look_for_site_snapshot();
         }
         Ok(data)
+    }
+
+    /// Use the site's `snapshot.json` when it reads and is newer than the bundled snapshot, and
+    /// the user has not chosen other data meanwhile. Absent or broken, it is quietly left out:
+    /// most sites do not publish one.
+    fn look_for_site_snapshot(&self) {
+        let data = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(text) = fetch_text(SITE_SNAPSHOT).await else {
+                return;
+            };
+            let Ok(site) = dtao_snapshot::parse(&text) else {
+                return;
+            };
+            let newer = data
+                .snapshot
+                .with_untracked(|current| site.is_newer_than(current));
+            if newer && data.origin.get_untracked() == Origin::Bundled {
+                let note = data.keep_subnet(&site);
+                data.snapshot.set(site);
+                data.origin.set(Origin::Site);
+                data.status.set(note.map(Status::Loaded));
+            }
+        });
     }
 
     fn restore(&self) {
@@ -169,8 +210,9 @@ impl Data {
         self.remember.set(on);
         storage::set(STORED_REMEMBER, if on { "1" } else { "0" });
         if on {
-            if self.origin.get_untracked() != Origin::Bundled {
-                let origin = self.origin.get_untracked();
+            // The bundled and the site's snapshot come with the page; only a choice is kept.
+            let origin = self.origin.get_untracked();
+            if !matches!(origin, Origin::Bundled | Origin::Site) {
                 self.snapshot.with_untracked(|s| self.store(s, &origin));
             }
         } else {
@@ -226,4 +268,12 @@ impl Data {
     pub fn is_stale(&self) -> bool {
         self.age_days().is_some_and(|d| d > STALE_AFTER_DAYS)
     }
+}
+
+/// Whether the page came over http(s): from `file://` there is no site to ask.
+fn served_over_http() -> bool {
+    window()
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "http:" || p == "https:")
 }

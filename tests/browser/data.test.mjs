@@ -1,5 +1,6 @@
-// Subnet data in the browser: the bundled snapshot's line and age, loading from a URL (served
-// from another origin, good and bad), from a file, by drag and drop and by paste, every format,
+// Subnet data in the browser: the bundled snapshot's line and age, the site's own
+// snapshot.json (used when newer, quietly left out when absent, older or broken, and never over
+// the user's choice), loading from a URL (served from another origin, good and bad), from a file, by drag and drop and by paste, every format,
 // bad input leaving everything as it was, remembering across reloads, reset, download, and the
 // subnet picker.
 import { test, before, after, afterEach } from "node:test";
@@ -11,6 +12,9 @@ import {
 } from "./harness.mjs";
 
 let app;
+let site;
+/** What the site server answers for /snapshot.json: `{ status, body }`, or null for 404. */
+let siteSnapshot = null;
 let data;
 let browser;
 let fresh;
@@ -44,12 +48,19 @@ before(async () => {
     "/huge.json": { chunked: 6_000_000 },
   });
   app = await startServer();
+  site = await startServer(undefined, async (req, res) => {
+    if (new URL(req.url, "http://x").pathname !== "/snapshot.json") return false;
+    const answer = siteSnapshot || { status: 404, body: "Not Found" };
+    res.writeHead(answer.status || 200, { "content-type": "application/json" }).end(answer.body);
+    return true;
+  });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await app?.close();
+  await site?.close();
   await data?.close();
 });
 
@@ -94,6 +105,53 @@ test("the bundled snapshot's source, block, date and age are on the page, with a
   assert.equal(await early.page.locator('[data-testid="data-stale"]').count(), 0);
   assert.deepEqual([...problems, ...early.problems], []);
   await early.context.close();
+});
+
+test("the site's snapshot.json is used when newer; absent, older or broken it is left out; the user's choice wins", async () => {
+  const openSite = async (query = "") => {
+    const opened = await openPage(browser);
+    opened.asked = 0;
+    opened.page.on("request", (r) => { if (r.url().endsWith("/snapshot.json")) opened.asked += 1; });
+    const answered = opened.page.waitForResponse((r) => r.url().endsWith("/snapshot.json"), { timeout: 10_000 }).catch(() => null);
+    await opened.page.clock.setFixedTime(NOW);
+    await opened.page.goto(`${site.url}/?calc=pool&netuid=64${query}`);
+    await ready(opened.page);
+    opened.answered = answered;
+    return opened;
+  };
+  // Newer: used, named in the data line, and the figures follow it.
+  siteSnapshot = { body: JSON.stringify(fresh) };
+  let opened = await openSite();
+  await opened.page.waitForFunction(() => document.querySelector('[data-testid="data-line"]').textContent.includes("Site snapshot.json"));
+  assert.match(await text(opened.page, "data-line"), /^Data: Site snapshot\.json · finney · block 9,000,000 · 2026-11-21 · 1 day old · 129 subnets/);
+  assert.equal(await opened.page.locator("#tao_in").inputValue(), "300000");
+  assert.equal(await opened.page.locator('[data-testid="data-error"]').count(), 0);
+  assert.deepEqual(opened.problems, []);
+  await opened.context.close();
+  // The user's choice wins: snapshot=<url> is loaded, the site's file is not asked for.
+  opened = await openSite(`&snapshot=${encodeURIComponent(`${data.url}/without-64.json`)}`);
+  await status(opened.page);
+  assert.match(await text(opened.page, "data-line"), new RegExp(`^Data: ${data.url}/without-64.json`));
+  assert.equal(opened.asked, 0);
+  await opened.context.close();
+  // Older than the bundled snapshot, broken, or absent: the bundled snapshot stays, quietly.
+  const older = JSON.parse((await readFile(join(SHARED, "data/snapshot-finney-2026-08-07.json"), "utf8")));
+  older.block = 8_000_000;
+  older.taken_at = "2026-06-01T00:00:00Z";
+  for (const answer of [{ body: JSON.stringify(older) }, { body: "{\"schema\": \"dtao-snapshot/2\", trunc" }, null]) {
+    siteSnapshot = answer;
+    opened = await openSite();
+    // Once the file's answer is in, the app decides within moments (a newer file shows at once,
+    // as above); half a second is ample.
+    assert.ok(await opened.answered, "the app asks for snapshot.json");
+    await opened.page.waitForTimeout(500);
+    assert.match(await text(opened.page, "data-line"), /^Data: Bundled snapshot · finney · block 8,791,253/);
+    assert.equal(await opened.page.locator('[data-testid="data-error"]').count(), 0);
+    assert.equal(await opened.page.locator("#tao_in").inputValue(), "221156.58516926");
+    assert.deepEqual(opened.problems, []);
+    await opened.context.close();
+  }
+  siteSnapshot = null;
 });
 
 test("snapshot=<url> loads data from another origin and keeps the chosen subnet", async () => {

@@ -75,6 +75,8 @@ const allProblems = [];
  * Record uncaught errors, console errors and Rust panics of a page. `allow` lists messages a
  * test provokes on purpose (a refused fetch, say); anything else fails the test.
  */
+const SITE_SNAPSHOT = /\/snapshot\.json(\?|"|$)/;
+
 export function watch(page, { allow = [] } = {}) {
   const problems = [];
   const record = (message) => {
@@ -85,6 +87,9 @@ export function watch(page, { allow = [] } = {}) {
   page.on("pageerror", (e) => record(`uncaught: ${e.message}`));
   page.on("console", (m) => {
     const text = m.text();
+    // The app asks for the site's snapshot.json on start; a site without one answers 404 (or,
+    // offline, nothing), which the browser logs. That is the normal case, not a problem.
+    if (SITE_SNAPSHOT.test(m.location()?.url || "") || SITE_SNAPSHOT.test(text)) return;
     if (m.type() === "error" || /panicked|RuntimeError|unreachable/.test(text)) {
       record(`console ${m.type()}: ${text}`);
     }
