@@ -5,6 +5,7 @@ pub mod age;
 pub mod btcli;
 pub mod bundled;
 pub mod dtao_snapshot;
+pub mod dynamic_info;
 pub mod fetch;
 pub mod fields;
 pub mod import;
