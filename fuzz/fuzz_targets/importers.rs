@@ -1,9 +1,11 @@
-//! Any bytes through the snapshot importers: never a panic, and every rejection a sentence.
+//! Any bytes through the snapshot importers and the chain-reply decoder: never a panic, and
+//! every rejection a sentence.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use dtao_calc::snapshot::bundled::bundled;
+use dtao_calc::snapshot::dynamic_info::decode_all;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +14,16 @@ use libfuzzer_sys::fuzz_target;
 static CURRENT: OnceLock<Snapshot> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
+    match decode_all(data) {
+        Ok(all) => {
+            for info in all {
+                if let Err(e) = info.to_subnet() {
+                    assert!(e.to_string().len() > 10, "terse rejection: {e}");
+                }
+            }
+        }
+        Err(e) => assert!(e.to_string().len() > 10, "terse rejection: {e}"),
+    }
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
