@@ -21,6 +21,37 @@ pub struct LineData {
     pub x_label: String,
 }
 
+impl LineData {
+    /// Nothing to draw (the inputs do not give a result), on an axis named `x_label`.
+    pub fn empty(x_label: &str) -> Self {
+        LineData {
+            series: Vec::new(),
+            reference: None,
+            markers: Vec::new(),
+            x_label: x_label.to_string(),
+        }
+    }
+}
+
+/// A page section holding one line chart under its heading (id `{id}-heading`).
+#[component]
+pub fn LineChartPanel(
+    id: &'static str,
+    heading: &'static str,
+    #[prop(into)] title: String,
+    #[prop(into)] data: Signal<LineData>,
+    #[prop(into)] description: Signal<String>,
+) -> impl IntoView {
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
+    view! {
+        <section class="panel" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{heading}</h3>
+            <LineChart id=id title=title data=data description=description />
+        </section>
+    }
+}
+
 #[component]
 pub fn LineChart(
     #[prop(into)] data: Signal<LineData>,

@@ -6,5 +6,5 @@ pub mod axis;
 pub mod line;
 pub mod loglog;
 
-pub use line::{LineChart, LineData, Series};
+pub use line::{LineChart, LineChartPanel, LineData, Series};
 pub use loglog::{LogLogChart, LogLogData};

@@ -3,7 +3,7 @@
 use super::figures::alpha_text;
 use super::report::Report;
 use crate::model::conviction::days;
-use crate::ui::chart::{LineChart, LineData, Series};
+use crate::ui::chart::{LineChartPanel, LineData, Series};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -11,46 +11,44 @@ use rust_decimal::Decimal;
 #[component]
 pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="conviction-chart-heading">
-            <h3 id="conviction-chart-heading">"Locked alpha and conviction over time"</h3>
-            <LineChart
-                id="conviction-chart"
-                title="Locked alpha, your conviction and the owner's, against the gate"
-                data=Signal::derive(move || report.with(|r| match r {
-                    Err(_) => LineData { series: vec![], reference: None, markers: vec![], x_label: "Days".into() },
-                    Ok(r) => {
-                        let pick = |k: usize| r.curve.iter().filter_map(|p| Some((p[0].to_f64()?, p[k].to_f64()?))).collect::<Vec<_>>();
-                        let mut series = vec![
-                            Series { label: "Locked".into(), points: pick(1) },
-                            Series { label: "Your conviction".into(), points: pick(2) },
-                        ];
-                        if r.owner_lock > Decimal::ZERO {
-                            series.push(Series { label: "Owner's conviction".into(), points: pick(3) });
-                        }
-                        let horizon = f64::from(r.horizon_days);
-                        let markers = [("gate", r.outlook.gate_blocks), ("passes owner", r.outlook.beat_owner_blocks)]
-                            .into_iter()
-                            .filter_map(|(label, b)| {
-                                let d = days(b?).to_f64()?;
-                                (d <= horizon).then(|| (d, label.to_string()))
-                            })
-                            .collect();
-                        LineData {
-                            series,
-                            reference: r.outlook.gate_level.to_f64().map(|g| (g, "gate".to_string())),
-                            markers,
-                            x_label: "Days".into(),
-                        }
+        <LineChartPanel
+            heading="Locked alpha and conviction over time"
+            id="conviction-chart"
+            title="Locked alpha, your conviction and the owner's, against the gate"
+            data=Signal::derive(move || report.with(|r| match r {
+                Err(_) => LineData::empty("Days"),
+                Ok(r) => {
+                    let pick = |k: usize| r.curve.iter().filter_map(|p| Some((p[0].to_f64()?, p[k].to_f64()?))).collect::<Vec<_>>();
+                    let mut series = vec![
+                        Series { label: "Locked".into(), points: pick(1) },
+                        Series { label: "Your conviction".into(), points: pick(2) },
+                    ];
+                    if r.owner_lock > Decimal::ZERO {
+                        series.push(Series { label: "Owner's conviction".into(), points: pick(3) });
                     }
-                }))
-                description=Signal::derive(move || report.with(|r| match r {
-                    Ok(r) => format!(
-                        "Over {} days the locked alpha goes from {} to {}; conviction ends at {}.",
-                        r.horizon_days, alpha_text(r.lock_now), alpha_text(r.outlook.horizon.locked), alpha_text(r.outlook.horizon.conviction)
-                    ),
-                    Err(e) => e.clone(),
-                }))
-            />
-        </section>
+                    let horizon = f64::from(r.horizon_days);
+                    let markers = [("gate", r.outlook.gate_blocks), ("passes owner", r.outlook.beat_owner_blocks)]
+                        .into_iter()
+                        .filter_map(|(label, b)| {
+                            let d = days(b?).to_f64()?;
+                            (d <= horizon).then(|| (d, label.to_string()))
+                        })
+                        .collect();
+                    LineData {
+                        series,
+                        reference: r.outlook.gate_level.to_f64().map(|g| (g, "gate".to_string())),
+                        markers,
+                        x_label: "Days".into(),
+                    }
+                }
+            }))
+            description=Signal::derive(move || report.with(|r| match r {
+                Ok(r) => format!(
+                    "Over {} days the locked alpha goes from {} to {}; conviction ends at {}.",
+                    r.horizon_days, alpha_text(r.lock_now), alpha_text(r.outlook.horizon.locked), alpha_text(r.outlook.horizon.conviction)
+                ),
+                Err(e) => e.clone(),
+            }))
+        />
     }
 }

@@ -3,7 +3,7 @@
 use super::figures::{days_after, signed_tokens};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{Projection, TABLE_DAYS};
-use crate::ui::chart::{LineChart, LineData, Series};
+use crate::ui::chart::{LineChartPanel, LineData, Series};
 use crate::ui::format;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -61,34 +61,32 @@ pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
 #[component]
 pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="returns-chart-heading">
-            <h3 id="returns-chart-heading">"What an exit returns over time"</h3>
-            <LineChart
-                id="returns-chart"
-                title="TAO returned by exiting on each day, against the TAO staked"
-                data=Signal::derive(move || result.with(|r| match r {
-                    Err(_) => LineData { series: vec![], reference: None, markers: vec![], x_label: "Days held".into() },
-                    Ok(p) => LineData {
-                        series: vec![Series {
-                            label: "Exit value".into(),
-                            points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
-                        }],
-                        reference: rao_to_decimal(p.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.basis_rao))))),
-                        markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
-                            .chain(std::iter::once((f64::from(p.horizon.day), format!("{} days", p.horizon.day))))
-                            .collect(),
-                        x_label: "Days held".into(),
-                    },
-                }))
-                description=Signal::derive(move || result.with(|r| match r {
-                    Err(e) => e.clone(),
-                    Ok(p) => format!(
-                        "Exit value in TAO by day held, against {} TAO in. {}",
-                        format::tokens(rao_to_decimal(p.basis_rao)),
-                        p.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
-                    ),
-                }))
-            />
-        </section>
+        <LineChartPanel
+            heading="What an exit returns over time"
+            id="returns-chart"
+            title="TAO returned by exiting on each day, against the TAO staked"
+            data=Signal::derive(move || result.with(|r| match r {
+                Err(_) => LineData::empty("Days held"),
+                Ok(p) => LineData {
+                    series: vec![Series {
+                        label: "Exit value".into(),
+                        points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
+                    }],
+                    reference: rao_to_decimal(p.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.basis_rao))))),
+                    markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
+                        .chain(std::iter::once((f64::from(p.horizon.day), format!("{} days", p.horizon.day))))
+                        .collect(),
+                    x_label: "Days held".into(),
+                },
+            }))
+            description=Signal::derive(move || result.with(|r| match r {
+                Err(e) => e.clone(),
+                Ok(p) => format!(
+                    "Exit value in TAO by day held, against {} TAO in. {}",
+                    format::tokens(rao_to_decimal(p.basis_rao)),
+                    p.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
+                ),
+            }))
+        />
     }
 }

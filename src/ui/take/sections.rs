@@ -7,7 +7,7 @@ use super::form::{self, TakeForm, FROM_ROW, SWITCH_NETUID};
 use super::rows::{apply, to_params, RowChange};
 use crate::model::staking::delegation::{Amount, MAX_DELEGATES};
 use crate::model::staking::switching::SubnetSwitch;
-use crate::ui::chart::{LineChart, LineData, Series};
+use crate::ui::chart::{LineChartPanel, LineData, Series};
 use crate::ui::data::Data;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
@@ -237,29 +237,27 @@ pub fn SwitchingPanel(
 #[component]
 pub fn EarningsChart(result: Memo<Result<Compared, String>>) -> impl IntoView {
     view! {
-        <section class="panel" aria-labelledby="take-chart-heading">
-            <h3 id="take-chart-heading">"Earnings over the horizon"</h3>
-            <LineChart
-                id="take-chart"
-                title="Cumulative earnings per validator, alpha"
-                data=Signal::derive(move || result.with(|r| LineData {
-                    series: r.as_ref().map(|c| c.comparison.rows.iter().map(|row| Series {
-                        label: c.delegates[row.index].name.clone(),
-                        points: row.curve.iter().filter_map(|(d, a)| Some((f64::from(*d), a.to_f64()?))).collect(),
-                    }).collect()).unwrap_or_default(),
-                    reference: None,
-                    markers: vec![],
-                    x_label: "Days".into(),
-                }))
-                description=Signal::derive(move || result.with(|r| match r {
-                    Ok(c) => {
-                        let best = c.comparison.rows.iter().find(|r| r.rank == 1);
-                        best.map(|b| format!("Earnings in alpha by day; {} earns most: {} alpha.", c.delegates[b.index].name, format::tokens(b.earned.alpha.round_dp(6)))).unwrap_or_default()
-                    }
-                    Err(e) => e.clone(),
-                }))
-            />
-        </section>
+        <LineChartPanel
+            heading="Earnings over the horizon"
+            id="take-chart"
+            title="Cumulative earnings per validator, alpha"
+            data=Signal::derive(move || result.with(|r| LineData {
+                series: r.as_ref().map(|c| c.comparison.rows.iter().map(|row| Series {
+                    label: c.delegates[row.index].name.clone(),
+                    points: row.curve.iter().filter_map(|(d, a)| Some((f64::from(*d), a.to_f64()?))).collect(),
+                }).collect()).unwrap_or_default(),
+                reference: None,
+                markers: vec![],
+                x_label: "Days".into(),
+            }))
+            description=Signal::derive(move || result.with(|r| match r {
+                Ok(c) => {
+                    let best = c.comparison.rows.iter().find(|r| r.rank == 1);
+                    best.map(|b| format!("Earnings in alpha by day; {} earns most: {} alpha.", c.delegates[b.index].name, format::tokens(b.earned.alpha.round_dp(6)))).unwrap_or_default()
+                }
+                Err(e) => e.clone(),
+            }))
+        />
 
     }
 }
