@@ -2,7 +2,8 @@
 //! and conviction-lock roll-forwards. Reported in the README; never asserted in tests.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use dtao_calc::model::conviction::{outlook, Gate, Lock, LockSpec, Mode, Rates};
+use dtao_calc::model::conviction::takeover::{outlook, Gate};
+use dtao_calc::model::conviction::{Lock, LockSpec, Mode, Rates};
 use dtao_calc::model::num::units::RAO_PER_TAO;
 use dtao_calc::model::pool::quote::quote;
 use dtao_calc::model::pool::side::Side;

@@ -3,7 +3,8 @@
 
 mod common;
 
-use dtao_calc::model::conviction::{blocks_to_beat, blocks_to_pass, Lock, LockSpec, Mode, Rates};
+use dtao_calc::model::conviction::takeover::{blocks_to_beat, blocks_to_pass};
+use dtao_calc::model::conviction::{Lock, LockSpec, Mode, Rates};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::Value;

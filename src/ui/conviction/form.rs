@@ -1,7 +1,8 @@
 //! The conviction-lock calculator's inputs, read from the URL parameters of the table below
 //! (after the pool's): the lock, its mode and rates, and the takeover scenario.
 
-use crate::model::conviction::{Gate, Lock, LockSpec, Mode, Rates};
+use crate::model::conviction::takeover::Gate;
+use crate::model::conviction::{Lock, LockSpec, Mode, Rates};
 use crate::model::num::units::rao_to_decimal;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;

@@ -3,7 +3,7 @@
 //! natively (and by the robustness tests) like the model.
 
 use super::form::ConvictionForm;
-use crate::model::conviction::{curve, outlook, Outlook};
+use crate::model::conviction::takeover::{curve, outlook, Outlook};
 use crate::model::num::units::RAO_PER_TAO;
 use crate::model::num::wide::mul_decimal_floor;
 use crate::model::pool::quote::quote;
