@@ -167,7 +167,7 @@ fn btcli_subnets_list_reads_amounts_in_tao() {
 fn dtao_snapshot_round_trips_with_validators() {
     let yield_text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
     let with_validators = import(&yield_text, &bundled().unwrap()).unwrap().snapshot;
-    let json = dtao_snapshot::to_json(&with_validators);
+    let json = dtao_snapshot::write::to_json(&with_validators);
     let back = import(&json, &bundled().unwrap()).unwrap();
     assert_eq!(back.format, Format::DtaoV2);
     assert_eq!(back.snapshot, with_validators);
@@ -179,7 +179,7 @@ fn dtao_snapshot_round_trips_with_validators() {
     // And the bundled file itself survives the trip.
     let plain = bundled().unwrap();
     assert_eq!(
-        dtao_snapshot::parse(&dtao_snapshot::to_json(&plain)).unwrap(),
+        dtao_snapshot::parse(&dtao_snapshot::write::to_json(&plain)).unwrap(),
         plain
     );
 }
@@ -310,7 +310,7 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
     assert!(eight.superellipse().is_none());
     assert_eq!(eight.w_tao.tao(), d("0.4"));
     // Written back as /2, it reads the same.
-    let json = dtao_snapshot::to_json(&got.snapshot);
+    let json = dtao_snapshot::write::to_json(&got.snapshot);
     assert!(json.contains("\"dtao-snapshot/2\""));
     assert_eq!(dtao_snapshot::parse(&json).unwrap(), got.snapshot);
 

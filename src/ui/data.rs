@@ -236,7 +236,7 @@ impl Data {
             Origin::Remembered(from) => from.clone(),
             other => other.label(),
         };
-        storage::set(STORED_DATA, &dtao_snapshot::to_json(snapshot))
+        storage::set(STORED_DATA, &dtao_snapshot::write::to_json(snapshot))
             && storage::set(STORED_ORIGIN, &from)
     }
 

@@ -217,7 +217,7 @@ pub fn DataPanel(
                         on:click=move |_| {
                             let (json, name) = data.snapshot.with_untracked(|s| {
                                 let block = s.block.map(|b| b.to_string()).unwrap_or_else(|| "unknown".into());
-                                (dtao_snapshot::to_json(s), format!("dtao-snapshot-{}-{block}.json", if s.network.is_empty() { "data" } else { &s.network }))
+                                (dtao_snapshot::write::to_json(s), format!("dtao-snapshot-{}-{block}.json", if s.network.is_empty() { "data" } else { &s.network }))
                             });
                             if download(&json, &name).is_err() {
                                 data.status.set(Some(Status::Failed("The browser refused the download.".into())));
