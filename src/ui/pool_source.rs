@@ -118,7 +118,11 @@ pub fn docs() -> Vec<Doc> {
         ALPHA_IN.doc(),
         W_TAO.doc(),
         FEE_RATE.doc(),
-        CURVE.doc(),
+        // Absent, the curve is the subnet's own, not the first of the options.
+        Doc {
+            default: "the subnet's (balancer | superellipse)".to_string(),
+            ..CURVE.doc()
+        },
     ];
     docs.extend(ELLIPSE.iter().map(Described::doc));
     docs
