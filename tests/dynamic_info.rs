@@ -295,3 +295,75 @@ proptest! {
         prop_assert!(decode_all(&bytes[..cut]).is_err());
     }
 }
+
+/// A type's primitive, through the single-field wrappers the runtime uses (`NetUid`, balances).
+fn primitive(types: &PortableRegistry, id: u32) -> Option<TypeDefPrimitive> {
+    match &types.resolve(id)?.type_def {
+        TypeDef::Primitive(p) => Some(p.clone()),
+        TypeDef::Composite(c) if c.fields.len() == 1 => primitive(types, c.fields[0].ty.id),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_storage_the_reader_takes_has_the_metadatas_keys_and_types() {
+    use dtao_calc::snapshot::chain::storage::{Global, PoolItem};
+    use frame_metadata::v16::{StorageEntryType, StorageHasher};
+    let m = metadata();
+    let entry = |pallet: &str, item: &str| {
+        let p = m.pallets.iter().find(|p| p.name == pallet).unwrap();
+        let storage = p.storage.as_ref().unwrap();
+        assert_eq!(storage.prefix, pallet);
+        storage
+            .entries
+            .iter()
+            .find(|e| e.name == item)
+            .map(|e| e.ty.clone())
+    };
+    let plain_u64 = |item: &str| match entry("SubtensorModule", item) {
+        Some(StorageEntryType::Plain(t)) => assert_eq!(
+            primitive(&m.types, t.id),
+            Some(TypeDefPrimitive::U64),
+            "{item}"
+        ),
+        other => panic!("{item}: {other:?}"),
+    };
+    plain_u64(Global::TaoWeight.name());
+    plain_u64(Global::BlockEmission.name());
+    let map = |pallet: &str, item: &str, hasher: StorageHasher, value: TypeDefPrimitive| match entry(
+        pallet, item,
+    ) {
+        Some(StorageEntryType::Map {
+            hashers,
+            key,
+            value: v,
+        }) => {
+            assert_eq!(hashers, vec![hasher], "{item}");
+            assert_eq!(
+                primitive(&m.types, key.id),
+                Some(TypeDefPrimitive::U16),
+                "{item}"
+            );
+            assert_eq!(primitive(&m.types, v.id), Some(value), "{item}");
+        }
+        other => panic!("{item}: {other:?}"),
+    };
+    map(
+        "SubtensorModule",
+        "SubnetTAO",
+        StorageHasher::Identity,
+        TypeDefPrimitive::U64,
+    );
+    map(
+        "Swap",
+        PoolItem::FeeRate.name(),
+        StorageHasher::Twox64Concat,
+        TypeDefPrimitive::U16,
+    );
+    // Spec 393 predates these; their types follow the chain's source (SPEC §5), and the reader
+    // finds nothing stored under them on this runtime.
+    assert!(entry("Swap", PoolItem::Balancer.name()).is_none());
+    assert!(entry("Swap", PoolItem::Superellipse.name()).is_none());
+    assert!(entry("SubtensorModule", Global::MaturityRate.name()).is_none());
+    assert!(entry("SubtensorModule", Global::UnlockRate.name()).is_none());
+}

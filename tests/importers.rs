@@ -341,3 +341,13 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
         "Subnet 7, field “fee_rate”: The fee rate is a whole number of parts of 65,535, from 0 to 10000 (the chain's maximum)."
     );
 }
+
+#[test]
+fn the_shipped_snapshot_is_the_shared_one_without_indentation() {
+    let shared: serde_json::Value =
+        serde_json::from_str(&common::read_shared("data/snapshot-finney-2026-08-07.json")).unwrap();
+    let shipped: serde_json::Value =
+        serde_json::from_str(dtao_calc::snapshot::bundled::BUNDLED_JSON).unwrap();
+    assert_eq!(shipped, shared);
+    assert!(!dtao_calc::snapshot::bundled::BUNDLED_JSON.contains("\n "));
+}

@@ -7,6 +7,8 @@
 //   - dtao-calc-widget.js: one classic script that mounts a calculator where its <script> tag
 //     stands, inside a shadow root (styles neither leak in nor out), parameters from data-*.
 //   - sw.js: the service worker that keeps the site working offline after one visit.
+//   - dtao-live.js + dtao-live_bg.wasm: the live chain reader (src/bin/dtao-live.rs), a module of
+//     its own that the app loads only when someone asks for live data.
 // Usage: node tools/package.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR, then dist)
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -153,6 +155,27 @@ ${classic}
 `;
   writeFileSync(join(dir, "dtao-calc-widget.js"), widget);
   console.log(`package: wrote dtao-calc-widget.js (${widget.length} bytes)`);
+}
+
+// --- dtao-live.js + dtao-live_bg.wasm --------------------------------------------------------
+{
+  const root = new URL("..", import.meta.url).pathname;
+  const target = process.env.CARGO_TARGET_DIR || join(root, "target");
+  const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });
+  run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--bin", "dtao-live", "--features", "live-module"]);
+  run("wasm-bindgen", [
+    "--target", "no-modules", "--no-modules-global", "dtaoLive", "--no-typescript",
+    "--out-dir", dir, "--out-name", "dtao-live", join(target, "wasm32-unknown-unknown/release/dtao-live.wasm"),
+  ]);
+  // Its classic script declares the global with `let`, which a page cannot see as window's
+  // property; the app looks it up there.
+  const liveJs = join(dir, "dtao-live.js");
+  const glueText = readFileSync(liveJs, "utf8");
+  if (!/^let dtaoLive\b/m.test(glueText)) fail("dtao-live.js does not declare dtaoLive");
+  writeFileSync(liveJs, `${glueText}\nwindow.dtaoLive = dtaoLive;\n`);
+  const liveWasm = join(dir, "dtao-live_bg.wasm");
+  run(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", liveWasm, "-o", liveWasm]);
+  console.log(`package: wrote dtao-live.js and dtao-live_bg.wasm (${readFileSync(liveWasm).length} bytes)`);
 }
 
 // --- sw.js --------------------------------------------------------------------------------

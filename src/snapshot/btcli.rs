@@ -89,6 +89,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         block_emission_tao: None,
         tao_weight: None,
         root_tao_staked: None,
+        runtime: Default::default(),
         subnets,
     })
 }

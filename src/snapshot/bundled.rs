@@ -1,5 +1,6 @@
 //! The snapshot compiled into the app, so every calculator works offline:
-//! finney at block 8,791,253 (2026-08-07), 129 subnets.
+//! finney at block 8,791,253 (2026-08-07), 129 subnets. The copy here is `../shared/data`'s file
+//! without its indentation (a test checks they hold the same JSON), which the wasm carries.
 
 use super::{dtao_snapshot, Snapshot, SnapshotError};
 

@@ -101,8 +101,14 @@ impl fmt::Display for DecodeError {
 
 /// Read the reply's bytes: every subnet present, in the runtime's order.
 pub fn decode_all(mut bytes: &[u8]) -> Result<Vec<DynamicInfo>, DecodeError> {
-    let all = Vec::<Option<DynamicInfo>>::decode(&mut bytes)
-        .map_err(|e| DecodeError::Shape(e.to_string()))?;
+    let all = Vec::<Option<DynamicInfo>>::decode(&mut bytes).map_err(|e| {
+        DecodeError::Shape(
+            e.to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    })?;
     if !bytes.is_empty() {
         return Err(DecodeError::Trailing(bytes.len()));
     }

@@ -48,6 +48,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         block_emission_tao: None,
         tao_weight: None,
         root_tao_staked: root_tao_staked(&subnets),
+        runtime: Default::default(),
         subnets,
     })
 }

@@ -4,12 +4,15 @@
 pub mod age;
 pub mod btcli;
 pub mod bundled;
+pub mod chain;
 pub mod dtao_snapshot;
 pub mod dynamic_info;
 pub mod fetch;
 pub mod fields;
 pub mod import;
 pub mod listing;
+pub mod live;
+pub mod live_module;
 pub mod metagraphed;
 pub mod rows;
 pub mod taostats_pool;
@@ -34,7 +37,18 @@ pub struct Snapshot {
     pub block_emission_tao: Option<Decimal>,
     pub tao_weight: Option<Decimal>,
     pub root_tao_staked: Option<Decimal>,
+    /// What the chain's runtime said, when the data was read from the chain.
+    pub runtime: Runtime,
     pub subnets: Vec<Subnet>,
+}
+
+/// The runtime behind a snapshot read from the chain: its spec version, and the lock rates it
+/// stores (`MaturityRate`, `UnlockRate`, in blocks) when it has them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Runtime {
+    pub spec_version: Option<u32>,
+    pub maturity_rate: Option<u64>,
+    pub unlock_rate: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -262,6 +276,7 @@ mod tests {
             block_emission_tao: None,
             tao_weight: None,
             root_tao_staked: None,
+            runtime: Default::default(),
             subnets: Vec::new(),
         };
         let later = Snapshot {

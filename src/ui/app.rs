@@ -1,6 +1,6 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
-use super::app_params::{Calc, CALC, EMBED, SNAPSHOT};
+use super::app_params::{Calc, CALC, EMBED, LIVE, RPC, SNAPSHOT};
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 /// A link to another calculator that keeps the subnet and the data source.
 fn calc_href(params: Params, calc: Calc) -> String {
     let mut pairs = vec![(CALC.key.to_string(), calc.param().to_string())];
-    for key in [NETUID.key, SNAPSHOT.key] {
+    for key in [NETUID.key, SNAPSHOT.key, LIVE.key, RPC.key] {
         if let Some(v) = params.get(key) {
             pairs.push((key.to_string(), v));
         }
@@ -50,7 +50,12 @@ pub fn App(
     /// The full app's address without the query.
     base: String,
 ) -> impl IntoView {
-    let data = match Data::start(params, shell == Shell::Full, shell != Shell::Widget) {
+    let data = match Data::start(
+        params,
+        shell == Shell::Full,
+        shell != Shell::Widget,
+        base.clone(),
+    ) {
         Ok(data) => data,
         Err(e) => {
             return view! {

@@ -26,6 +26,20 @@ pub const SNAPSHOT: Described = Described {
     about:
         "A JSON file to load (our format or one the importers read); the site must allow it (CORS).",
 };
+pub const LIVE: Described = Described {
+    key: "live",
+    label: "Live from the chain",
+    default: "0",
+    unit: "0 or 1",
+    about: "1: read current figures from a Subtensor node over WebSocket when the page opens (the host's CSP must allow connect-src to the node).",
+};
+pub const RPC: Described = Described {
+    key: "rpc",
+    label: "Chain endpoint",
+    default: crate::snapshot::chain::FINNEY,
+    unit: "ws:// or wss:// URL",
+    about: "The node the live mode reads; the panel remembers the last one used.",
+};
 pub const SORT: Described = Described {
     key: "sort",
     label: "Sort subnets by",
@@ -89,5 +103,12 @@ impl Calc {
 
 /// The app's parameters, for the docs.
 pub fn docs() -> Vec<Doc> {
-    vec![CALC.doc(), EMBED.doc(), SNAPSHOT.doc(), SORT.doc()]
+    vec![
+        CALC.doc(),
+        EMBED.doc(),
+        SNAPSHOT.doc(),
+        LIVE.doc(),
+        RPC.doc(),
+        SORT.doc(),
+    ]
 }

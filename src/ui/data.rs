@@ -1,18 +1,20 @@
 //! The subnet data the calculators use: the bundled snapshot; the site's own `snapshot.json`
-//! next to the app when it is newer; or data the user loaded from a URL, a file or a paste
-//! (remembered in localStorage unless the user opts out). The user's choice wins over the
+//! next to the app when it is newer; or data the user chose: read live from the chain, or
+//! loaded from a URL, a file or a paste (remembered in localStorage unless the user opts out). The user's choice wins over the
 //! site's file, which wins over the bundled snapshot. A failed load changes nothing; a
 //! successful one keeps the chosen subnet when it exists.
 
-use super::app_params::SNAPSHOT;
+use super::app_params::{LIVE, RPC, SNAPSHOT};
 use super::params::Params;
 use super::pool_source::NETUID;
 use super::pool_source::RESERVE_KEYS;
 use super::storage;
 use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
 use crate::snapshot::bundled::bundled;
+use crate::snapshot::chain::FINNEY;
 use crate::snapshot::fetch::fetch_text;
 use crate::snapshot::import::import;
+use crate::snapshot::live_module::read_chain;
 use crate::snapshot::{dtao_snapshot, Snapshot, SnapshotError};
 use leptos::prelude::*;
 
@@ -21,6 +23,7 @@ pub const SITE_SNAPSHOT: &str = "snapshot.json";
 const STORED_DATA: &str = "data";
 const STORED_ORIGIN: &str = "origin";
 const STORED_REMEMBER: &str = "remember";
+const STORED_RPC: &str = "rpc";
 
 /// Where the data in use came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +34,11 @@ pub enum Origin {
     Url(String),
     File(String),
     Paste,
+    /// Read from the chain's node at `endpoint`, at `fetched` (the browser's HH:MM).
+    Live {
+        endpoint: String,
+        fetched: String,
+    },
     /// Loaded in an earlier visit, from the place described.
     Remembered(String),
 }
@@ -43,6 +51,7 @@ impl Origin {
             Origin::Url(url) => url.clone(),
             Origin::File(name) => format!("file {name}"),
             Origin::Paste => "pasted text".to_string(),
+            Origin::Live { endpoint, .. } => format!("Live from {endpoint}"),
             Origin::Remembered(from) => format!("remembered from {from}"),
         }
     }
@@ -67,6 +76,8 @@ pub struct Data {
     /// Whether this page may use localStorage (not inside someone else's page).
     use_storage: bool,
     params: Params,
+    /// The app's address, next to which the live reader's module lives.
+    base: StoredValue<String>,
 }
 
 impl Data {
@@ -77,6 +88,7 @@ impl Data {
         params: Params,
         use_storage: bool,
         look_for_site: bool,
+        base: String,
     ) -> Result<Data, SnapshotError> {
         let bundled = bundled()?;
         let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
@@ -89,11 +101,14 @@ impl Data {
             now_unix: (js_sys::Date::now() / 1000.0) as i64,
             use_storage,
             params,
+            base: StoredValue::new(base),
         };
         if use_storage {
             data.restore();
         }
-        if let Some(url) = params.get(SNAPSHOT.key).filter(|u| !u.trim().is_empty()) {
+        if params.get(LIVE.key).as_deref() == Some("1") {
+            data.load_live(data.endpoint());
+        } else if let Some(url) = params.get(SNAPSHOT.key).filter(|u| !u.trim().is_empty()) {
             data.load_url(url);
         } else if look_for_site
             && data.origin.get_untracked() == Origin::Bundled
@@ -166,6 +181,8 @@ impl Data {
                 }
                 self.snapshot.set(imported.snapshot);
                 self.origin.set(origin);
+                // Loaded data replaces the live reading, in the URL too.
+                self.params.set(LIVE.key, None);
                 self.status.set(Some(Status::Loaded(summary)));
             }
         }
@@ -186,6 +203,65 @@ impl Data {
         });
     }
 
+    /// The chain endpoint to read: the `rpc` parameter, else the one used last, else finney's.
+    pub fn endpoint(&self) -> String {
+        self.params
+            .get_untracked(RPC.key)
+            .filter(|u| !u.trim().is_empty())
+            .or_else(|| self.use_storage.then(|| storage::get(STORED_RPC)).flatten())
+            .unwrap_or_else(|| FINNEY.to_string())
+    }
+
+    /// Read the chain at `endpoint` and use what it says; the data in use stays until the read
+    /// is complete and checked, and if it fails.
+    pub fn load_live(&self, endpoint: String) {
+        let data = *self;
+        data.loading.set(true);
+        data.status.set(Some(Status::Loaded(format!(
+            "Reading the chain at {endpoint}…"
+        ))));
+        leptos::task::spawn_local(async move {
+            let base = data.base.get_value();
+            match read_chain(&base, &endpoint).await {
+                Ok(snapshot) => {
+                    if data.use_storage {
+                        storage::set(STORED_RPC, endpoint.trim());
+                    }
+                    let mut summary = format!(
+                        "Read {} subnets from the chain at block {}.",
+                        snapshot.subnets.len(),
+                        snapshot
+                            .block
+                            .map(|b| crate::model::words::group_thousands(&b.to_string()))
+                            .unwrap_or_default()
+                    );
+                    if let Some(note) = data.keep_subnet(&snapshot) {
+                        summary.push(' ');
+                        summary.push_str(&note);
+                    }
+                    let now = js_sys::Date::new_0();
+                    let fetched = format!("{:02}:{:02}", now.get_hours(), now.get_minutes());
+                    let origin = Origin::Live {
+                        endpoint: endpoint.trim().to_string(),
+                        fetched,
+                    };
+                    if data.remember.get_untracked() && !data.store(&snapshot, &origin) {
+                        summary.push_str(
+                            " It could not be remembered on this device (storage full or off).",
+                        );
+                    }
+                    data.snapshot.set(snapshot);
+                    data.origin.set(origin);
+                    data.status.set(Some(Status::Loaded(summary)));
+                }
+                Err(why) => data.status.set(Some(Status::Failed(format!(
+                    "{why} The data in use is kept."
+                )))),
+            }
+            data.loading.set(false);
+        });
+    }
+
     /// Back to the bundled snapshot, forgetting anything remembered.
     pub fn reset(&self) {
         if let Ok(snapshot) = bundled() {
@@ -193,7 +269,8 @@ impl Data {
             self.snapshot.set(snapshot);
             self.origin.set(Origin::Bundled);
             self.forget();
-            self.params.set(SNAPSHOT.key, None);
+            self.params
+                .set_many(&[(SNAPSHOT.key, None), (LIVE.key, None)]);
             let mut summary = "Back to the bundled snapshot.".to_string();
             if let Some(note) = note {
                 summary.push(' ');

@@ -1,11 +1,12 @@
 //! Which data the figures come from, how old it is, and the controls to load other data from a
-//! URL, a file (picker or drag and drop) or a paste, to go back to the bundled snapshot, to
+//! chain's node (live, with a refresh), a URL, a file (picker or drag and drop) or a paste, to go back to the bundled snapshot, to
 //! download what is in use, and to remember it or not.
 
-use super::app_params::SNAPSHOT;
+use super::app_params::{LIVE, RPC, SNAPSHOT};
 use super::data::{Data, Origin, Status};
 use super::params::Params;
 use crate::model::words::group_thousands;
+use crate::snapshot::chain::FINNEY;
 use crate::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,19 +21,31 @@ pub fn DataPanel(
 ) -> impl IntoView {
     let url_text = RwSignal::new(params.get_untracked(SNAPSHOT.key).unwrap_or_default());
     let paste_text = RwSignal::new(String::new());
+    let rpc_text = RwSignal::new(data.endpoint());
     let dragging = RwSignal::new(false);
 
     let line = move || {
         let origin = data.origin.get();
         data.snapshot.with(|s| {
-            let mut parts = vec![origin.label()];
+            let mut parts = vec![match &origin {
+                Origin::Live { .. } => "Live".to_string(),
+                other => other.label(),
+            }];
             if !s.network.is_empty() {
                 parts.push(s.network.clone());
             }
             if let Some(block) = s.block {
                 parts.push(format!("block {}", group_thousands(&block.to_string())));
             }
+            if let Some(spec) = s.runtime.spec_version {
+                parts.push(format!("spec {spec}"));
+            }
             match (s.date(), data.age_days()) {
+                _ if matches!(origin, Origin::Live { .. }) => {
+                    if let Origin::Live { fetched, .. } = &origin {
+                        parts.push(format!("fetched {fetched}"));
+                    }
+                }
                 (Some(date), Some(days)) => {
                     parts.push(date.to_string());
                     parts.push(match days {
@@ -91,6 +104,17 @@ pub fn DataPanel(
         params.set(SNAPSHOT.key, Some(url.trim().to_string()));
         data.load_url(url.trim().to_string());
     };
+    let read_live = move || {
+        let url = rpc_text.get_untracked().trim().to_string();
+        let rpc = (url != FINNEY).then(|| url.clone());
+        params.set_many(&[
+            (LIVE.key, Some("1".into())),
+            (RPC.key, rpc),
+            (SNAPSHOT.key, None),
+        ]);
+        data.load_live(url);
+    };
+    let is_live = move || matches!(data.origin.get(), Origin::Live { .. });
     let load_file = move |file: web_sys::File| {
         let name = file.name();
         let size = file.size();
@@ -119,13 +143,51 @@ pub fn DataPanel(
 
     view! {
         <section class="data-bar" aria-label="Data in use">
-            <p class="data-line" data-testid="data-line">{line}</p>
+            <p class="data-line" data-testid="data-line">
+                {line}
+                <Show when=is_live>
+                    " "
+                    <button
+                        type="button"
+                        class="button secondary small"
+                        data-testid="data-refresh"
+                        disabled=move || data.loading.get()
+                        on:click=move |_| data.load_live(data.endpoint())
+                    >
+                        {move || if data.loading.get() { "Reading…" } else { "Refresh" }}
+                    </button>
+                </Show>
+            </p>
             {stale}
             {status}
             <Show when=move || !compact>
             <details class="data-panel" data-testid="data-panel">
                 <summary>"Load other data"</summary>
                 <div class="data-sources">
+                    <form
+                        class="field"
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            read_live();
+                        }
+                    >
+                        <label for="live-rpc">"Live from the chain (node address)"</label>
+                        <div class="input-row">
+                            <input
+                                id="live-rpc"
+                                type="url"
+                                inputmode="url"
+                                autocomplete="off"
+                                spellcheck="false"
+                                prop:value=move || rpc_text.get()
+                                on:input:target=move |ev| rpc_text.set(ev.target().value())
+                            />
+                            <button type="submit" class="button" data-testid="data-live" disabled=move || data.loading.get()>
+                                {move || if data.loading.get() { "Reading…" } else { "Read live" }}
+                            </button>
+                        </div>
+                        <p class="hint">"Reads every subnet's pool, curve and fee straight from a Subtensor node (ws:// or wss://), no API key. 10 s per answer at most."</p>
+                    </form>
                     <form
                         class="field"
                         on:submit=move |ev| {

@@ -77,8 +77,9 @@ pub fn start() {
 
 /// Mount a calculator into `host` for a script-tag widget: `query` holds its parameters (from
 /// the tag's `data-` attributes) and `base` the address of the full app. The widget's state
-/// stays off the host page's URL and storage.
-#[wasm_bindgen::prelude::wasm_bindgen]
+/// stays off the host page's URL and storage. (Not exported from the live reader's own module,
+/// which must not carry the app.)
+#[cfg_attr(not(feature = "live-module"), wasm_bindgen::prelude::wasm_bindgen)]
 pub fn mount_widget(host: web_sys::HtmlElement, query: String, base: String) {
     console_error_panic_hook::set_once();
     let params = params::Params::detached(query::parse_query(&query));

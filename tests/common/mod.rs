@@ -82,3 +82,4 @@ pub fn swap_case(
             });
     dtao_calc::model::pool::swap::swap(pool, side, rao(case, "amount_rao"), protection)
 }
+pub mod chain_node;

@@ -3,7 +3,8 @@
 //! `{"kind":"superellipse","alpha_scale":"…","tao_scale":"…","center_alpha":"…","center_tao":"…"}`,
 //! integers as decimal strings in the chain's own Q32 units), the swap `fee_rate` (parts of
 //! 65,535) and `validator_alpha_stake` (the alpha-only stake of permitted validators, the
-//! yield base). Both are read; /2 is written. Unknown fields are ignored; a missing or malformed
+//! yield base), and at the top, when read from the chain, `spec_version` and the lock rates
+//! `maturity_rate` and `unlock_rate` (blocks). Both are read; /2 is written. Unknown fields are ignored; a missing or malformed
 //! required field is an error naming the subnet and the field.
 
 pub mod write;
@@ -17,7 +18,7 @@ use crate::snapshot::fields::{
     Place,
 };
 use crate::snapshot::rows::{netuid, position, row_object, subnet_list, Netuids};
-use crate::snapshot::{Snapshot, SnapshotError, Subnet, Validator};
+use crate::snapshot::{Runtime, Snapshot, SnapshotError, Subnet, Validator};
 use serde_json::Value;
 
 /// The version this app writes.
@@ -74,6 +75,15 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         block_emission_tao: opt_decimal(obj, "block_emission_tao", top)?,
         tao_weight: opt_decimal(obj, "tao_weight", top)?,
         root_tao_staked: opt_decimal(obj, "root_tao_staked", top)?,
+        runtime: Runtime {
+            spec_version: opt_whole(obj, "spec_version", top)?
+                .map(|v| {
+                    u32::try_from(v).map_err(|_| top.error("spec_version", "must be below 2^32."))
+                })
+                .transpose()?,
+            maturity_rate: opt_whole(obj, "maturity_rate", top)?,
+            unlock_rate: opt_whole(obj, "unlock_rate", top)?,
+        },
         subnets,
     })
 }

@@ -23,6 +23,14 @@ pub fn to_json(snapshot: &Snapshot) -> String {
     put_decimal(&mut top, "block_emission_tao", snapshot.block_emission_tao);
     put_decimal(&mut top, "tao_weight", snapshot.tao_weight);
     put_decimal(&mut top, "root_tao_staked", snapshot.root_tao_staked);
+    let runtime = snapshot.runtime;
+    put_whole(
+        &mut top,
+        "spec_version",
+        runtime.spec_version.map(u64::from),
+    );
+    put_whole(&mut top, "maturity_rate", runtime.maturity_rate);
+    put_whole(&mut top, "unlock_rate", runtime.unlock_rate);
     let subnets: Vec<Value> = snapshot.subnets.iter().map(subnet_json).collect();
     top.insert("subnets".into(), Value::Array(subnets));
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()

@@ -61,13 +61,13 @@ pub const TU: Param<u64> = Param {
     label: "UnlockRate",
     default: Default::Text(CODE_DEFAULT_RATE_TEXT),
     unit: "blocks",
-    about: "How fast a decaying lock unlocks (blocks); the code's default is 934,866.",
+    about: "How fast a decaying lock unlocks (blocks): the chain's value when read live, else the code's default 934,866.",
     parse: rate,
 };
 pub const TM: Param<u64> = Param {
     key: "tm",
     label: "MaturityRate",
-    about: "How fast conviction matures (blocks); the code's default is 934,866.",
+    about: "How fast conviction matures (blocks): the chain's value when read live, else the code's default 934,866.",
     ..TU
 };
 pub const OWNER_LOCK: Param<Decimal> = Param {
@@ -119,6 +119,11 @@ pub const GATE: Param<Decimal> = Param {
 
 /// `CODE_DEFAULT_RATE` as text (checked by a test).
 const CODE_DEFAULT_RATE_TEXT: &str = "934866";
+
+/// A lock rate the data gives, else the code's default, as the field's text.
+fn rate_text(stored: Option<u64>) -> String {
+    stored.map_or_else(|| CODE_DEFAULT_RATE_TEXT.to_string(), |r| r.to_string())
+}
 
 /// The conviction calculator's parameters (after the pool's), for the docs.
 pub fn docs() -> Vec<Doc> {
@@ -185,8 +190,9 @@ impl ConvictionForm {
             mode: MODE.read(&get),
             conviction: CONVICTION.read(&get),
             days: DAYS.read(&get),
-            tu: TU.read(&get),
-            tm: TM.read(&get),
+            // The chain's stored rates when the data was read from a runtime that has them.
+            tu: TU.read_or(&get, &rate_text(snapshot.runtime.unlock_rate)),
+            tm: TM.read_or(&get, &rate_text(snapshot.runtime.maturity_rate)),
             owner: OWNER.read(&get),
             owner_lock: OWNER_LOCK.read(&get),
             eligible: ELIGIBLE.read_or(&get, &eligible_default),
@@ -262,6 +268,17 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         ConvictionForm::read(|k| map.get(k).cloned(), &bundled().unwrap())
+    }
+
+    #[test]
+    fn the_rates_come_from_the_chain_when_the_data_has_them() {
+        let mut snapshot = bundled().unwrap();
+        snapshot.runtime.maturity_rate = Some(311_622);
+        let form = ConvictionForm::read(|_| None, &snapshot);
+        assert_eq!(form.tm.value, Ok(311_622));
+        assert_eq!(form.tu.value, Ok(934_866));
+        let typed = ConvictionForm::read(|k| (k == "tm").then(|| "500000".into()), &snapshot);
+        assert_eq!(typed.tm.value, Ok(500_000));
     }
 
     #[test]

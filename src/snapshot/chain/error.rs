@@ -1,0 +1,77 @@
+//! What can go wrong reading the chain, each said in one sentence. Whatever it is, the data
+//! in use stays: the caller keeps it and shows this message.
+
+use std::fmt;
+
+/// How long the reader waits for each answer.
+pub const TIMEOUT_SECONDS: u32 = 10;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LiveError {
+    /// The endpoint is not a `ws://` or `wss://` URL.
+    Endpoint(String),
+    /// No connection: unreachable, refused, or closed before answering.
+    Unreachable(String),
+    /// No answer within [`TIMEOUT_SECONDS`].
+    Timeout,
+    /// The node answered a call with a JSON-RPC error.
+    Rpc {
+        method: String,
+        code: i64,
+        message: String,
+    },
+    /// The answer is not what a Subtensor node sends (not JSON, missing ids, wrong shapes).
+    Reply { method: String, why: String },
+    /// The runtime's bytes do not read as the types this version knows.
+    Runtime { spec: u32, why: String },
+    /// A value no pool or chain can have.
+    Absurd(String),
+}
+
+impl fmt::Display for LiveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LiveError::Endpoint(url) => write!(
+                f,
+                "“{}” is not a WebSocket address: it must start with ws:// or wss://.",
+                shown(url)
+            ),
+            LiveError::Unreachable(url) => write!(
+                f,
+                "Could not reach the chain at {}: the node is unreachable or refused the connection.",
+                shown(url)
+            ),
+            LiveError::Timeout => write!(
+                f,
+                "The chain's node did not answer within {TIMEOUT_SECONDS} seconds."
+            ),
+            LiveError::Rpc {
+                method,
+                code,
+                message,
+            } => write!(
+                f,
+                "The node refused {method}: {} (error {code}).",
+                crate::model::words::shorten(message)
+            ),
+            LiveError::Reply { method, why } => write!(
+                f,
+                "The node's answer to {method} is not what a Subtensor node sends ({why})."
+            ),
+            LiveError::Runtime { spec, why } => write!(
+                f,
+                "Runtime spec {spec} sends data this version cannot read: {why}."
+            ),
+            LiveError::Absurd(why) => write!(f, "The chain's data is not usable: {why}"),
+        }
+    }
+}
+
+/// An address as typed, cut to a length a message can carry.
+fn shown(url: &str) -> String {
+    const MAX: usize = 100;
+    match url.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &url[..cut]),
+        None => url.to_string(),
+    }
+}

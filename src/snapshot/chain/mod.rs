@@ -1,0 +1,12 @@
+//! Reading the chain itself over JSON-RPC: the storage keys, the calls and their answers, and
+//! the three rounds of one read. No transport here: the browser (`ui::live`) and the native
+//! snapshot writer (`src/bin/dtao-snapshot.rs`) each carry the batches their own way.
+
+pub mod error;
+pub mod keys;
+pub mod read;
+pub mod rpc;
+pub mod storage;
+
+pub use error::LiveError;
+pub use read::{read, FINNEY};

@@ -1,0 +1,101 @@
+//! The app's side of live data: it loads the live reader's own wasm module (`dtao-live.js`,
+//! built from src/bin/dtao-live.rs next to the app) the first time someone asks, then asks it
+//! to read the chain. The answer is dtao-snapshot/2 text, read here like any other data, so
+//! the first download carries neither the WebSocket client nor the SCALE decoder.
+
+use crate::snapshot::{dtao_snapshot, Snapshot};
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The module's files, next to the app's own.
+pub const SCRIPT: &str = "dtao-live.js";
+pub const WASM: &str = "dtao-live_bg.wasm";
+/// The global its classic script defines (wasm-bindgen `--no-modules-global`).
+const GLOBAL: &str = "dtaoLive";
+/// Where the page keeps the module's start, so it starts once however often it is asked.
+const STARTED: &str = "__dtaoLiveStarted";
+
+/// Read the chain at `endpoint` with the live module found next to `base` (the app's address).
+pub async fn read_chain(base: &str, endpoint: &str) -> Result<Snapshot, String> {
+    let module = load(base).await.map_err(|why| {
+        format!("The live reader could not be loaded from next to this page ({why}); live data needs the website, not a saved copy.")
+    })?;
+    let read: Function = Reflect::get(&module, &"read_chain".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("The live reader on this site is not this version's.")?;
+    let promise: Promise = read
+        .call1(&JsValue::NULL, &endpoint.into())
+        .ok()
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or("The live reader did not start a read.")?;
+    match JsFuture::from(promise).await {
+        Ok(text) => {
+            let text = text.as_string().unwrap_or_default();
+            dtao_snapshot::parse(&text)
+                .map_err(|e| format!("The live reader's answer could not be read: {e}"))
+        }
+        Err(why) => Err(why
+            .as_string()
+            .unwrap_or_else(|| "The live reader failed without saying why.".into())),
+    }
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "not found".into())
+}
+
+/// The started module: its script added to the page once, its wasm instantiated once.
+async fn load(base: &str) -> Result<JsValue, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let url = |name: &str| {
+        web_sys::Url::new_with_base(name, base)
+            .map(|u| u.href())
+            .map_err(|_| format!("no address for {name}"))
+    };
+    let mut global = Reflect::get(&window, &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
+    if global.is_undefined() {
+        let document = window.document().ok_or("no document")?;
+        let script: web_sys::HtmlScriptElement = document
+            .create_element("script")
+            .map_err(describe)?
+            .unchecked_into();
+        script.set_src(&url(SCRIPT)?);
+        let loaded = Promise::new(&mut |resolve, reject| {
+            script.set_onload(Some(&resolve));
+            script.set_onerror(Some(&reject));
+        });
+        document
+            .head()
+            .ok_or("no document head")?
+            .append_child(&script)
+            .map_err(describe)?;
+        JsFuture::from(loaded)
+            .await
+            .map_err(|_| format!("{SCRIPT} did not load"))?;
+        global = Reflect::get(&window, &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
+    }
+    let start: Function = global
+        .clone()
+        .dyn_into()
+        .map_err(|_| format!("{SCRIPT} is not the live reader"))?;
+    let mut started = Reflect::get(&window, &STARTED.into()).unwrap_or(JsValue::UNDEFINED);
+    if started.is_undefined() {
+        let options = Object::new();
+        Reflect::set(&options, &"module_or_path".into(), &url(WASM)?.into()).map_err(describe)?;
+        started = start.call1(&JsValue::NULL, &options).map_err(describe)?;
+        let _ = Reflect::set(&window, &STARTED.into(), &started);
+    }
+    let started: Promise = started.dyn_into().map_err(|_| "no start".to_string())?;
+    if let Err(e) = JsFuture::from(started).await {
+        // A failed start is not kept: the next try starts again.
+        let _ = Reflect::delete_property(&window, &STARTED.into());
+        return Err(describe(e));
+    }
+    Ok(global)
+}
