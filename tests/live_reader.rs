@@ -264,3 +264,63 @@ fn the_browser_replay_is_these_states() {
         path.display()
     );
 }
+
+/// Random and cut answers in every place the reader decodes: a sentence, never a panic.
+#[test]
+fn any_answer_is_read_or_refused_with_a_sentence() {
+    use dtao_calc::snapshot::chain::keys::hex;
+    use dtao_calc::snapshot::chain::read::{finish, pool_calls, read_state, Head};
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let ok = state("first");
+    let head = Head {
+        hash: ok.hash.clone(),
+        chain: "Bittensor".into(),
+    };
+    let good = read_state(
+        head.clone(),
+        &[
+            ok.answer("chain_getHeader", &json!([ok.hash])).unwrap(),
+            ok.answer("state_getRuntimeVersion", &json!([ok.hash]))
+                .unwrap(),
+            json!(ok.dynamic_info),
+            ok.answer("state_queryStorageAt", &json!([[], ok.hash]))
+                .unwrap(),
+        ],
+    )
+    .unwrap();
+    let pool_keys: Vec<Value> = pool_calls(&good)[0].params[0].as_array().unwrap().clone();
+    let real = dtao_calc::snapshot::chain::keys::unhex(&ok.dynamic_info).unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases: 100_000,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let bytes = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..200),
+        (0..real.len()).prop_map(move |cut| real[..cut].to_vec()),
+    ];
+    let case = (
+        bytes,
+        0..pool_keys.len(),
+        proptest::collection::vec(any::<u8>(), 0..80),
+    );
+    runner
+        .run(&case, |(info, key, value)| {
+            let results = [
+                json!({"number": "0x10"}),
+                json!({"specVersion": 393}),
+                json!(hex(&info)),
+                json!([]),
+            ];
+            if let Err(e) = read_state(head.clone(), &results) {
+                prop_assert!(e.to_string().ends_with('.'), "{e}");
+            }
+            let stored = json!([{"changes": [[pool_keys[key], hex(&value)]]}]);
+            if let Err(e) = finish(&good, &[stored], ENDPOINT, FETCHED) {
+                prop_assert!(e.to_string().ends_with('.'), "{e}");
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { startChainServer } from "../tests/browser/live-server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -116,5 +117,38 @@ for (const [name, query, testid, field] of CALCULATORS) {
   const input = await inputToResult(`${base}/?${query}`, testid, field);
   console.log(`| ${name} | ${ms(median(http))} | ${ms(median(file))} | ${ms(input.dom)} | ${ms(input.frame)} |`);
 }
+
+/** Milliseconds from the pretend node's last reply reaching the page to the figures showing the
+ * live data: the live module decodes, writes dtao-snapshot/2, the app reads it and redraws. */
+async function liveReplyToFigures(rpc) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", () => { window.__lastReply = performance.now(); });
+      }
+    };
+    new MutationObserver(() => {
+      const line = document.querySelector('[data-testid="data-line"]');
+      if (window.__live === undefined && line && line.textContent.includes("Live ·")) window.__live = performance.now();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto(`${base}/?calc=pool&netuid=64&live=1&rpc=${encodeURIComponent(rpc)}`);
+  await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 30000 });
+  const t = await page.evaluate(() => window.__live - window.__lastReply);
+  await context.close();
+  return t;
+}
+
+const chain = await startChainServer();
+const live = [];
+for (let i = 0; i < LOADS; i += 1) live.push(await liveReplyToFigures(chain.url("/")));
+await chain.close();
+console.log();
+console.log(`| Live data: the node's last reply → figures (129 subnets, decode + rebuild; median of ${LOADS}) | ${ms(median(live))} |`);
+console.log(`| --- | --- |`);
 await browser.close();
 server.close();

@@ -51,7 +51,7 @@ fi
 # Every devDependency of package.json present (and binaryen's wasm-opt the right version).
 if ! node -e 'for (const d of Object.keys(require("./package.json").devDependencies)) require.resolve(d + "/package.json")' 2>/dev/null \
   || ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
-  say "installing npm tools (binaryen 132, playwright-core, xz-decompress, axe-core)"
+  say "installing npm tools (binaryen 132, playwright-core, xz-decompress, axe-core, ws)"
   npm ci --no-audit --no-fund
 fi
 

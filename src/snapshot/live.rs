@@ -9,26 +9,28 @@ use crate::snapshot::chain::{read, LiveError};
 use crate::snapshot::Snapshot;
 use futures::future::poll_fn;
 use futures::future::{select, Either};
+use futures::lock::Mutex;
 use futures::{SinkExt, StreamExt};
 use gloo_net::websocket::futures::WebSocket;
 use gloo_net::websocket::{Message, State};
-use std::cell::RefCell;
+use std::cell::Cell;
 
 /// Read the chain at `url` (a `ws://` or `wss://` address) into a snapshot.
 pub async fn read_live(url: &str) -> Result<Snapshot, LiveError> {
     let url = endpoint(url)?;
     let socket = WebSocket::open(&url).map_err(|_| LiveError::Endpoint(url.clone()))?;
-    let socket = RefCell::new(socket);
-    let next_id = RefCell::new(1u64);
+    // The rounds take turns on the one socket.
+    let socket = Mutex::new(socket);
+    let next_id = Cell::new(1u64);
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
     let result = read(&url, &fetched_at, |calls: Vec<Call>| {
-        let first_id = *next_id.borrow();
-        *next_id.borrow_mut() += calls.len() as u64;
+        let first_id = next_id.get();
+        next_id.set(first_id + calls.len() as u64);
         let socket = &socket;
         let url = url.clone();
         async move {
             let text = within_timeout(async {
-                let mut socket = socket.borrow_mut();
+                let mut socket = socket.lock().await;
                 let unreachable = || LiveError::Unreachable(url.clone());
                 // Wait until it is connected, and send only to an open socket: a node that
                 // hung up is unreachable (sending to it would only log a browser error).
@@ -41,14 +43,12 @@ pub async fn read_live(url: &str) -> Result<Snapshot, LiveError> {
                 socket
                     .start_send_unpin(Message::Text(batch_text(&calls, first_id)))
                     .map_err(|_| unreachable())?;
-                loop {
-                    match socket.next().await {
-                        Some(Ok(Message::Text(text))) => return Ok(text),
-                        Some(Ok(Message::Bytes(bytes))) => {
-                            return Ok(String::from_utf8_lossy(&bytes).into_owned())
-                        }
-                        _ => return Err(LiveError::Unreachable(url.clone())),
+                match socket.next().await {
+                    Some(Ok(Message::Text(text))) => Ok(text),
+                    Some(Ok(Message::Bytes(bytes))) => {
+                        Ok(String::from_utf8_lossy(&bytes).into_owned())
                     }
+                    _ => Err(unreachable()),
                 }
             })
             .await?;

@@ -159,8 +159,9 @@ test("every failure keeps the data and figures in use and says what happened", a
 });
 
 test("the snapshot writer's file imports unchanged and gives the served figures", async () => {
-  const writer = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "release/dtao-snapshot");
-  assert.ok(existsSync(writer), `${writer} is missing: cargo build --release --features writer --bin dtao-snapshot`);
+  // Built by `cargo test --features writer` (tools/test) before the browser tests.
+  const writer = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "debug/dtao-snapshot");
+  assert.ok(existsSync(writer), `${writer} is missing: cargo test --features writer builds it`);
   const out = join(await mkdtemp(join(tmpdir(), "dtao-writer-")), "snapshot.json");
   const run = (args) => new Promise((ok) => execFile(writer, args, (error, stdout, stderr) => ok({ code: error?.code ?? 0, stdout, stderr })));
   chain.use("later");
