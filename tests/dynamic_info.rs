@@ -83,6 +83,9 @@ fn walk(
         }
         TypeDef::Primitive(p) => {
             let n = match p {
+                TypeDefPrimitive::Bool => {
+                    u128::from(bool::decode(bytes).map_err(|e| e.to_string())?)
+                }
                 TypeDefPrimitive::U8 => u128::from(u8::decode(bytes).map_err(|e| e.to_string())?),
                 TypeDefPrimitive::U16 => u128::from(u16::decode(bytes).map_err(|e| e.to_string())?),
                 TypeDefPrimitive::U32 => u128::from(u32::decode(bytes).map_err(|e| e.to_string())?),
@@ -366,4 +369,91 @@ fn the_storage_the_reader_takes_has_the_metadatas_keys_and_types() {
     assert!(entry("Swap", PoolItem::Superellipse.name()).is_none());
     assert!(entry("SubtensorModule", Global::MaturityRate.name()).is_none());
     assert!(entry("SubtensorModule", Global::UnlockRate.name()).is_none());
+}
+
+#[test]
+fn the_selective_metagraph_and_the_takes_are_the_metadatas() {
+    use dtao_calc::snapshot::chain::validators::{
+        decode_metagraph, metagraph_args, Neuron, ALPHA_STAKE, FIELDS, HOTKEYS, VALIDATOR_PERMIT,
+    };
+    use frame_metadata::v16::{StorageEntryType, StorageHasher};
+    let m = metadata();
+    let api = m
+        .apis
+        .iter()
+        .find(|a| a.name == "SubnetInfoRuntimeApi")
+        .unwrap();
+    let call = api
+        .methods
+        .iter()
+        .find(|me| me.name == "get_selective_metagraph")
+        .unwrap();
+    // The arguments: a netuid (u16) and the field indexes (Vec<u16>), in that order.
+    assert_eq!(call.inputs.len(), 2);
+    assert_eq!(
+        primitive(&m.types, call.inputs[0].ty.id),
+        Some(TypeDefPrimitive::U16)
+    );
+    match &m.types.resolve(call.inputs[1].ty.id).unwrap().type_def {
+        TypeDef::Sequence(s) => assert_eq!(
+            primitive(&m.types, s.type_param.id),
+            Some(TypeDefPrimitive::U16)
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(metagraph_args(64), vec![64, 0, 12, 52, 0, 57, 0, 67, 0]);
+    // The answer: Option<SelectiveMetagraph>, whose field at each asked index is the one meant.
+    let output = call.output.id;
+    let TypeDef::Variant(v) = &m.types.resolve(output).unwrap().type_def else {
+        panic!("not an Option")
+    };
+    let inner = v.variants.iter().find(|x| x.name == "Some").unwrap().fields[0]
+        .ty
+        .id;
+    let names = field_names(&m.types, inner);
+    assert_eq!(names.len(), FIELDS);
+    assert_eq!(names[0], "netuid");
+    assert_eq!(names[usize::from(HOTKEYS)], "hotkeys");
+    assert_eq!(names[usize::from(VALIDATOR_PERMIT)], "validator_permit");
+    assert_eq!(names[usize::from(ALPHA_STAKE)], "alpha_stake");
+    // An answer the reader's types write is read to its end by the metadata's walker, and back.
+    let neurons = vec![
+        Neuron {
+            hotkey: [1; 32],
+            permit: true,
+            alpha_stake_rao: 5,
+        },
+        Neuron {
+            hotkey: [2; 32],
+            permit: false,
+            alpha_stake_rao: 1 << 40,
+        },
+    ];
+    let bytes = common::chain_node::metagraph_answer(64, &neurons);
+    let mut rest = &bytes[..];
+    let mut leaves = Vec::new();
+    walk(&m.types, output, &mut rest, &mut leaves).unwrap();
+    assert!(rest.is_empty());
+    assert_eq!(decode_metagraph(&bytes, 64).unwrap(), neurons);
+    // Delegates: Blake2_128Concat by account, a u16 take.
+    let p = m
+        .pallets
+        .iter()
+        .find(|p| p.name == "SubtensorModule")
+        .unwrap();
+    let entry = p
+        .storage
+        .as_ref()
+        .unwrap()
+        .entries
+        .iter()
+        .find(|e| e.name == "Delegates")
+        .unwrap();
+    match &entry.ty {
+        StorageEntryType::Map { hashers, value, .. } => {
+            assert_eq!(hashers, &vec![StorageHasher::Blake2_128Concat]);
+            assert_eq!(primitive(&m.types, value.id), Some(TypeDefPrimitive::U16));
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -6,12 +6,13 @@
 
 mod common;
 
-use common::chain_node::{calibrated, NodeState};
+use common::chain_node::{calibrated, Neurons, NodeState};
 use dtao_calc::model::num::units::decimal_to_rao;
 use dtao_calc::model::pool::fee::FeeRate;
 use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::snapshot::chain::rpc::{batch_results, batch_text, Call};
 use dtao_calc::snapshot::chain::storage::PoolItem;
+use dtao_calc::snapshot::chain::validators::{ss58, Neuron};
 use dtao_calc::snapshot::chain::{read, LiveError};
 use dtao_calc::snapshot::dtao_snapshot::{self, write::to_json};
 use dtao_calc::snapshot::{bundled::bundled, Snapshot};
@@ -64,9 +65,29 @@ fn later() -> Snapshot {
     s
 }
 
+/// Subnet 64's neurons: four validators with a permit (three with a take stored), two without.
+fn neurons(extra_stake: u64) -> Vec<Neurons> {
+    let neuron = |i: u8, permit: bool, alpha: u64| Neuron {
+        hotkey: [i; 32],
+        permit,
+        alpha_stake_rao: alpha * 1_000_000_000 + extra_stake,
+    };
+    vec![Neurons {
+        netuid: MOVED,
+        list: vec![
+            (neuron(11, true, 400_000), Some(11_796)),
+            (neuron(12, false, 90_000), None),
+            (neuron(13, true, 900_000), Some(0)),
+            (neuron(14, true, 150_000), None),
+            (neuron(15, false, 5), None),
+            (neuron(16, true, 250_000), Some(5_898)),
+        ],
+    }]
+}
+
 /// Every state the replay serves, by name.
 fn states() -> Vec<(&'static str, NodeState)> {
-    let ok = NodeState::new(&first(), 393, 1);
+    let ok = NodeState::new(&first(), 393, 1, &neurons(0));
     let with_info = |tag: u8, info: String| NodeState {
         hash: dtao_calc::snapshot::chain::keys::hex(&[tag; 32]),
         dynamic_info: info,
@@ -79,7 +100,7 @@ fn states() -> Vec<(&'static str, NodeState)> {
         .find(|s| s.netuid == 3)
         .unwrap()
         .tao_in_rao = 0;
-    let mut heavy = NodeState::new(&first(), 393, 7);
+    let mut heavy = NodeState::new(&first(), 393, 7, &neurons(0));
     heavy.storage.insert(
         dtao_calc::snapshot::chain::keys::hex(&PoolItem::Balancer.key(1)),
         json!(dtao_calc::snapshot::chain::keys::hex(
@@ -87,17 +108,31 @@ fn states() -> Vec<(&'static str, NodeState)> {
         )),
     );
     let info = ok.dynamic_info.clone();
+    // A metagraph with one byte more than its type: the runtime's type has changed.
+    let mut odd = NodeState::new(&first(), 393, 8, &neurons(0));
+    let args = dtao_calc::snapshot::chain::keys::hex(
+        &dtao_calc::snapshot::chain::validators::metagraph_args(MOVED),
+    );
+    let answer = odd.metagraphs[&args].as_str().unwrap().to_string();
+    odd.metagraphs.insert(args, json!(format!("{answer}00")));
     vec![
         ("first", ok.clone()),
-        ("later", NodeState::new(&later(), 473, 2)),
+        (
+            "later",
+            NodeState::new(&later(), 473, 2, &neurons(1_000_000_000)),
+        ),
         ("trailing", with_info(3, format!("{info}000000"))),
         (
             "truncated",
             with_info(4, info[..info.len() / 4 * 2].to_string()),
         ),
         ("garbage", with_info(5, "0xdeadbeef".into())),
-        ("empty_pool", NodeState::new(&empty_pool, 393, 6)),
+        (
+            "empty_pool",
+            NodeState::new(&empty_pool, 393, 6, &neurons(0)),
+        ),
         ("heavy_weight", heavy),
+        ("odd_metagraph", odd),
     ]
 }
 
@@ -108,11 +143,15 @@ fn state(name: &str) -> NodeState {
 /// Read `node` the way the app does: each round one JSON-RPC batch, as text both ways.
 fn read_from(node: &NodeState) -> Result<Snapshot, LiveError> {
     let mut next_id = 1;
-    block_on(read(ENDPOINT, FETCHED, |calls: Vec<Call>| {
-        let first_id = next_id;
-        next_id += calls.len() as u64;
-        let sent: Value = serde_json::from_str(&batch_text(&calls, first_id)).unwrap();
-        let answers: Vec<Value> = sent
+    block_on(read(
+        ENDPOINT,
+        FETCHED,
+        &[MOVED, 3, 0, 999],
+        |calls: Vec<Call>| {
+            let first_id = next_id;
+            next_id += calls.len() as u64;
+            let sent: Value = serde_json::from_str(&batch_text(&calls, first_id)).unwrap();
+            let answers: Vec<Value> = sent
             .as_array()
             .unwrap()
             .iter()
@@ -122,12 +161,13 @@ fn read_from(node: &NodeState) -> Result<Snapshot, LiveError> {
                 Err((code, message)) => json!({"jsonrpc": "2.0", "id": c["id"], "error": {"code": code, "message": message}}),
             })
             .collect();
-        std::future::ready(batch_results(
-            &Value::Array(answers).to_string(),
-            &calls,
-            first_id,
-        ))
-    }))
+            std::future::ready(batch_results(
+                &Value::Array(answers).to_string(),
+                &calls,
+                first_id,
+            ))
+        },
+    ))
 }
 
 fn assert_served(read: &Snapshot, served: &Snapshot, spec: u32) {
@@ -188,6 +228,31 @@ fn a_read_returns_exactly_what_the_chain_serves() {
         Some(FeeRate::new(100).unwrap())
     );
     assert_eq!(read.subnets.len(), 129);
+    // Subnet 64's permitted validators, largest stake first, with the takes stored for them.
+    let moved = read.subnet(MOVED).unwrap();
+    let got: Vec<(String, Option<Decimal>, Option<Decimal>)> = moved
+        .validators
+        .iter()
+        .map(|v| (v.hotkey.clone(), v.take, v.alpha_stake))
+        .collect();
+    let want = |i: u8, take: Option<Decimal>, alpha: i64| {
+        (ss58(&[i; 32]), take, Some(Decimal::from(alpha)))
+    };
+    assert_eq!(
+        got,
+        vec![
+            want(13, Some(Decimal::ZERO), 900_000),
+            want(11, Some(Decimal::new(179_995, 6)), 400_000),
+            want(16, Some(Decimal::new(89_998, 6)), 250_000),
+            want(14, None, 150_000),
+        ]
+    );
+    assert!(moved.validators[0].name.starts_with(&ss58(&[13; 32])[..8]));
+    assert_eq!(moved.validator_alpha_stake, Some(Decimal::from(1_700_000)));
+    // Subnet 3 has no neurons here (no yield base); the others were not asked for.
+    assert_eq!(read.subnet(3).unwrap().validator_alpha_stake, None);
+    assert!(read.subnet(3).unwrap().validators.is_empty());
+    assert_eq!(read.subnet(4).unwrap().validator_alpha_stake, None);
 }
 
 #[test]
@@ -202,6 +267,7 @@ fn a_later_read_takes_new_reserves_curves_and_lock_rates() {
         Decimal::new(4, 1)
     );
     assert_ne!(moved.tao_in_rao, first().subnet(MOVED).unwrap().tao_in_rao);
+    assert_eq!(moved.validator_alpha_stake, Some(Decimal::from(1_700_004)));
 }
 
 #[test]
@@ -228,6 +294,10 @@ fn broken_and_absurd_answers_are_refused_with_a_sentence() {
             "{name}"
         );
     }
+    assert_eq!(
+        read_from(&state("odd_metagraph")).unwrap_err().to_string(),
+        "Runtime spec 393 sends data this version cannot read: subnet 64's metagraph has 1 bytes more than its type."
+    );
     for name in ["truncated", "garbage"] {
         let e = read_from(&state(name)).unwrap_err();
         assert!(
@@ -249,7 +319,8 @@ fn the_browser_replay_is_these_states() {
         all.insert(name.to_string(), node.to_json());
     }
     let text = serde_json::to_string_pretty(&json!({
-        "about": "States of a pretend finney node for tests/browser/live-server.mjs, written by tests/live_reader.rs (DTAO_REGENERATE=1): the bundled snapshot encoded with runtime spec 393's types.",
+        "about": "States of a pretend finney node for tests/browser/live-server.mjs, written by tests/live_reader.rs (DTAO_REGENERATE=1): the bundled snapshot encoded with runtime spec 393's types. A subnet without a metagraph here has one with no neurons: SelectiveMetagraph's field count and the three fields the reader asks for are below.",
+        "metagraph": {"fields": dtao_calc::snapshot::chain::validators::FIELDS, "asked": dtao_calc::snapshot::chain::validators::ASKED},
         "states": all,
     }))
     .unwrap()
@@ -269,7 +340,7 @@ fn the_browser_replay_is_these_states() {
 #[test]
 fn any_answer_is_read_or_refused_with_a_sentence() {
     use dtao_calc::snapshot::chain::keys::hex;
-    use dtao_calc::snapshot::chain::read::{finish, pool_calls, read_state, Head};
+    use dtao_calc::snapshot::chain::read::{finish, pool_calls, read_pools, read_state, Head};
     use proptest::prelude::*;
     use proptest::test_runner::{Config, TestRunner};
     let ok = state("first");
@@ -289,7 +360,10 @@ fn any_answer_is_read_or_refused_with_a_sentence() {
         ],
     )
     .unwrap();
-    let pool_keys: Vec<Value> = pool_calls(&good)[0].params[0].as_array().unwrap().clone();
+    let pool_keys: Vec<Value> = pool_calls(&good, &[]).remove(0).params[0]
+        .as_array()
+        .unwrap()
+        .clone();
     let real = dtao_calc::snapshot::chain::keys::unhex(&ok.dynamic_info).unwrap();
     let mut runner = TestRunner::new(Config {
         cases: 100_000,
@@ -317,7 +391,9 @@ fn any_answer_is_read_or_refused_with_a_sentence() {
                 prop_assert!(e.to_string().ends_with('.'), "{e}");
             }
             let stored = json!([{"changes": [[pool_keys[key], hex(&value)]]}]);
-            if let Err(e) = finish(&good, &[stored], ENDPOINT, FETCHED) {
+            let read = read_pools(&good, &[MOVED], &[stored, json!(hex(&value))])
+                .and_then(|pools| finish(&good, &pools, &[], ENDPOINT, FETCHED));
+            if let Err(e) = read {
                 prop_assert!(e.to_string().ends_with('.'), "{e}");
             }
             Ok(())

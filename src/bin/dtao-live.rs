@@ -7,10 +7,11 @@ use dtao_calc::snapshot::dtao_snapshot::write::to_json;
 use dtao_calc::snapshot::live::read_live;
 use wasm_bindgen::prelude::*;
 
-/// Read the chain at `url`: the snapshot as dtao-snapshot/2 JSON, or a sentence saying why not.
+/// Read the chain at `url`, with the validators of subnet `netuid` when given: the snapshot as
+/// dtao-snapshot/2 JSON, or a sentence saying why not.
 #[wasm_bindgen]
-pub async fn read_chain(url: String) -> Result<String, JsValue> {
-    read_live(&url)
+pub async fn read_chain(url: String, netuid: Option<u16>) -> Result<String, JsValue> {
+    read_live(&url, netuid.as_slice())
         .await
         .map(|snapshot| to_json(&snapshot))
         .map_err(|e| JsValue::from_str(&e.to_string()))

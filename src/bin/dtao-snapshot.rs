@@ -17,25 +17,46 @@ use serde_json::Value;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "usage: dtao-snapshot [--rpc ws(s)://node] [--out snapshot.json]
+const USAGE: &str =
+    "usage: dtao-snapshot [--rpc ws(s)://node] [--out snapshot.json] [--validators all|none|N,N…]
 Reads every subnet from a Subtensor node and writes a dtao-snapshot/2 file.
-  --rpc   the node's WebSocket address (default wss://entrypoint-finney.opentensor.ai:443)
-  --out   the file to write (default snapshot.json); written whole or not at all";
+  --rpc         the node's WebSocket address (default wss://entrypoint-finney.opentensor.ai:443)
+  --out         the file to write (default snapshot.json); written whole or not at all
+  --validators  whose validators (permits, alpha-only stake, takes) to read: every subnet's
+                (default), none, or the netuids listed";
 
-/// The command line, or a message saying what is wrong with it.
-fn arguments(args: &[String]) -> Result<(String, String), String> {
+/// What `--validators` asks for.
+fn validator_netuids(text: &str) -> Result<Vec<u16>, String> {
+    match text {
+        "all" => Ok((1..=u16::MAX).collect()),
+        "none" => Ok(Vec::new()),
+        list => list
+            .split(',')
+            .map(|n| {
+                n.trim()
+                    .parse::<u16>()
+                    .map_err(|_| format!("--validators: “{n}” is not a netuid"))
+            })
+            .collect(),
+    }
+}
+
+/// The command line (node, file, whose validators), or a message saying what is wrong with it.
+fn arguments(args: &[String]) -> Result<(String, String, Vec<u16>), String> {
     let (mut rpc, mut out) = (FINNEY.to_string(), "snapshot.json".to_string());
+    let mut validators = validator_netuids("all")?;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let value = |v: Option<&String>| v.cloned().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--rpc" => rpc = value(rest.next())?,
             "--out" => out = value(rest.next())?,
+            "--validators" => validators = validator_netuids(&value(rest.next())?)?,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument “{other}”")),
         }
     }
-    Ok((rpc, out))
+    Ok((rpc, out, validators))
 }
 
 /// `secs` since the epoch as ISO 8601 UTC (days to civil date: Howard Hinnant's algorithm).
@@ -98,7 +119,7 @@ async fn batch(client: &WsClient, url: &str, calls: Vec<Call>) -> Result<Vec<Val
         .collect()
 }
 
-async fn run(rpc: &str, out: &str) -> Result<String, String> {
+async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, String> {
     let url = endpoint(rpc).map_err(|e| e.to_string())?;
     let client = WsClientBuilder::default()
         .connection_timeout(Duration::from_secs(10))
@@ -111,9 +132,11 @@ async fn run(rpc: &str, out: &str) -> Result<String, String> {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let snapshot = read(&url, &iso_utc(now), |calls| batch(&client, &url, calls))
-        .await
-        .map_err(|e| e.to_string())?;
+    let snapshot = read(&url, &iso_utc(now), validators_of, |calls| {
+        batch(&client, &url, calls)
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     // Written beside the target, then renamed: a site never serves half a file.
     let partial = format!("{out}.partial");
     std::fs::write(&partial, to_json(&snapshot) + "\n")
@@ -131,7 +154,7 @@ async fn run(rpc: &str, out: &str) -> Result<String, String> {
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (rpc, out) = match arguments(&args) {
+    let (rpc, out, validators) = match arguments(&args) {
         Ok(parsed) => parsed,
         Err(why) => {
             if !why.is_empty() {
@@ -141,7 +164,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(if why.is_empty() { 0 } else { 2 });
         }
     };
-    match run(&rpc, &out).await {
+    match run(&rpc, &out, &validators).await {
         Ok(done) => {
             println!("{done}");
             ExitCode::SUCCESS
@@ -167,13 +190,28 @@ mod tests {
     #[test]
     fn arguments_are_read_or_refused() {
         let args = |a: &[&str]| arguments(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let (rpc, out, all) = args(&[]).unwrap();
         assert_eq!(
-            args(&[]).unwrap(),
-            (FINNEY.to_string(), "snapshot.json".to_string())
+            (rpc.as_str(), out.as_str(), all.len()),
+            (FINNEY, "snapshot.json", 65_535)
         );
+        let given = [
+            "--rpc",
+            "ws://x",
+            "--out",
+            "a.json",
+            "--validators",
+            "64, 1",
+        ];
+        let (rpc, out, some) = args(&given).unwrap();
         assert_eq!(
-            args(&["--rpc", "ws://x", "--out", "a.json"]).unwrap(),
-            ("ws://x".into(), "a.json".into())
+            (rpc.as_str(), out.as_str(), some),
+            ("ws://x", "a.json", vec![64, 1])
+        );
+        assert!(args(&["--validators", "none"]).unwrap().2.is_empty());
+        assert_eq!(
+            args(&["--validators", "x"]).unwrap_err(),
+            "--validators: “x” is not a netuid"
         );
         assert_eq!(args(&["--rpc"]).unwrap_err(), "--rpc needs a value");
         assert_eq!(args(&["--what"]).unwrap_err(), "unknown argument “--what”");

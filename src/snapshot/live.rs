@@ -15,15 +15,16 @@ use gloo_net::websocket::futures::WebSocket;
 use gloo_net::websocket::{Message, State};
 use std::cell::Cell;
 
-/// Read the chain at `url` (a `ws://` or `wss://` address) into a snapshot.
-pub async fn read_live(url: &str) -> Result<Snapshot, LiveError> {
+/// Read the chain at `url` (a `ws://` or `wss://` address) into a snapshot, with the
+/// validators of the subnets in `validators_of`.
+pub async fn read_live(url: &str, validators_of: &[u16]) -> Result<Snapshot, LiveError> {
     let url = endpoint(url)?;
     let socket = WebSocket::open(&url).map_err(|_| LiveError::Endpoint(url.clone()))?;
     // The rounds take turns on the one socket.
     let socket = Mutex::new(socket);
     let next_id = Cell::new(1u64);
     let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
-    let result = read(&url, &fetched_at, |calls: Vec<Call>| {
+    let result = read(&url, &fetched_at, validators_of, |calls: Vec<Call>| {
         let first_id = next_id.get();
         next_id.set(first_id + calls.len() as u64);
         let socket = &socket;

@@ -16,8 +16,13 @@ const GLOBAL: &str = "dtaoLive";
 /// Where the page keeps the module's start, so it starts once however often it is asked.
 const STARTED: &str = "__dtaoLiveStarted";
 
-/// Read the chain at `endpoint` with the live module found next to `base` (the app's address).
-pub async fn read_chain(base: &str, endpoint: &str) -> Result<Snapshot, String> {
+/// Read the chain at `endpoint`, with the validators of subnet `netuid` when given, using the
+/// live module found next to `base` (the app's address).
+pub async fn read_chain(
+    base: &str,
+    endpoint: &str,
+    netuid: Option<u16>,
+) -> Result<Snapshot, String> {
     let module = load(base).await.map_err(|why| {
         format!("The live reader could not be loaded from next to this page ({why}); live data needs the website, not a saved copy.")
     })?;
@@ -26,7 +31,11 @@ pub async fn read_chain(base: &str, endpoint: &str) -> Result<Snapshot, String> 
         .and_then(|f| f.dyn_into().ok())
         .ok_or("The live reader on this site is not this version's.")?;
     let promise: Promise = read
-        .call1(&JsValue::NULL, &endpoint.into())
+        .call2(
+            &JsValue::NULL,
+            &endpoint.into(),
+            &netuid.map_or(JsValue::UNDEFINED, JsValue::from),
+        )
         .ok()
         .and_then(|p| p.dyn_into().ok())
         .ok_or("The live reader did not start a read.")?;

@@ -222,7 +222,16 @@ impl Data {
         ))));
         leptos::task::spawn_local(async move {
             let base = data.base.get_value();
-            match read_chain(&base, &endpoint).await {
+            // The chosen subnet's validators come too (the yield base and the take rows).
+            let chosen = data
+                .params
+                .get_untracked(NETUID.key)
+                .and_then(|n| n.trim().parse::<u16>().ok())
+                .or_else(|| {
+                    data.snapshot
+                        .with_untracked(|s| s.deepest_dynamic_subnet().map(|s| s.netuid))
+                });
+            match read_chain(&base, &endpoint, chosen).await {
                 Ok(snapshot) => {
                     if data.use_storage {
                         storage::set(STORED_RPC, endpoint.trim());

@@ -2,7 +2,8 @@
 // `ws` package), answering from the states in fixtures/chain-replay.json (the bundled snapshot
 // encoded with runtime spec 393's types by tests/live_reader.rs). The path picks a behaviour:
 //   /              the current state (`use(name)` switches it; "first" at start)
-//   /state/<name>  that state (trailing, truncated, garbage, empty_pool, heavy_weight, …)
+//   /state/<name>  that state (trailing, truncated, garbage, empty_pool, heavy_weight,
+//                  odd_metagraph, …)
 //   /rpc-error     every call refused with a JSON-RPC error
 //   /not-json      every batch answered with text that is not JSON
 //   /silent        connected, never answers (the reader gives up after 10 s)
@@ -13,8 +14,17 @@ import { join } from "node:path";
 import { WebSocketServer } from "ws";
 import { ROOT } from "./harness.mjs";
 
+/** `Option<SelectiveMetagraph>` of a subnet with no neurons: its three asked fields empty. */
+function emptyMetagraph(args, { fields, asked }) {
+  const netuid = Buffer.from(args.slice(2), "hex").readUInt16LE(0);
+  const compact = netuid < 64 ? [netuid << 2] : [((netuid << 2) | 1) & 0xff, ((netuid << 2) | 1) >> 8];
+  const out = [1, ...compact];
+  for (let field = 1; field < fields; field += 1) out.push(...(asked.includes(field) ? [1, 0] : [0]));
+  return `0x${Buffer.from(out).toString("hex")}`;
+}
+
 /** What a node answers to one call in `state`: `{ result }` or `{ error }`. */
-function answer(state, method, params = []) {
+function answer(state, method, params = [], metagraph) {
   const atHead = (i) => params[i] === state.hash;
   switch (method) {
     case "chain_getBlockHash":
@@ -31,6 +41,9 @@ function answer(state, method, params = []) {
       if (atHead(2) && params[0] === "SubnetInfoRuntimeApi_get_all_dynamic_info" && params[1] === "0x") {
         return { result: state.dynamic_info };
       }
+      if (atHead(2) && params[0] === "SubnetInfoRuntimeApi_get_selective_metagraph") {
+        return { result: state.metagraphs[params[1]] ?? emptyMetagraph(params[1], metagraph) };
+      }
       break;
     case "state_queryStorageAt":
       if (atHead(1)) {
@@ -43,7 +56,7 @@ function answer(state, method, params = []) {
 }
 
 export async function startChainServer() {
-  const { states } = JSON.parse(await readFile(join(ROOT, "tests/browser/fixtures/chain-replay.json"), "utf8"));
+  const { states, metagraph } = JSON.parse(await readFile(join(ROOT, "tests/browser/fixtures/chain-replay.json"), "utf8"));
   let current = "first";
   /** Every batch received, as the list of its methods. */
   const batches = [];
@@ -74,7 +87,7 @@ export async function startChainServer() {
       const replies = list.map((c) => {
         const reply = path === "/rpc-error" || !state
           ? { error: { code: -32601, message: "Method not found" } }
-          : answer(state, c.method, c.params);
+          : answer(state, c.method, c.params, metagraph);
         return { jsonrpc: "2.0", id: c.id, ...reply };
       });
       // A node may answer a batch in any order.

@@ -1,6 +1,6 @@
 // Live figures from the chain, against a pretend node on 127.0.0.1 (live-server.mjs) that
 // replays the bundled snapshot encoded with runtime spec 393's types: live=1&rpc=… reads it in
-// three batched rounds and every calculator shows the served figures; the data line names the
+// four batched rounds and every calculator shows the served figures; the data line names the
 // source, block and spec; a refresh picks up moved reserves and a new curve; every failure
 // leaves the data and figures as they were, with its sentence; the snapshot writer's file
 // imports unchanged and gives the same figures.
@@ -54,7 +54,7 @@ async function settled(page) {
 
 const served = (netuid) => bundled.subnets.find((s) => s.netuid === netuid);
 
-test("live=1 reads the chain in three batched rounds and every calculator shows the served figures", async () => {
+test("live=1 reads the chain in four batched rounds and every calculator shows the served figures", async () => {
   chain.use("first");
   chain.batches.length = 0;
   const rpc = encodeURIComponent(chain.url("/"));
@@ -66,6 +66,7 @@ test("live=1 reads the chain in three batched rounds and every calculator shows 
   assert.deepEqual(chain.batches, [
     ["chain_getBlockHash", "system_chain"],
     ["chain_getHeader", "state_getRuntimeVersion", "state_call", "state_queryStorageAt"],
+    ["state_queryStorageAt", "state_call"],
     ["state_queryStorageAt"],
   ]);
   // The pool: the served reserves and the fee rate stored for subnet 64 (100 of 65,535).
@@ -78,13 +79,18 @@ test("live=1 reads the chain in three batched rounds and every calculator shows 
   assert.equal(await page.locator("#emission").inputValue(), served(64).alpha_out_emission);
   assert.equal(await page.locator("#tao_weight").inputValue(), bundled.tao_weight);
   assert.equal(await page.locator("#root_tao").inputValue(), bundled.root_tao_staked);
+  // The yield base: the alpha-only stake of subnet 64's permitted validators (the replay's four).
+  assert.equal(await page.locator("#alpha_stake").inputValue(), "1700000");
   // Conviction: the subnet's alpha outstanding; the data line stays live on every calculator.
   await page.locator('a[href*="calc=conviction"]').first().click();
   await page.waitForSelector("#eligible", { state: "attached" });
   assert.equal(await page.locator("#eligible").inputValue(), served(64).alpha_out);
   assert.match(await text(page, "data-line"), /^Data: Live · finney/);
+  // Take: the rows are the validators read, largest stake first, with their takes.
   await page.locator('a[href*="calc=take"]').first().click();
+  await page.waitForSelector('[data-testid="take-prefilled"]');
   assert.match(await text(page, "data-line"), /^Data: Live · finney/);
+  assert.equal(await page.locator('[data-testid^="take-row-editor-"]').count(), 4);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -136,6 +142,7 @@ test("every failure keeps the data and figures in use and says what happened", a
     [chain.url("/state/garbage"), /Runtime spec 393 sends data this version cannot read/],
     [chain.url("/state/empty_pool"), /Subnet 3 from the chain: a pool with no TAO or no alpha has no price/],
     [chain.url("/state/heavy_weight"), /subnet 1: The TAO weight must be between 0\.01 and 0\.99/],
+    [chain.url("/state/odd_metagraph"), /Runtime spec 393 sends data this version cannot read: subnet 64's metagraph has 1 bytes more than its type\./],
     ["https://example.org/rpc", /“https:\/\/example\.org\/rpc” is not a WebSocket address: it must start with ws:\/\/ or wss:\/\//],
     [chain.url("/silent"), /The chain's node did not answer within 10 seconds\./],
   ];
@@ -175,6 +182,9 @@ test("the snapshot writer's file imports unchanged and gives the served figures"
   assert.equal(written.maturity_rate, 311622);
   assert.equal(written.subnets.find((s) => s.netuid === 64).curve.kind, "superellipse");
   assert.deepEqual(written.subnets.find((s) => s.netuid === 1).curve, { kind: "balancer", w_tao: "0.4" });
+  // Every subnet's validators by default: subnet 64's four permitted ones and their stake.
+  assert.equal(written.subnets.find((s) => s.netuid === 64).validator_alpha_stake, "1700004");
+  assert.equal(written.subnets.find((s) => s.netuid === 64).validators.length, 4);
   // A failure writes nothing and says why.
   const failed = await run(["--rpc", chain.url("/state/garbage"), "--out", `${out}.bad`]);
   assert.equal(failed.code, 1);

@@ -7,6 +7,9 @@ use dtao_calc::model::num::units::decimal_to_rao;
 use dtao_calc::model::pool::superellipse::Superellipse;
 use dtao_calc::snapshot::chain::keys::hex;
 use dtao_calc::snapshot::chain::storage::{root_tao_key, Global, PoolItem};
+use dtao_calc::snapshot::chain::validators::{
+    self, Neuron, ALPHA_STAKE, FIELDS, HOTKEYS, VALIDATOR_PERMIT,
+};
 use dtao_calc::snapshot::dynamic_info::DynamicInfo;
 use dtao_calc::snapshot::{Snapshot, Subnet};
 use parity_scale_codec::{Compact, Encode};
@@ -22,6 +25,55 @@ pub struct NodeState {
     pub spec_version: u32,
     pub dynamic_info: String,
     pub storage: Map<String, Value>,
+    /// `get_selective_metagraph`'s answers, by the call's argument bytes (hex).
+    pub metagraphs: Map<String, Value>,
+}
+
+/// The neurons of one subnet and their takes (parts of 65,535; `None`: not stored).
+#[derive(Clone, Debug, Default)]
+pub struct Neurons {
+    pub netuid: u16,
+    pub list: Vec<(Neuron, Option<u16>)>,
+}
+
+/// `Option<SelectiveMetagraph>` with the three fields the reader asks for.
+pub fn metagraph_answer(netuid: u16, neurons: &[Neuron]) -> Vec<u8> {
+    let mut out = vec![1];
+    out.extend(Compact(netuid).encode());
+    for field in 1..FIELDS as u16 {
+        let value = match field {
+            HOTKEYS => Some(
+                neurons
+                    .iter()
+                    .map(|n| n.hotkey)
+                    .collect::<Vec<_>>()
+                    .encode(),
+            ),
+            VALIDATOR_PERMIT => Some(
+                neurons
+                    .iter()
+                    .map(|n| n.permit)
+                    .collect::<Vec<_>>()
+                    .encode(),
+            ),
+            ALPHA_STAKE => Some(
+                neurons
+                    .iter()
+                    .map(|n| Compact(n.alpha_stake_rao))
+                    .collect::<Vec<_>>()
+                    .encode(),
+            ),
+            _ => None,
+        };
+        match value {
+            Some(bytes) => {
+                out.push(1);
+                out.extend(bytes);
+            }
+            None => out.push(0),
+        }
+    }
+    out
 }
 
 fn rao(d: Option<Decimal>) -> u64 {
@@ -60,7 +112,7 @@ pub fn dynamic_info(s: &Subnet) -> DynamicInfo {
 
 impl NodeState {
     /// The chain at `snapshot`'s block, with `pools` stored as the swap pallet would.
-    pub fn new(snapshot: &Snapshot, spec_version: u32, tag: u8) -> Self {
+    pub fn new(snapshot: &Snapshot, spec_version: u32, tag: u8, neurons: &[Neurons]) -> Self {
         let infos: Vec<Option<DynamicInfo>> = snapshot
             .subnets
             .iter()
@@ -101,6 +153,22 @@ impl NodeState {
                 put(PoolItem::Superellipse.key(s.netuid), value);
             }
         }
+        let mut metagraphs = Map::new();
+        for subnet in neurons {
+            let list: Vec<Neuron> = subnet.list.iter().map(|(n, _)| n.clone()).collect();
+            metagraphs.insert(
+                hex(&validators::metagraph_args(subnet.netuid)),
+                Value::String(hex(&metagraph_answer(subnet.netuid, &list))),
+            );
+            for (n, take) in &subnet.list {
+                if let Some(parts) = take {
+                    storage.insert(
+                        hex(&validators::delegates_key(&n.hotkey)),
+                        Value::String(hex(&parts.encode())),
+                    );
+                }
+            }
+        }
         NodeState {
             hash: hex(&[tag; 32]),
             chain: "Bittensor".into(),
@@ -108,6 +176,7 @@ impl NodeState {
             spec_version,
             dynamic_info: hex(&infos.encode()),
             storage,
+            metagraphs,
         }
     }
 
@@ -129,6 +198,21 @@ impl NodeState {
                     && params[1] == "0x" =>
             {
                 Ok(json!(self.dynamic_info))
+            }
+            "state_call"
+                if at_head(2) && params[0] == "SubnetInfoRuntimeApi_get_selective_metagraph" =>
+            {
+                // A subnet given no neurons has an empty metagraph.
+                let args = params[1].as_str().unwrap_or("");
+                let netuid = dtao_calc::snapshot::chain::keys::unhex(args)
+                    .filter(|b| b.len() >= 2)
+                    .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                    .unwrap_or(0);
+                Ok(self
+                    .metagraphs
+                    .get(args)
+                    .cloned()
+                    .unwrap_or_else(|| json!(hex(&metagraph_answer(netuid, &[])))))
             }
             "state_queryStorageAt" if at_head(1) => {
                 let keys = params[0].as_array().cloned().unwrap_or_default();
@@ -153,7 +237,7 @@ impl NodeState {
     pub fn to_json(&self) -> Value {
         json!({"hash": self.hash, "chain": self.chain, "number": self.number,
             "spec_version": self.spec_version, "dynamic_info": self.dynamic_info,
-            "storage": self.storage})
+            "storage": self.storage, "metagraphs": self.metagraphs})
     }
 }
 

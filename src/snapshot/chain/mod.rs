@@ -7,6 +7,7 @@ pub mod keys;
 pub mod read;
 pub mod rpc;
 pub mod storage;
+pub mod validators;
 
 pub use error::LiveError;
 pub use read::{read, FINNEY};

@@ -3,7 +3,9 @@
 //! 2. at that block: its header, the runtime version, every subnet's dynamic info (one runtime
 //!    call, `SubnetInfoRuntimeApi_get_all_dynamic_info`) and the chain-wide values (one
 //!    `state_queryStorageAt`);
-//! 3. every dynamic pool's fee rate and curve (one `state_queryStorageAt` for all of them).
+//! 3. every dynamic pool's fee rate and curve (one `state_queryStorageAt` for all of them), and
+//!    the chosen subnets' neurons (one `get_selective_metagraph` call each, three fields);
+//! 4. when they have permitted validators, those validators' takes (one `state_queryStorageAt`).
 //!
 //! The rounds are pure functions from answers to the next calls, so the browser and the native
 //! writer share them and tests drive them without a network.
@@ -12,6 +14,7 @@ use super::error::LiveError;
 use super::keys::{hex, unhex};
 use super::rpc::Call;
 use super::storage::{self, Global, PoolItem, PoolStorage, GLOBALS, POOL_ITEMS};
+use super::validators::{self, Neuron};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::fee::FeeRate;
 use crate::model::pool::weights::TaoWeight;
@@ -192,18 +195,88 @@ fn dynamic(state: &State) -> impl Iterator<Item = u16> + '_ {
     state.subnets.iter().map(|s| s.netuid).filter(|n| *n != 0)
 }
 
-/// Round 3: every dynamic pool's swap storage, in one call.
-pub fn pool_calls(state: &State) -> Vec<Call> {
+/// The subnets of `wanted` whose validators can be read: dynamic ones the chain lists.
+fn with_validators<'a>(state: &'a State, wanted: &'a [u16]) -> impl Iterator<Item = u16> + 'a {
+    dynamic(state).filter(move |n| wanted.contains(n))
+}
+
+/// Round 3: every dynamic pool's swap storage in one call, and the neurons of the subnets in
+/// `validators_of`.
+pub fn pool_calls(state: &State, validators_of: &[u16]) -> Vec<Call> {
     let keys: Vec<String> = dynamic(state)
         .flat_map(|n| POOL_ITEMS.iter().map(move |item| hex(&item.key(n))))
         .collect();
-    vec![Call::new(
+    let mut calls = vec![Call::new(
         "state_queryStorageAt",
         json!([keys, state.head.hash]),
-    )]
+    )];
+    for netuid in with_validators(state, validators_of) {
+        calls.push(Call::new(
+            "state_call",
+            json!([
+                "SubnetInfoRuntimeApi_get_selective_metagraph",
+                hex(&validators::metagraph_args(netuid)),
+                state.head.hash
+            ]),
+        ));
+    }
+    calls
 }
 
-fn read_pools(state: &State, results: &[Value]) -> Result<HashMap<u16, PoolStorage>, LiveError> {
+/// What round 3 read: the pools' storage and the chosen subnets' neurons.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pools {
+    pub storage: HashMap<u16, PoolStorage>,
+    pub neurons: Vec<(u16, Vec<Neuron>)>,
+}
+
+pub fn read_pools(
+    state: &State,
+    validators_of: &[u16],
+    results: &[Value],
+) -> Result<Pools, LiveError> {
+    let runtime = |why: String| LiveError::Runtime {
+        spec: state.spec_version,
+        why,
+    };
+    let mut neurons = Vec::new();
+    for (i, netuid) in with_validators(state, validators_of).enumerate() {
+        let bytes = results
+            .get(1 + i)
+            .and_then(Value::as_str)
+            .and_then(unhex)
+            .ok_or_else(|| reply("state_call", "no hex bytes"))?;
+        neurons.push((
+            netuid,
+            validators::decode_metagraph(&bytes, netuid).map_err(runtime)?,
+        ));
+    }
+    Ok(Pools {
+        storage: read_pool_storage(state, results)?,
+        neurons,
+    })
+}
+
+/// Round 4: the takes of the permitted validators read in round 3, when there are any.
+pub fn take_calls(state: &State, pools: &Pools) -> Option<Vec<Call>> {
+    let keys: Vec<String> = pools
+        .neurons
+        .iter()
+        .flat_map(|(_, list)| list.iter().filter(|n| n.permit))
+        .map(|n| hex(&validators::delegates_key(&n.hotkey)))
+        .collect();
+    (!keys.is_empty()).then(|| {
+        vec![Call::new(
+            "state_queryStorageAt",
+            json!([keys, state.head.hash]),
+        )]
+    })
+}
+
+fn read_pool_storage(
+    state: &State,
+    results: &[Value],
+) -> Result<HashMap<u16, PoolStorage>, LiveError> {
     let stored = storage_changes(results.first())?;
     let runtime = |why: String| LiveError::Runtime {
         spec: state.spec_version,
@@ -263,19 +336,46 @@ fn subnet(info: &DynamicInfo, pool: Option<&PoolStorage>) -> Result<Subnet, Live
     Ok(subnet)
 }
 
-/// The snapshot of what the three rounds read.
+/// The snapshot of what the rounds read; `takes` is round 4's answer (empty when not asked).
 pub fn finish(
     state: &State,
-    results: &[Value],
+    pools: &Pools,
+    takes: &[Value],
     endpoint: &str,
     fetched_at: &str,
 ) -> Result<Snapshot, LiveError> {
-    let pools = read_pools(state, results)?;
-    let subnets = state
+    let stored_takes = match takes.first() {
+        Some(answer) => storage_changes(Some(answer))?,
+        None => HashMap::new(),
+    };
+    let mut take_parts = HashMap::new();
+    for (key, value) in &stored_takes {
+        if let Some(bytes) = value {
+            let parts =
+                storage::exact::<u16>(bytes, "Delegates").map_err(|why| LiveError::Runtime {
+                    spec: state.spec_version,
+                    why,
+                })?;
+            take_parts.insert(key.clone(), parts);
+        }
+    }
+    let mut subnets = state
         .subnets
         .iter()
-        .map(|info| subnet(info, pools.get(&info.netuid)))
+        .map(|info| subnet(info, pools.storage.get(&info.netuid)))
         .collect::<Result<Vec<_>, _>>()?;
+    for (netuid, neurons) in &pools.neurons {
+        if let Some(s) = subnets.iter_mut().find(|s| s.netuid == *netuid) {
+            let (list, total) = validators::validators(neurons, |hotkey| {
+                take_parts
+                    .get(&hex(&validators::delegates_key(hotkey)))
+                    .copied()
+            });
+            s.validators = list;
+            // No permitted stake is no yield base: the calculators fall back as without data.
+            s.validator_alpha_stake = (!total.is_zero()).then_some(total);
+        }
+    }
     let global = |g: Global| state.globals.get(g.name()).copied();
     let tao_weight = global(Global::TaoWeight).map(tao_weight);
     if let Some(w) = tao_weight {
@@ -307,10 +407,12 @@ pub fn finish(
     })
 }
 
-/// The whole read: `ask` sends one batch and returns its results in order.
+/// The whole read, with the validators of the subnets in `validators_of`: `ask` sends one
+/// batch and returns its results in order.
 pub async fn read<F, Fut>(
     endpoint: &str,
     fetched_at: &str,
+    validators_of: &[u16],
     mut ask: F,
 ) -> Result<Snapshot, LiveError>
 where
@@ -320,6 +422,11 @@ where
     let head = read_head(&ask(head_calls()).await?)?;
     let calls = state_calls(&head);
     let state = read_state(head, &ask(calls).await?)?;
-    let results = ask(pool_calls(&state)).await?;
-    finish(&state, &results, endpoint, fetched_at)
+    let results = ask(pool_calls(&state, validators_of)).await?;
+    let pools = read_pools(&state, validators_of, &results)?;
+    let takes = match take_calls(&state, &pools) {
+        Some(calls) => ask(calls).await?,
+        None => Vec::new(),
+    };
+    finish(&state, &pools, &takes, endpoint, fetched_at)
 }
