@@ -28,6 +28,16 @@ pub enum LiveError {
     Absurd(String),
 }
 
+impl LiveError {
+    /// An answer to `method` that is not what a node sends.
+    pub fn reply(method: &str, why: &str) -> Self {
+        LiveError::Reply {
+            method: method.to_string(),
+            why: why.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for LiveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

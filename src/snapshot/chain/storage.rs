@@ -3,9 +3,12 @@
 //! the newer swap items follow RaoFoundation/subtensor `pallets/swap/src/pallet/mod.rs`).
 //! A value must be exactly its type's bytes: anything else means the type changed.
 
-use super::keys;
+use super::error::LiveError;
+use super::keys::{self, unhex};
 use crate::model::pool::superellipse::Superellipse;
 use parity_scale_codec::Decode;
+use serde_json::Value;
+use std::collections::HashMap;
 
 const SUBTENSOR: &str = "SubtensorModule";
 const SWAP: &str = "Swap";
@@ -88,6 +91,33 @@ pub struct PoolStorage {
     /// The Balancer TAO weight in Perquintill parts.
     pub balancer_quote: Option<u64>,
     pub superellipse: Option<Superellipse>,
+}
+
+/// The values of a `state_queryStorageAt` answer by key (hex), `None` where nothing is stored.
+pub fn changes(result: Option<&Value>) -> Result<HashMap<String, Option<Vec<u8>>>, LiveError> {
+    let bad = |why| LiveError::reply("state_queryStorageAt", why);
+    let sets = result.and_then(Value::as_array).ok_or(bad("not a list"))?;
+    let mut out = HashMap::new();
+    for set in sets {
+        let changes = set
+            .get("changes")
+            .and_then(Value::as_array)
+            .ok_or(bad("no changes"))?;
+        for change in changes {
+            let pair = change
+                .as_array()
+                .filter(|p| p.len() == 2)
+                .ok_or(bad("a change is not a pair"))?;
+            let key = pair[0].as_str().ok_or(bad("a key is not text"))?;
+            let value = match &pair[1] {
+                Value::Null => None,
+                Value::String(s) => Some(unhex(s).ok_or(bad("a value is not hex"))?),
+                _ => return Err(bad("a value is not hex")),
+            };
+            out.insert(key.to_ascii_lowercase(), value);
+        }
+    }
+    Ok(out)
 }
 
 /// Decode a stored value that must be exactly one `T`.
