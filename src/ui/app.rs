@@ -1,6 +1,6 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
-use super::app_params::{Calc, CALC, EMBED, LIVE, RPC, SNAPSHOT};
+use super::app_params::{compact_embed, Calc, CALC, EMBED, EXACT, LIVE, RPC, SNAPSHOT};
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
@@ -9,13 +9,14 @@ use super::params::Params;
 use super::pool::PoolCalculator;
 use super::pool_source::NETUID;
 use super::returns::ReturnsCalculator;
+use super::summary::{follow_exact, Compact};
 use super::take::TakeCalculator;
 use leptos::prelude::*;
 
 /// A link to another calculator that keeps the subnet and the data source.
 fn calc_href(params: Params, calc: Calc) -> String {
     let mut pairs = vec![(CALC.key.to_string(), calc.param().to_string())];
-    for key in [NETUID.key, SNAPSHOT.key, LIVE.key, RPC.key] {
+    for key in [NETUID.key, SNAPSHOT.key, LIVE.key, RPC.key, EXACT.key] {
         if let Some(v) = params.get(key) {
             pairs.push((key.to_string(), v));
         }
@@ -28,8 +29,8 @@ fn calc_href(params: Params, calc: Calc) -> String {
 pub enum Shell {
     /// The website: header, tabs, data loading, the embed panel; the URL holds the state.
     Full,
-    /// `embed=1`, e.g. in an iframe: the calculator, a compact data line and a link to the full
-    /// calculator.
+    /// `embed=1` or `embed=full`, e.g. in an iframe: the calculator (compact, or whole with
+    /// `full`), a compact data line and a link to the full calculator.
     Embed,
     /// A script-tag widget in someone else's page: like `Embed`, with its state kept off the
     /// host's URL and storage.
@@ -68,6 +69,11 @@ pub fn App(
             .into_any()
         }
     };
+    provide_context(params);
+    provide_context(Compact(
+        shell != Shell::Full && compact_embed(params.get_untracked(EMBED.key).as_deref()),
+    ));
+    follow_exact(params);
     let calc = Memo::new(move |_| Calc::from_param(params.get(CALC.key).as_deref()));
     let chosen = Memo::new(move |_| calc.get().0);
     let calculator = move || match chosen.get() {

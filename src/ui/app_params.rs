@@ -14,9 +14,15 @@ pub const EMBED: Described = Described {
     key: "embed",
     label: "Embedded",
     default: "0",
+    unit: "0, 1 or full",
+    about: "1: a compact calculator for an iframe in a post (its summary, the two or three inputs a reader changes, one chart and a link to the full calculator); full: the whole calculator, without the site around it.",
+};
+pub const EXACT: Described = Described {
+    key: "exact",
+    label: "Exact figures",
+    default: "0",
     unit: "0 or 1",
-    about:
-        "1: only the calculator, a compact data line and a link to the full app (for an iframe).",
+    about: "1: every amount to the rao and percentages to three decimals, instead of about six significant digits.",
 };
 pub const SNAPSHOT: Described = Described {
     key: "snapshot",
@@ -47,6 +53,11 @@ pub const SORT: Described = Described {
     unit: "tao | price | netuid",
     about: "The subnet list's order.",
 };
+
+/// How much of a calculator an embed shows (`embed`): compact unless `full` is asked for.
+pub fn compact_embed(embed: Option<&str>) -> bool {
+    embed.map(str::trim) != Some("full")
+}
 
 /// Which calculator the `calc` parameter asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +117,7 @@ pub fn docs() -> Vec<Doc> {
     vec![
         CALC.doc(),
         EMBED.doc(),
+        EXACT.doc(),
         SNAPSHOT.doc(),
         LIVE.doc(),
         RPC.doc(),

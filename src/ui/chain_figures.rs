@@ -6,6 +6,7 @@ use crate::model::staking::emission::{
     alpha_stake_base, root_dividends_paid, root_yield_base, subnet_yield_base, StakeBaseSource,
     SubnetYield, YieldBase,
 };
+use crate::model::words::group_thousands;
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
@@ -118,7 +119,8 @@ impl ChainFigures {
                 .map(|out| rao_to_decimal(s.alpha_in_rao + out))
         });
         let tempo = subnet.and_then(|s| s.tempo).filter(|t| *t > 0);
-        let text = |d: Option<Decimal>| d.map(plain).unwrap_or_default();
+        // Grouped, as people read it; the boxes read grouped digits back.
+        let text = |d: Option<Decimal>| d.map(|d| group_thousands(&plain(d))).unwrap_or_default();
         ChainFigures {
             alpha_stake_source: match get(ALPHA_STAKE.key) {
                 Some(_) => None,

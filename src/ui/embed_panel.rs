@@ -38,7 +38,7 @@ pub fn iframe_snippet(base: &str, pairs: &[(String, String)]) -> String {
     pairs.push((EMBED.key.into(), "1".into()));
     let src = escape_attr(&format!("{base}{}", to_query(&pairs)));
     format!(
-        "<iframe src=\"{src}\" title=\"dtao-calc calculator\" style=\"width:100%;height:900px;border:0\" loading=\"lazy\"></iframe>\n\
+        "<iframe src=\"{src}\" title=\"dtao-calc calculator\" style=\"width:100%;height:700px;border:0\" loading=\"lazy\"></iframe>\n\
          <script>\n\
          addEventListener(\"message\", (e) => {{ if (e.data && e.data.type === \"{HEIGHT_MESSAGE}\")\n\
          for (const f of document.querySelectorAll(\"iframe\")) if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; }});\n\
@@ -68,10 +68,7 @@ pub fn EmbedPanel(params: Params, base: String) -> impl IntoView {
         Signal::derive(move || params.with_pairs(|p| widget_snippet(&base.get_value(), p)));
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |which: &'static str, text: String| {
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&text);
-        leptos::task::spawn_local(async move {
-            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        super::clipboard::copy(&text, move |done| {
             copied.set(Some(if done { which } else { "failed" }));
         });
     };

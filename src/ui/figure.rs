@@ -1,6 +1,7 @@
 //! A result on the page: label, value as a person reads it, the full-precision value in
 //! `data-value` for tests and scripts, and a sentence on what it means.
 
+use super::{clipboard, format};
 use leptos::prelude::*;
 
 /// A figure's text and its `data-value` (plain decimal, full precision).
@@ -31,6 +32,15 @@ pub fn Figure(
     #[prop(optional)] headline: bool,
 ) -> impl IntoView {
     let missing = missing.unwrap_or_else(|| Signal::derive(|| "—".to_string()));
+    // Every rao, whatever the page shows: the value's title and the line under its definition.
+    let exact = Signal::derive(move || format::exactly(|| shown.get()));
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        if let Some(value) = shown.with_untracked(|s| s.as_ref().map(|s| s.value.clone())) {
+            clipboard::copy(&value, move |done| copied.set(Some(done)));
+        }
+    };
+    let copy_label = format!("Copy the exact value of {label}");
     view! {
         <div class="figure" class:headline=headline>
             <dt>{label}</dt>
@@ -40,10 +50,23 @@ pub fn Figure(
                 tabindex="0"
                 data-testid=testid
                 data-value=move || shown.with(|s| s.as_ref().map(|s| s.value.clone()))
+                title=move || exact.with(|s| s.as_ref().map(|s| s.text.clone()))
             >
                 {move || shown.with(|s| s.as_ref().map(|s| s.text.clone())).unwrap_or_else(|| missing.get())}
             </dd>
-            <dd class="explain">{explain}</dd>
+            <dd>
+                <details class="explain">
+                    <summary>"what is this?"</summary>
+                    <p>{explain}</p>
+                    <Show when=move || exact.with(Option::is_some)>
+                        <p class="exact">
+                            "Exact: "<span class="exact-text">{move || exact.with(|s| s.as_ref().map(|s| s.text.clone()))}</span>" "
+                            <button type="button" class="link-button" aria-label=copy_label.clone() on:click=copy>"Copy exact value"</button>
+                            <span class="copied" role="status">{move || copied.get().map(|ok| if ok { " Copied." } else { " The browser did not allow copying." })}</span>
+                        </p>
+                    </Show>
+                </details>
+            </dd>
         </div>
     }
 }

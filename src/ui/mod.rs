@@ -7,11 +7,13 @@ pub mod calculator;
 pub mod chain_fields;
 pub mod chain_figures;
 pub mod chart;
+pub mod clipboard;
 pub mod conviction;
 pub mod data;
 pub mod data_panel;
 pub mod embed;
 pub mod embed_panel;
+pub mod explain;
 pub mod field;
 pub mod figure;
 pub mod format;
@@ -27,6 +29,7 @@ pub mod returns;
 pub mod shared_params;
 pub mod storage;
 pub mod subnet_picker;
+pub mod summary;
 pub mod take;
 pub mod typed;
 
@@ -61,7 +64,8 @@ pub fn start() {
         return;
     };
     let params = params::Params::from_location();
-    let shell = if params.get_untracked(app_params::EMBED.key).as_deref() == Some("1") {
+    let embed = params.get_untracked(app_params::EMBED.key);
+    let shell = if matches!(embed.as_deref().map(str::trim), Some("1" | "full")) {
         embed::post_height_when_framed(&root);
         app::Shell::Embed
     } else {

@@ -2,12 +2,14 @@
 //! Picking a subnet fills the reserves from the data; typing a reserve overrides it.
 
 use super::data::Data;
+use super::explain::Explain;
 use super::field::FieldText;
 use super::inputs::{Edit, ParamChoice, ParamInput};
 use super::pool_source::{
     CurveKind, PoolSource, ALPHA_IN, CURVE, ELLIPSE, FEE_RATE, NETUID, RESERVE_KEYS, TAO_IN, W_TAO,
 };
 use super::subnet_picker::SubnetPicker;
+use super::summary::is_compact;
 use leptos::prelude::*;
 
 const ELLIPSE_HINT: &str = "The four integers the chain stores for the pool (SwapSuperellipse), in units of 2^-32 rao. Leave them empty to build the curve from the weight at these reserves, as the chain's migration does.";
@@ -28,6 +30,11 @@ pub fn PoolFields(
     let field = move |f: fn(&PoolSource) -> FieldText| Signal::derive(move || source.with(f));
     let error = move |f: fn(&PoolSource) -> Option<String>| Signal::derive(move || source.with(f));
     let stable = Memo::new(move |_| source.with(PoolSource::is_stable));
+    // A compact embed shows the custom pool only when its link types one.
+    let compact = is_compact();
+    // Open when the link types a pool, or no subnet is chosen; picking a subnet folds it.
+    let custom_open =
+        Memo::new(move |_| source.with(|s| s.reserves_overridden || s.netuid.ok() == Some(None)));
     let clear_reserves = move |netuid: Option<Option<u16>>| {
         let mut changes: Vec<(&str, Option<String>)> = Vec::new();
         if let Some(netuid) = netuid {
@@ -49,6 +56,9 @@ pub fn PoolFields(
                 error=error(|s| s.netuid.error())
                 on_pick=Callback::new(move |netuid: Option<u16>| clear_reserves(Some(netuid)))
             />
+            {(!compact || custom_open.get_untracked()).then(|| view! {
+            <details class="custom-pool" prop:open=move || custom_open.get() data-testid="custom-pool">
+                <summary>"Custom pool: reserves, weight, fee and curve"</summary>
             <div class="grid2">
                 <ParamInput spec=TAO_IN.spec() field=field(|s| s.tao_in.shown()) edit=edit />
                 <ParamInput spec=ALPHA_IN.spec() field=field(|s| s.alpha_in.shown()) edit=edit />
@@ -61,7 +71,7 @@ pub fn PoolFields(
             </div>
             <ParamChoice spec=CURVE.spec() buttons=CURVE.buttons() field=field(|s| s.curve.shown()) edit=edit />
             <Show when=move || source.with(|s| s.curve.ok() == Some(CurveKind::Superellipse))>
-                <p class="hint">{ELLIPSE_HINT}</p>
+                <Explain text=ELLIPSE_HINT summary="What are these four numbers?" />
                 <div class="grid2">
                     {ELLIPSE.iter().enumerate().map(|(i, param)| {
                         let spec = param.spec();
@@ -85,6 +95,8 @@ pub fn PoolFields(
                     {move || format!("Use subnet {}'s reserves", source.with(|s| s.subnet_label.clone().unwrap_or_default()))}
                 </button>
             </Show>
+            </details>
+            })}
             <Show when=move || stable.get()>
                 <p class="note">{STABLE_NOTE}</p>
             </Show>

@@ -8,7 +8,7 @@ use crate::model::pool::fee::FeeRate;
 use crate::model::pool::superellipse::Superellipse;
 use crate::model::pool::weights::TaoWeight;
 use crate::model::pool::{Curve, Mechanism, Pool};
-use crate::model::words::shorten;
+use crate::model::words::{group_thousands, shorten};
 use crate::snapshot::{Snapshot, Subnet};
 use crate::ui::field::Field;
 use crate::ui::format::plain;
@@ -179,7 +179,11 @@ impl PoolSource {
     pub fn read(get: &impl Fn(&str) -> Option<String>, snapshot: &Snapshot) -> Self {
         let netuid = read_netuid(get(NETUID.key).as_deref(), snapshot);
         let subnet = netuid.ok().flatten().and_then(|n| snapshot.subnet(n));
-        let from_subnet = |rao: Option<u64>| rao.map(format_rao).unwrap_or_default();
+        // Grouped, as people read it; the box reads grouped digits back.
+        let from_subnet = |rao: Option<u64>| {
+            rao.map(|r| group_thousands(&format_rao(r)))
+                .unwrap_or_default()
+        };
         let tao_in = TAO_IN.read_or(get, &from_subnet(subnet.map(|s| s.tao_in_rao)));
         let alpha_in = ALPHA_IN.read_or(get, &from_subnet(subnet.map(|s| s.alpha_in_rao)));
         let subnet_w = subnet.and_then(|s| s.w_tao).unwrap_or_default();

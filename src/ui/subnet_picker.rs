@@ -1,6 +1,7 @@
 //! The subnet picker every calculator uses: type to search by netuid, name or symbol, sort by
 //! TAO in pool, price or netuid, move with the arrow keys and pick with Enter or a click.
-//! It follows the ARIA combobox-with-listbox pattern.
+//! It follows the ARIA combobox-with-listbox pattern: one line showing the subnet in use, and
+//! the list only while choosing.
 
 use super::app_params::SORT;
 use super::data::Data;
@@ -26,6 +27,8 @@ pub fn SubnetPicker(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let active = RwSignal::new(0usize);
+    // The list shows only while choosing: the picker takes one line otherwise.
+    let open = RwSignal::new(false);
     let sort = Memo::new(move |_| SortBy::from_param(params.get(SORT.key).as_deref()));
     let list = Memo::new(move |_| {
         let sort = sort.get().unwrap_or(SortBy::TaoInPool);
@@ -38,13 +41,18 @@ pub fn SubnetPicker(
                 .map(|sn| format!("{} · {} {}", sn.netuid, sn.name, sn.symbol))
         })
     });
-    let pick = move |netuid: u16| {
-        on_pick.run(Some(netuid));
+    let close = move || {
+        open.set(false);
         query.set(String::new());
+    };
+    let pick = move |netuid: Option<u16>| {
+        on_pick.run(netuid);
+        close();
     };
     let option_id = |netuid: u16| format!("subnet-opt-{netuid}");
     // Looked up inside the list, not the document: a widget lives in a shadow root.
     let list_ref = NodeRef::<leptos::html::Ul>::new();
+    let picker_ref = NodeRef::<leptos::html::Div>::new();
     let scroll_to = move |index: usize| {
         let id = list.with_untracked(|l| l.get(index).map(|r| option_id(r.netuid)));
         let found = id
@@ -57,12 +65,30 @@ pub fn SubnetPicker(
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        if !open.get_untracked() {
+            // Closed: the arrow keys open the list at its top, as the ARIA pattern has it.
+            if key == "ArrowDown" || key == "ArrowUp" {
+                ev.prevent_default();
+                open.set(true);
+                active.set(0);
+                scroll_to(0);
+            } else if key == "Enter" {
+                ev.prevent_default();
+            }
+            return;
+        }
         let len = list.with_untracked(Vec::len);
+        if key == "Escape" {
+            ev.prevent_default();
+            close();
+            return;
+        }
         if len == 0 {
             return;
         }
         let now = active.get_untracked().min(len - 1);
-        let next = match ev.key().as_str() {
+        let next = match key.as_str() {
             "ArrowDown" => Some((now + 1).min(len - 1)),
             "ArrowUp" => Some(now.saturating_sub(1)),
             "Home" if ev.ctrl_key() => Some(0),
@@ -72,12 +98,8 @@ pub fn SubnetPicker(
             "Enter" => {
                 ev.prevent_default();
                 if let Some(netuid) = list.with_untracked(|l| l.get(now).map(|r| r.netuid)) {
-                    pick(netuid);
+                    pick(Some(netuid));
                 }
-                None
-            }
-            "Escape" => {
-                query.set(String::new());
                 None
             }
             _ => None,
@@ -88,30 +110,50 @@ pub fn SubnetPicker(
             scroll_to(next);
         }
     };
+    // Focus leaving the picker (not moving to its sort or its list) closes the list.
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+            .zip(picker_ref.get_untracked())
+            .is_some_and(|(node, picker)| picker.contains(Some(&node)));
+        if !inside {
+            close();
+        }
+    };
 
     view! {
-        <div class="field picker" class:invalid=move || error.with(Option::is_some)>
+        <div class="field picker" class:invalid=move || error.with(Option::is_some) class:open=move || open.get()
+            node_ref=picker_ref on:focusout=on_focus_out>
             <label for="subnet-search">"Subnet"</label>
-            <p class="picker-current" id="subnet-current" data-testid="subnet-current" data-value=move || selected.get().map(|n| n.to_string())>
+            <p class="sr-only" id="subnet-current" data-testid="subnet-current" data-value=move || selected.get().map(|n| n.to_string())>
                 {move || chosen_label.get().unwrap_or_else(|| "None chosen: a custom pool".to_string())}
             </p>
             <div class="picker-controls">
                 <input
                     id="subnet-search"
-                    type="search"
+                    type="text"
                     role="combobox"
                     autocomplete="off"
                     spellcheck="false"
                     aria-autocomplete="list"
-                    aria-expanded="true"
+                    aria-expanded=move || if open.get() { "true" } else { "false" }
                     aria-controls="subnet-list"
                     aria-describedby="subnet-current netuid-msg"
-                    aria-activedescendant=move || list.with(|l| l.get(active.get()).map(|r| option_id(r.netuid)))
-                    placeholder="Search netuid, name or symbol"
-                    prop:value=move || query.get()
+                    aria-activedescendant=move || open.get().then(|| list.with(|l| l.get(active.get()).map(|r| option_id(r.netuid)))).flatten()
+                    placeholder=move || if selected.with(Option::is_some) { "Search netuid, name or symbol" } else { "Custom pool · search to pick a subnet" }
+                    prop:value=move || if open.get() { query.get() } else { chosen_label.get().unwrap_or_default() }
+                    on:click:target=move |ev| {
+                        if !open.get_untracked() {
+                            open.set(true);
+                            active.set(0);
+                            ev.target().select();
+                        }
+                    }
                     on:input:target=move |ev| {
                         query.set(ev.target().value());
                         active.set(0);
+                        open.set(true);
                     }
                     on:keydown=on_key
                 />
@@ -120,7 +162,7 @@ pub fn SubnetPicker(
                     id="subnet-sort"
                     on:change:target=move |ev| params.set(SORT.key, Some(ev.target().value()))
                 >
-                    {[(SortBy::TaoInPool, "Most TAO in pool"), (SortBy::Price, "Highest price"), (SortBy::Netuid, "Netuid")]
+                    {[(SortBy::TaoInPool, "Most TAO"), (SortBy::Price, "Highest price"), (SortBy::Netuid, "Netuid")]
                         .into_iter()
                         .map(|(s, text)| view! {
                             <option value=s.as_param() selected=move || sort.get().ok() == Some(s)>{text}</option>
@@ -128,48 +170,51 @@ pub fn SubnetPicker(
                         .collect_view()}
                 </select>
             </div>
-            <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1" node_ref=list_ref>
-                <For
-                    each=move || list.get().into_iter().enumerate()
-                    key=|(i, row)| (*i, row.clone())
-                    let((index, row))
-                >
-                    {
-                        let netuid = row.netuid;
-                        let tao = group_thousands(&row.tao_in.round().to_string());
-                        let per_day = row
-                            .tao_per_day
-                            .map(|d| format!("{} τ/day", format::tokens(d.round_dp(2))))
-                            .unwrap_or_else(|| "—".to_string());
-                        view! {
-                            <li
-                                role="option"
-                                id=option_id(netuid)
-                                data-testid=format!("subnet-option-{netuid}")
-                                class="picker-option"
-                                class:active=move || active.get() == index
-                                aria-selected=move || if selected.get() == Some(netuid) { "true" } else { "false" }
-                                on:click=move |_| pick(netuid)
-                                on:mousemove=move |_| active.set(index)
-                            >
-                                <span class="sn-id">{netuid}</span>
-                                <span class="sn-name">{row.name.clone()} " " <span class="sn-symbol">{row.symbol.clone()}</span></span>
-                                <span class="sn-tao">{format!("{tao} τ")}</span>
-                                <span class="sn-price">{format!("{} τ/α", format::price(row.price))}</span>
-                                <span class="sn-emission">{per_day}</span>
-                            </li>
+            // Clicks inside keep the focus in the box, so the list stays open until a pick.
+            <div class="picker-popup" hidden=move || !open.get() on:mousedown=|ev| ev.prevent_default()>
+                <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1" node_ref=list_ref>
+                    <For
+                        each=move || list.get().into_iter().enumerate()
+                        key=|(i, row)| (*i, row.clone())
+                        let((index, row))
+                    >
+                        {
+                            let netuid = row.netuid;
+                            let tao = group_thousands(&row.tao_in.round().to_string());
+                            let per_day = row
+                                .tao_per_day
+                                .map(|d| format!("{} τ/day", format::tokens(d.round_dp(2))))
+                                .unwrap_or_else(|| "—".to_string());
+                            view! {
+                                <li
+                                    role="option"
+                                    id=option_id(netuid)
+                                    data-testid=format!("subnet-option-{netuid}")
+                                    class="picker-option"
+                                    class:active=move || active.get() == index
+                                    aria-selected=move || if selected.get() == Some(netuid) { "true" } else { "false" }
+                                    on:click=move |_| pick(Some(netuid))
+                                    on:mousemove=move |_| active.set(index)
+                                >
+                                    <span class="sn-id">{netuid}</span>
+                                    <span class="sn-name">{row.name.clone()} " " <span class="sn-symbol">{row.symbol.clone()}</span></span>
+                                    <span class="sn-tao">{format!("{tao} τ")}</span>
+                                    <span class="sn-price">{format!("{} τ/α", format::price(row.price))}</span>
+                                    <span class="sn-emission">{per_day}</span>
+                                </li>
+                            }
                         }
-                    }
-                </For>
-                <Show when=move || list.with(Vec::is_empty)>
-                    <li class="picker-empty" role="presentation">"No subnet matches."</li>
-                </Show>
-            </ul>
-            <div class="picker-footer">
-                <button type="button" class="link-button" id="subnet-custom" on:click=move |_| on_pick.run(None)>
-                    "Custom pool: type the reserves"
-                </button>
-                <span class="hint">{move || format!("{} shown · ↑↓ to move, Enter to pick", list.with(Vec::len))}</span>
+                    </For>
+                    <Show when=move || list.with(Vec::is_empty)>
+                        <li class="picker-empty" role="presentation">"No subnet matches."</li>
+                    </Show>
+                </ul>
+                <div class="picker-footer">
+                    <button type="button" class="link-button" id="subnet-custom" on:click=move |_| pick(None)>
+                        "Custom pool: type the reserves"
+                    </button>
+                    <span class="hint">{move || format!("{} shown · ↑↓ to move, Enter to pick, Esc to close", list.with(Vec::len))}</span>
+                </div>
             </div>
             <p class="msg" id="netuid-msg" aria-live="polite">
                 {move || error.get().or_else(|| sort.get().err())}

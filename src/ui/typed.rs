@@ -31,7 +31,7 @@ impl fmt::Display for InputError {
             ),
             InputError::Separator => write!(
                 f,
-                "Use a dot for decimals and no thousands separators, like 1234.5."
+                "Use a dot for decimals, and commas only between groups of three digits, like 1,234.5."
             ),
             InputError::Negative => write!(f, "Must not be negative."),
             InputError::TooManyDecimals { max } if *max == DECIMALS => write!(
@@ -64,7 +64,36 @@ impl fmt::Display for InputError {
     }
 }
 
-/// A plain decimal (`12.5`, `.5`, `-3`) or scientific (`1e30`) number.
+/// `mantissa` without its thousands commas, when they group the whole part by threes; `None`
+/// for any other separator.
+fn ungroup(mantissa: &str) -> Option<String> {
+    if mantissa.contains([' ', '_', '\'']) {
+        return None;
+    }
+    if !mantissa.contains(',') {
+        return Some(mantissa.to_string());
+    }
+    let (whole, frac) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    if frac.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let well_grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
+    if !well_grouped {
+        return None;
+    }
+    let digits = whole.replace(',', "");
+    Some(match frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits,
+    })
+}
+
+/// A plain decimal (`12.5`, `.5`, `1,234.5`, `-3`) or scientific (`1e30`) number.
 pub fn parse_decimal(raw: &str) -> Result<Decimal, InputError> {
     let text = raw.trim();
     if text.is_empty() {
@@ -76,9 +105,10 @@ pub fn parse_decimal(raw: &str) -> Result<Decimal, InputError> {
         Some(at) => (&body[..at], Some(&body[at + 1..])),
         None => (body, None),
     };
-    if mantissa.contains([',', ' ', '_', '\'']) {
-        return Err(InputError::Separator);
-    }
+    // Prefilled boxes show grouped digits ("221,156.585"), so commas every three digits of
+    // the whole part read; any other comma, space or mark stays ambiguous ("1,5").
+    let ungrouped = ungroup(mantissa).ok_or(InputError::Separator)?;
+    let mantissa = ungrouped.as_str();
     let digits_ok = !mantissa.is_empty()
         && mantissa != "."
         && mantissa.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -277,7 +307,13 @@ mod tests {
             Err(InputError::NotANumber("1.2.3".into()))
         );
         assert_eq!(parse_tokens("-5", b), Err(InputError::Negative));
-        assert_eq!(parse_tokens("1,000", b), Err(InputError::Separator));
+        assert_eq!(parse_tokens("1,000", b), Ok(1_000_000_000_000));
+        assert_eq!(parse_tokens("221,156.585", b), Ok(221_156_585_000_000));
+        for bad in [
+            "1,5", "1,0000", ",100", "1,000,00", "1 000", "1_000", "1.000,5", "1000,000",
+        ] {
+            assert_eq!(parse_tokens(bad, b), Err(InputError::Separator), "{bad}");
+        }
         assert_eq!(
             parse_tokens("0.0000000001", b),
             Err(InputError::TooManyDecimals { max: 9 })

@@ -70,21 +70,21 @@ test("live=1 reads the chain in four batched rounds and every calculator shows t
     ["state_queryStorageAt"],
   ]);
   // The pool: the served reserves and the fee rate stored for subnet 64 (100 of 65,535).
-  assert.equal(await page.locator("#tao_in").inputValue(), served(64).tao_in);
-  assert.equal(await page.locator("#alpha_in").inputValue(), served(64).alpha_in);
+  assert.equal((await page.locator("#tao_in").inputValue()).replaceAll(",", ""), served(64).tao_in);
+  assert.equal((await page.locator("#alpha_in").inputValue()).replaceAll(",", ""), served(64).alpha_in);
   assert.equal(await page.locator("#fee_rate").inputValue(), "100");
   // Returns: the served emission, TAO weight and root stake.
   await page.locator('a[href*="calc=returns"]').first().click();
   await page.waitForSelector("#emission", { state: "attached" });
-  assert.equal(await page.locator("#emission").inputValue(), served(64).alpha_out_emission);
+  assert.equal((await page.locator("#emission").inputValue()).replaceAll(",", ""), served(64).alpha_out_emission);
   assert.equal(await page.locator("#tao_weight").inputValue(), bundled.tao_weight);
-  assert.equal(await page.locator("#root_tao").inputValue(), bundled.root_tao_staked);
+  assert.equal((await page.locator("#root_tao").inputValue()).replaceAll(",", ""), bundled.root_tao_staked);
   // The yield base: the alpha-only stake of subnet 64's permitted validators (the replay's four).
-  assert.equal(await page.locator("#alpha_stake").inputValue(), "1700000");
+  assert.equal((await page.locator("#alpha_stake").inputValue()).replaceAll(",", ""), "1700000");
   // Conviction: the subnet's alpha outstanding; the data line stays live on every calculator.
   await page.locator('a[href*="calc=conviction"]').first().click();
   await page.waitForSelector("#eligible", { state: "attached" });
-  assert.equal(await page.locator("#eligible").inputValue(), served(64).alpha_out);
+  assert.equal((await page.locator("#eligible").inputValue()).replaceAll(",", ""), served(64).alpha_out);
   assert.match(await text(page, "data-line"), /^Data: Live · finney/);
   // Take: the rows are the validators read, largest stake first, with their takes.
   await page.locator('a[href*="calc=take"]').first().click();
@@ -103,13 +103,13 @@ test("a refresh picks up moved reserves, a new curve and the lock rates; the cho
   await page.locator('[data-testid="data-live"]').click();
   assert.equal((await settled(page)).kind, "data-status");
   assert.match(page.url(), /live=1/);
-  assert.equal(await page.locator("#tao_in").inputValue(), served(64).tao_in);
+  assert.equal((await page.locator("#tao_in").inputValue()).replaceAll(",", ""), served(64).tao_in);
   chain.use("later");
   await page.locator('[data-testid="data-refresh"]').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="data-line"]').textContent.includes("spec 473"));
   assert.match(await text(page, "data-line"), /block 8,791,553 · spec 473/);
   const moved = fromRao(toRao(served(64).tao_in) + 1_000_000_000_000n);
-  assert.equal(await page.locator("#tao_in").inputValue(), moved);
+  assert.equal((await page.locator("#tao_in").inputValue()).replaceAll(",", ""), moved);
   assert.equal(await page.locator('[data-testid="pool-curve"]').getAttribute("data-value"), "superellipse");
   // Conviction's rates now come from the chain's storage.
   await page.locator('a[href*="calc=conviction"]').first().click();
@@ -156,7 +156,7 @@ test("every failure keeps the data and figures in use and says what happened", a
     assert.match(result.text, message, url);
     assert.match(result.text, /The data in use is kept\.$/, url);
     assert.equal(await text(page, "data-line"), before, url);
-    assert.equal(await page.locator("#tao_in").inputValue(), served(64).tao_in, url);
+    assert.equal((await page.locator("#tao_in").inputValue()).replaceAll(",", ""), served(64).tao_in, url);
     assert.equal(await page.locator('[data-testid="pool-slippage"]').first().textContent(), slippage, url);
   }
   assert.deepEqual(problems, []);
@@ -194,7 +194,7 @@ test("the snapshot writer's file imports unchanged and gives the served figures"
   assert.equal((await settled(page)).kind, "data-status");
   assert.match(await text(page, "data-line"), /block 8,791,553 · spec 473/);
   const moved = fromRao(toRao(served(64).tao_in) + 1_000_000_000_000n);
-  assert.equal(await page.locator("#tao_in").inputValue(), moved);
+  assert.equal((await page.locator("#tao_in").inputValue()).replaceAll(",", ""), moved);
   assert.deepEqual(problems, []);
   await context.close();
   await files.close();

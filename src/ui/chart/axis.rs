@@ -4,11 +4,17 @@
 /// The plot's box in SVG units.
 pub const WIDTH: f64 = 640.0;
 pub const HEIGHT: f64 = 300.0;
+/// A compact embed's plot: as wide, less tall, so its text stays the same size.
+pub const COMPACT_HEIGHT: f64 = 170.0;
 pub const LEFT: f64 = 62.0;
 pub const RIGHT: f64 = 16.0;
 pub const TOP: f64 = 14.0;
 pub const BOTTOM: f64 = 44.0;
-pub const VIEW_BOX: &str = "0 0 640 300";
+
+/// The SVG's view box for a plot `height` tall.
+pub fn view_box(height: f64) -> String {
+    format!("0 0 640 {}", height as u32)
+}
 
 /// A screen coordinate with one decimal, written with integers: formatting floats would pull a
 /// float printer into the wasm for no visible gain.
@@ -67,11 +73,11 @@ pub fn decade_label(exp: i32) -> String {
 }
 
 /// The SVG path through `points`.
-pub fn line_path(points: &[(f64, f64)], x: &LogAxis, y: &LogAxis) -> String {
+pub fn line_path(points: &[(f64, f64)], x: &LogAxis, y: &LogAxis, height: f64) -> String {
     let mut d = String::new();
     for (i, (px, py)) in points.iter().enumerate() {
         let sx = x.place(*px, LEFT, WIDTH - RIGHT);
-        let sy = y.place(*py, HEIGHT - BOTTOM, TOP);
+        let sy = y.place(*py, height - BOTTOM, TOP);
         d.push_str(&format!(
             "{}{},{}",
             if i == 0 { "M" } else { " L" },

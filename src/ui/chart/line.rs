@@ -60,6 +60,11 @@ pub fn LineChart(
     /// Distinguishes this chart's ids from other charts on the page.
     id: &'static str,
 ) -> impl IntoView {
+    let height = if crate::ui::summary::is_compact() {
+        COMPACT_HEIGHT
+    } else {
+        HEIGHT
+    };
     let drawing = move || {
         let data = data.get();
         let all = || data.series.iter().flat_map(|s| s.points.iter());
@@ -69,12 +74,12 @@ pub fn LineChart(
             return view! { <text x="50%" y="50%" text-anchor="middle" class="chart-empty">"Nothing to plot."</text> }.into_any();
         };
         let sx = move |v: f64| x.place(v, LEFT, WIDTH - RIGHT);
-        let sy = move |v: f64| y.place(v, HEIGHT - BOTTOM, TOP);
+        let sy = move |v: f64| y.place(v, height - BOTTOM, TOP);
         let grid_x = linear_ticks(x.lo, x.hi, 6)
             .into_iter()
             .map(|t| view! {
-                <line class="grid" x1=coord(sx(t)) x2=coord(sx(t)) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
-                <text class="tick" x=coord(sx(t)) y=coord(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
+                <line class="grid" x1=coord(sx(t)) x2=coord(sx(t)) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
+                <text class="tick" x=coord(sx(t)) y=coord(height - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
             })
             .collect_view();
         let grid_y = linear_ticks(y.lo, y.hi, 5)
@@ -115,7 +120,7 @@ pub fn LineChart(
                     (sx(at) + 4.0, "start")
                 };
                 view! {
-                    <line class="marker-line" x1=coord(sx(at)) x2=coord(sx(at)) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                    <line class="marker-line" x1=coord(sx(at)) x2=coord(sx(at)) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
                     <text class="marker-label" x=coord(x) y=coord(TOP + 12.0 + 14.0 * row as f64) text-anchor=anchor>{label}</text>
                 }
             })
@@ -127,7 +132,7 @@ pub fn LineChart(
                 {reference}
                 {markers}
                 {lines}
-                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(HEIGHT - 6.0) text-anchor="middle">
+                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(height - 6.0) text-anchor="middle">
                     {data.x_label.clone()}
                 </text>
             </g>
@@ -157,7 +162,7 @@ pub fn LineChart(
         <figure class="chart">
             {legend}
             <svg
-                viewBox=VIEW_BOX
+                viewBox=view_box(height)
                 role="img"
                 aria-labelledby=labelled_by
                 preserveAspectRatio="xMidYMid meet"

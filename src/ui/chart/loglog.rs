@@ -19,6 +19,11 @@ pub fn LogLogChart(
     #[prop(into)] y_unit: String,
 ) -> impl IntoView {
     let y_unit = StoredValue::new(y_unit);
+    let height = if crate::ui::summary::is_compact() {
+        COMPACT_HEIGHT
+    } else {
+        HEIGHT
+    };
     let drawing = move || {
         let data = data.get();
         let x_axis = LogAxis::covering(
@@ -41,15 +46,15 @@ pub fn LogLogChart(
             .map(|e| {
                 let sx = x.place(10f64.powi(e), LEFT, WIDTH - RIGHT);
                 view! {
-                    <line class="grid" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
-                    <text class="tick" x=coord(sx) y=coord(HEIGHT - BOTTOM + 16.0) text-anchor="middle">{decade_label(e)}</text>
+                    <line class="grid" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
+                    <text class="tick" x=coord(sx) y=coord(height - BOTTOM + 16.0) text-anchor="middle">{decade_label(e)}</text>
                 }
             })
             .collect_view();
         let grid_y = y
             .decades()
             .map(|e| {
-                let sy = y.place(10f64.powi(e), HEIGHT - BOTTOM, TOP);
+                let sy = y.place(10f64.powi(e), height - BOTTOM, TOP);
                 let label = format!("{}{}", decade_label(e), y_unit.get_value());
                 view! {
                     <line class="grid" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy) y2=coord(sy)></line>
@@ -59,20 +64,20 @@ pub fn LogLogChart(
             .collect_view();
         let marker = data.marker.map(|(mx, my)| {
             let sx = x.place(mx, LEFT, WIDTH - RIGHT);
-            let sy = y.place(my, HEIGHT - BOTTOM, TOP);
+            let sy = y.place(my, height - BOTTOM, TOP);
             view! {
-                <line class="marker-line" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(HEIGHT - BOTTOM)></line>
+                <line class="marker-line" x1=coord(sx) x2=coord(sx) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
                 <circle class="marker" cx=coord(sx) cy=coord(sy) r="5"></circle>
             }
         });
-        let path = line_path(&data.points, &x, &y);
+        let path = line_path(&data.points, &x, &y, height);
         view! {
             <g>
                 {grid_x}
                 {grid_y}
                 <path class="curve" d=path fill="none"></path>
                 {marker}
-                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(HEIGHT - 6.0) text-anchor="middle">
+                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(height - 6.0) text-anchor="middle">
                     {format!("Trade size ({}, log scale)", data.x_unit)}
                 </text>
             </g>
@@ -82,7 +87,7 @@ pub fn LogLogChart(
     view! {
         <figure class="chart">
             <svg
-                viewBox=VIEW_BOX
+                viewBox=view_box(height)
                 role="img"
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMidYMid meet"

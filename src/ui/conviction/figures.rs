@@ -25,7 +25,9 @@ fn dash(_: &Report) -> String {
     "—".to_string()
 }
 
-pub const FIGURES: [FigureSpec<Report>; 7] = [
+/// The summary card: locked alpha and conviction at the horizon, the earliest takeover and
+/// what the locked alpha would fetch (its verdict is the gate's line).
+pub const SUMMARY: [FigureSpec<Report>; 4] = [
     FigureSpec {
         testid: "conviction-locked",
         label: "Locked at the horizon",
@@ -56,6 +58,43 @@ pub const FIGURES: [FigureSpec<Report>; 7] = [
         missing: dash,
         explain: explain::CONVICTION,
     },
+    FigureSpec {
+        testid: "conviction-takeover-days",
+        label: "Earliest takeover",
+        headline: false,
+        pick: |r| {
+            r.outlook
+                .takeover_blocks
+                .map(|b| Shown::new(blocks_as_days(b), format::plain(days(b).ceil())))
+        },
+        missing: |r| match r.outlook.age_left_blocks {
+            None => "Unknown: the subnet's age is not in the data.".to_string(),
+            Some(_) => "Never within the horizon.".to_string(),
+        },
+        explain: explain::TAKEOVER,
+    },
+    FigureSpec {
+        testid: "conviction-liquidity",
+        label: "Locked value through the pool",
+        headline: false,
+        pick: |r| {
+            r.liquidity.as_ref().ok().map(|tao| {
+                Shown::new(
+                    format!(
+                        "{} TAO you cannot unstake now",
+                        format::tokens(tao.round_dp(6))
+                    ),
+                    format::plain(*tao),
+                )
+            })
+        },
+        missing: |r| r.liquidity.clone().err().unwrap_or_default(),
+        explain: explain::LIQUIDITY,
+    },
+];
+
+/// The results below it.
+pub const FIGURES: [FigureSpec<Report>; 3] = [
     FigureSpec {
         testid: "conviction-peak",
         label: "Peak conviction",
@@ -136,38 +175,5 @@ pub const FIGURES: [FigureSpec<Report>; 7] = [
             )
         },
         explain: explain::BEAT_OWNER,
-    },
-    FigureSpec {
-        testid: "conviction-takeover-days",
-        label: "Earliest takeover",
-        headline: false,
-        pick: |r| {
-            r.outlook
-                .takeover_blocks
-                .map(|b| Shown::new(blocks_as_days(b), format::plain(days(b).ceil())))
-        },
-        missing: |r| match r.outlook.age_left_blocks {
-            None => "Unknown: the subnet's age is not in the data.".to_string(),
-            Some(_) => "Never, as the lines above say.".to_string(),
-        },
-        explain: explain::TAKEOVER,
-    },
-    FigureSpec {
-        testid: "conviction-liquidity",
-        label: "Locked value through the pool",
-        headline: false,
-        pick: |r| {
-            r.liquidity.as_ref().ok().map(|tao| {
-                Shown::new(
-                    format!(
-                        "{} TAO you cannot unstake now",
-                        format::tokens(tao.round_dp(6))
-                    ),
-                    format::plain(*tao),
-                )
-            })
-        },
-        missing: |r| r.liquidity.clone().err().unwrap_or_default(),
-        explain: explain::LIQUIDITY,
     },
 ];

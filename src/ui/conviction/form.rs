@@ -4,6 +4,7 @@
 use crate::model::conviction::takeover::Gate;
 use crate::model::conviction::{Lock, LockSpec, Mode, Rates};
 use crate::model::num::units::rao_to_decimal;
+use crate::model::words::group_thousands;
 use crate::snapshot::Snapshot;
 use crate::ui::field::Field;
 use crate::ui::param::{flag, Choice, Default, Doc, Param};
@@ -179,7 +180,7 @@ impl ConvictionForm {
         let subnet = source.subnet(snapshot);
         let eligible_default = subnet
             .and_then(|s| s.alpha_out_rao)
-            .map(|a| rao_to_decimal(a).normalize().to_string())
+            .map(|a| group_thousands(&rao_to_decimal(a).normalize().to_string()))
             .unwrap_or_default();
         let subnet_age = subnet
             .and_then(|s| s.registered_at_block)
@@ -285,7 +286,7 @@ mod tests {
     fn defaults_and_prefills() {
         let form = read(&[("netuid", "64")]);
         assert_eq!(form.mode.value, Ok(Mode::Decaying));
-        assert_eq!(form.eligible.text, "3319182.111772565");
+        assert_eq!(form.eligible.text, "3,319,182.111772565");
         assert_eq!(form.subnet_age, Some(8_791_253 - 4_531_295));
         let spec = form.lock_spec().unwrap();
         assert_eq!(

@@ -1,7 +1,7 @@
 //! The conviction calculator's page: the lock's inputs, the outlook and the chart.
 
 use super::explain;
-use super::figures::FIGURES;
+use super::figures::{FIGURES, SUMMARY};
 use super::form::{
     ConvictionForm, CONVICTION, DAYS, ELIGIBLE, GATE, GATE_RULE, LOCK, MODE, OWNER, OWNER_LOCK, TM,
     TU,
@@ -10,14 +10,16 @@ use super::report::run;
 use super::sections::LockChart;
 use crate::model::conviction::{days, half_life_days, Mode, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE};
 use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Inputs, Results};
+use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::data::Data;
+use crate::ui::explain::Explain;
 use crate::ui::field::FieldText;
 use crate::ui::figure::Figures;
 use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
+use crate::ui::summary::is_compact;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -53,24 +55,60 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
         })
     });
 
+    let compact = is_compact();
+    let lock_details = move || {
+        view! {
+            <ParamInput spec=CONVICTION.spec() field=field(|f| f.conviction.shown()) edit=edit />
+            <ParamChoice spec=MODE.spec() buttons=MODE.buttons() field=field(|f| f.mode.shown()) edit=edit />
+            <ParamToggle spec=OWNER.spec() field=field(|f| f.owner.shown()) edit=edit
+                hint="Then its conviction equals the locked amount at once." />
+        }
+    };
+    let verdict = move || {
+        report.with(|r| match r {
+            Err(e) => view! {
+                <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
+            }
+            .into_any(),
+            Ok(r) => {
+                // The gate's line says whether and when the lock could take the subnet over.
+                let gate = &FIGURES[1];
+                let text = (gate.pick)(r).map(|s| format!("Passes the takeover gate: {}.", s.text)).unwrap_or_else(|| format!("Takeover gate: {}", (gate.missing)(r)));
+                view! { <div tabindex="0" class="verdict ok" role="status" data-testid="conviction-verdict">{text}</div> }
+                    .into_any()
+            }
+        })
+    };
     view! {
         <Calculator calc=Calc::Conviction
             lede="If you lock this alpha, how does your conviction grow, what can you no longer sell, and when could a challenger take over the subnet?"
             inputs_label="Conviction lock inputs"
+            dock=Signal::derive(move || report.with(|r| match r {
+                Ok(r) => format!(
+                    "After {} days: {} alpha locked · conviction {}",
+                    r.horizon_days,
+                    format::tokens(r.outlook.horizon.locked),
+                    format::tokens(r.outlook.horizon.conviction),
+                ),
+                Err(e) => e.clone(),
+            }))
         >
+            <Summary slot>
+                {verdict}
+                <Figures specs=&SUMMARY result=report />
+            </Summary>
             <Inputs slot>
                 <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <fieldset class="group">
                     <legend>"Your lock"</legend>
                     <div class="grid2">
                         <ParamInput spec=LOCK.spec() field=field(|f| f.lock.shown()) edit=edit />
-                        <ParamInput spec=CONVICTION.spec() field=field(|f| f.conviction.shown()) edit=edit />
+                        <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 3,650" />
                     </div>
-                    <ParamChoice spec=MODE.spec() buttons=MODE.buttons() field=field(|f| f.mode.shown()) edit=edit />
-                    <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 3,650" />
-                    <ParamToggle spec=OWNER.spec() field=field(|f| f.owner.shown()) edit=edit
-                        hint="Then its conviction equals the locked amount at once." />
+                    {(!compact).then(lock_details)}
                 </fieldset>
+                <MoreInputs trouble=Signal::derive(move || report.with(Result::is_err))>
+                {compact.then(lock_details)}
                 <fieldset class="group">
                     <legend>"Rates"</legend>
                     <div class="preset-row" role="group" aria-label="Presets">
@@ -84,7 +122,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                         <ParamInput spec=TM.spec() field=field(|f| f.tm.shown()) edit=edit />
                     </div>
                     <p class="hint" data-testid="conviction-half-lives">{half_lives}</p>
-                    <p class="hint">{explain::RATES}</p>
+                    <Explain text=explain::RATES summary="About the rates" />
                 </fieldset>
                 <fieldset class="group">
                     <legend>"Takeover scenario"</legend>
@@ -100,17 +138,17 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                         None => "The subnet's age is not in the data; the one-year age gate is left out.".to_string(),
                     })}</p>
                 </fieldset>
+                </MoreInputs>
             </Inputs>
             <Results slot>
-                {move || report.with(|r| r.as_ref().err().map(|e| view! {
-                    <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
-                }))}
                 <Figures specs=&FIGURES result=report />
                 <Show when=move || report.with(|r| r.as_ref().is_ok_and(|r| r.your_lock_is_owners))>
                     <p class="note" data-testid="conviction-owner-note">"This is the owner's lock: its conviction is its locked amount, so the takeover lines compare the owner with itself."</p>
                 </Show>
             </Results>
-            <LockChart report=report />
+            <Chart slot>
+                <LockChart report=report />
+            </Chart>
             <div class="note aside"><p>"Locked alpha keeps earning emissions while it is locked; only unstaking it is blocked. "{move || form.with(|f| if f.mode.ok() == Some(Mode::Perpetual) { "A perpetual lock never unlocks by itself." } else { "A decaying lock unlocks gradually." })}</p></div>
         </Calculator>
     }

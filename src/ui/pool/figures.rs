@@ -1,6 +1,7 @@
 //! The pool page's figures of a quoted trade: each one's label, where it comes from in the
-//! quote (model::pool::quote) and what it means. The spot price (of the pool, quoted or not)
-//! and the most within your limit sit between and after them on the page.
+//! quote (model::pool::quote) and what it means: four in the summary card, the rest in the
+//! results, where the spot price (of the pool, quoted or not) and the most within your limit
+//! sit between and after them.
 
 use super::explain;
 use crate::model::pool::quote::Quote;
@@ -12,8 +13,8 @@ fn dash(_: &Quote) -> String {
     "—".to_string()
 }
 
-/// Before the spot price: what you receive, at spot, the slippage and the fee.
-pub const QUOTED_HEAD: [FigureSpec<Quote>; 4] = [
+/// The summary card: what you receive, the slippage, the fee and the price impact.
+pub const SUMMARY: [FigureSpec<Quote>; 4] = [
     FigureSpec {
         testid: "pool-received",
         label: "You receive",
@@ -30,19 +31,6 @@ pub const QUOTED_HEAD: [FigureSpec<Quote>; 4] = [
         },
         missing: dash,
         explain: explain::RECEIVED,
-    },
-    FigureSpec {
-        testid: "pool-ideal",
-        label: "At the spot price",
-        headline: false,
-        pick: |q| {
-            Some(Shown::new(
-                format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
-                format::plain(q.ideal),
-            ))
-        },
-        missing: dash,
-        explain: explain::IDEAL,
     },
     FigureSpec {
         testid: "pool-slippage",
@@ -75,23 +63,6 @@ pub const QUOTED_HEAD: [FigureSpec<Quote>; 4] = [
         missing: dash,
         explain: explain::FEE,
     },
-];
-
-/// After the spot price: the prices and the other two kinds of slippage.
-pub const QUOTED_TAIL: [FigureSpec<Quote>; 5] = [
-    FigureSpec {
-        testid: "pool-effective-price",
-        label: "Effective price",
-        headline: false,
-        pick: |q| {
-            Some(Shown::new(
-                format!("{} TAO per alpha", format::price(q.effective_price)),
-                format::plain(q.effective_price),
-            ))
-        },
-        missing: dash,
-        explain: explain::EFFECTIVE,
-    },
     FigureSpec {
         testid: "pool-price-impact",
         label: "Price impact",
@@ -104,6 +75,38 @@ pub const QUOTED_TAIL: [FigureSpec<Quote>; 5] = [
         },
         missing: dash,
         explain: explain::IMPACT,
+    },
+];
+
+/// Before the spot price: the same trade at the spot price.
+pub const AT_SPOT: [FigureSpec<Quote>; 1] = [FigureSpec {
+    testid: "pool-ideal",
+    label: "At the spot price",
+    headline: false,
+    pick: |q| {
+        Some(Shown::new(
+            format!("{} {}", format::tokens(q.ideal), q.swap.side.output_token()),
+            format::plain(q.ideal),
+        ))
+    },
+    missing: dash,
+    explain: explain::IDEAL,
+}];
+
+/// After the spot price: the prices and the other two kinds of slippage.
+pub const QUOTED_TAIL: [FigureSpec<Quote>; 4] = [
+    FigureSpec {
+        testid: "pool-effective-price",
+        label: "Effective price",
+        headline: false,
+        pick: |q| {
+            Some(Shown::new(
+                format!("{} TAO per alpha", format::price(q.effective_price)),
+                format::plain(q.effective_price),
+            ))
+        },
+        missing: dash,
+        explain: explain::EFFECTIVE,
     },
     FigureSpec {
         testid: "pool-price-after",

@@ -220,7 +220,7 @@ mod tests {
     fn defaults_to_the_deepest_subnet() {
         let inputs = read(&[]);
         assert_eq!(inputs.source.netuid.value, Ok(Some(64)));
-        assert_eq!(inputs.source.tao_in.text, "221156.58516926");
+        assert_eq!(inputs.source.tao_in.text, "221,156.58516926");
         let (pool, request) = inputs.trade().unwrap();
         assert_eq!(pool.tao_rao, 221_156_585_169_260);
         assert_eq!(request.amount_rao, 10 * RAO_PER_TAO);

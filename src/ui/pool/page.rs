@@ -1,7 +1,7 @@
 //! The pool calculator's page: its inputs and headline figures, then its sections.
 
 use super::explain;
-use super::figures::{QUOTED_HEAD, QUOTED_TAIL};
+use super::figures::{AT_SPOT, QUOTED_TAIL, SUMMARY};
 use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
 use super::outcome::PoolOutcome;
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
@@ -10,8 +10,9 @@ use crate::model::pool::limit::max_gross_within_limit;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
 use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Inputs, Results};
+use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::data::Data;
+use crate::ui::explain::Explain;
 use crate::ui::field::FieldText;
 use crate::ui::figure::{Figure, FigureRows, Shown};
 use crate::ui::format;
@@ -52,12 +53,29 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
     let quoted =
         Memo::new(move |_| outcome.with(|o| o.quote().cloned().ok_or_else(|| "—".to_string())));
     let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
+    let trouble = Signal::derive(move || !matches!(outcome.get(), PoolOutcome::Quoted(_)));
 
     view! {
         <Calculator calc=Calc::Pool
             lede="What a stake (TAO → alpha) or unstake (alpha → TAO) really returns from a subnet's pool: fee, price impact, slippage and price protection, computed the way the chain does."
             inputs_label="Pool calculator inputs"
+            dock=Signal::derive(move || outcome.with(|o| match o {
+                PoolOutcome::Quoted(q) => format!(
+                    "You receive {} {} · slippage {}",
+                    format::tokens(q.received),
+                    q.swap.side.output_token(),
+                    format::pct(q.slippage_pct),
+                ),
+                PoolOutcome::Rejected(r) => format!("The chain rejects this trade ({})", r.chain_name()),
+                PoolOutcome::Problem(p) => p.clone(),
+            }))
         >
+            <Summary slot>
+                <Verdict outcome=outcome />
+                <dl class="figures">
+                    <FigureRows specs=&SUMMARY result=quoted />
+                </dl>
+            </Summary>
             <Inputs slot>
                 <PoolFields
                     source=Memo::new(move |_| inputs.with(|i| i.source.clone()))
@@ -74,6 +92,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                             hint="The chain refuses unstakes worth under 0.002 TAO unless they close the position." />
                     </Show>
                 </fieldset>
+                <MoreInputs trouble=trouble>
                 <fieldset class="group">
                     <legend>"Price protection"</legend>
                     <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
@@ -83,9 +102,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     <ParamToggle spec=PARTIAL.spec() field=field(|i| i.partial.shown()) edit=edit
                         hint="Off (fill or kill): the whole trade fails if it would pass the limit. On: it stops at the limit and the rest stays with you." />
                 </fieldset>
+                </MoreInputs>
             </Inputs>
             <Results slot>
-                <Verdict outcome=outcome />
                 <p class="hint" data-testid="pool-curve" data-value=move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| p.curve.name()).unwrap_or_default())>
                     {move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| explain::curve_line(p, i.source.ellipse_calibrated())))}
                 </p>
@@ -95,7 +114,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     </p>
                 })}
                 <dl class="figures">
-                    <FigureRows specs=&QUOTED_HEAD result=quoted />
+                    <FigureRows specs=&AT_SPOT result=quoted />
                     <Figure
                         testid="pool-spot-price"
                         label="Spot price"
@@ -129,14 +148,16 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     />
                 </dl>
             </Results>
-            <SlippageChart inputs=inputs outcome=outcome />
+            <Chart slot>
+                <SlippageChart inputs=inputs outcome=outcome />
+            </Chart>
             <div class="sections">
                 <MaxForSlippage inputs=inputs edit=edit />
                 <RoundTripSection inputs=inputs />
                 <MoveStake inputs=inputs data=data edit=edit />
             </div>
             <div class="note aside">
-                <p>{explain::SPLITTING}</p>
+                <Explain text=explain::SPLITTING summary="Why splitting a trade does not help" />
             </div>
         </Calculator>
     }

@@ -12,6 +12,7 @@ use crate::model::pool::side::Side;
 use crate::model::pool::Pool;
 use crate::ui::chart::{LogLogChart, LogLogData};
 use crate::ui::data::Data;
+use crate::ui::explain::Explain;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamInput, ParamSelect};
@@ -210,7 +211,7 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
     view! {
         <section class="panel" aria-labelledby="move-title">
             <h3 id="move-title">"Move stake to another subnet"</h3>
-            <p class="hint">{explain::MOVE}</p>
+            <Explain text=explain::MOVE summary="How a move is charged" />
             <div class="grid2">
                 <ParamInput spec=MOVE_AMOUNT.spec() field=Signal::derive(move || inputs.with(|i| i.move_amount.shown())) edit=edit />
                 <ParamSelect spec=MOVE_TO.spec() options=options field=Signal::derive(move || inputs.with(|i| i.move_to.shown())) edit=edit />

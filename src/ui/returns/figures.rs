@@ -35,8 +35,8 @@ fn exit_shown(
     p.horizon.exit.as_ref().ok().map(f)
 }
 
-/// The page's figures, in order.
-pub const FIGURES: [FigureSpec<Projection>; 12] = [
+/// The summary card: the net result, what you get back, the break-even and the yield.
+pub const SUMMARY: [FigureSpec<Projection>; 4] = [
     FigureSpec {
         testid: "returns-net-tao",
         label: "Net result",
@@ -101,6 +101,10 @@ pub const FIGURES: [FigureSpec<Projection>; 12] = [
         missing: dash,
         explain: explain::APY,
     },
+];
+
+/// The results below it: the alpha, the worth at spot and the costs of both swaps.
+pub const FIGURES: [FigureSpec<Projection>; 8] = [
     FigureSpec {
         testid: "returns-alpha-in",
         label: "Alpha at entry",

@@ -229,12 +229,12 @@ mod tests {
     fn prefills_from_the_subnet() {
         let (form, snapshot) = read(&[("netuid", "64")]);
         assert_eq!(form.chain.emission.text, "1");
-        assert_eq!(form.chain.issuance.text, "5861559.713339265");
+        assert_eq!(form.chain.issuance.text, "5,861,559.713339265");
         // The data has only the stake weight (3,938,068.74, above the alpha outstanding): the
         // base is capped at the alpha outstanding and marked as an estimate.
-        assert_eq!(form.chain.alpha_stake.text, "3319182.111772565");
+        assert_eq!(form.chain.alpha_stake.text, "3,319,182.111772565");
         assert!(form.chain.alpha_stake_note().is_some());
-        assert_eq!(form.chain.root_tao.text, "5445703.100864541");
+        assert_eq!(form.chain.root_tao.text, "5,445,703.100864541");
         assert_eq!(form.chain.tao_weight.text, "0.18");
         assert_eq!(form.chain.epoch_blocks.text, "360");
         let inputs = form.inputs(&snapshot).unwrap();

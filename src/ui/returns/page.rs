@@ -2,7 +2,7 @@
 //! the figures, the table by holding time and the exit chart.
 
 use super::explain;
-use super::figures::{days_after, signed_tokens, FIGURES};
+use super::figures::{days_after, signed_tokens, FIGURES, SUMMARY};
 use super::form::{
     ReturnsForm, StartWith, AMOUNT, APY, CHILDKEY, COMPOUND_OTHERS, EXIT_FROM, FROM, PRICE_CHANGE,
     VTRUST,
@@ -11,10 +11,11 @@ use super::sections::{ExitChart, HeldForTable};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{project, Projection, ReturnsError};
 use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Inputs, Results};
+use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::data::Data;
+use crate::ui::explain::Explain;
 use crate::ui::field::FieldText;
 use crate::ui::figure::Figures;
 use crate::ui::format;
@@ -22,6 +23,7 @@ use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
 use crate::ui::shared_params::{DAYS, TAKE, TAO_USD};
+use crate::ui::summary::is_compact;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -50,11 +52,59 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
         }
     });
 
+    let compact = is_compact();
+    let start_with = move || {
+        view! {
+            <ParamChoice spec=FROM.spec() buttons=FROM.buttons() field=field(|f| f.from.shown()) edit=edit />
+        }
+    };
+    let verdict = move || {
+        match result.get() {
+        Err(problem) => view! {
+            <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
+        }.into_any(),
+        Ok(p) => {
+            let days = p.horizon.day;
+            let text = match &p.horizon.exit {
+                Ok(leg) => format!(
+                    "After {}: {} TAO back, {} TAO ({}).",
+                    days_after(days),
+                    format::tokens(rao_to_decimal(leg.tao_rao)),
+                    signed_tokens(leg.net_tao),
+                    format::signed_pct(leg.net_pct),
+                ),
+                Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
+            };
+            let class = match &p.horizon.exit {
+                Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
+                _ => "verdict rejected",
+            };
+            view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
+        }
+    }
+    };
+
     view! {
         <Calculator calc=Calc::Returns
             lede="If you stake into a subnet through a validator and hold, what do you get back in TAO after the fee and slippage both ways? Rewards compound every epoch; on a thin pool the swaps can eat them all."
             inputs_label="Staking return inputs"
+            dock=Signal::derive(move || result.with(|r| match r {
+                Ok(p) => match &p.horizon.exit {
+                    Ok(leg) => format!(
+                        "Net result {} TAO ({}) after {}",
+                        signed_tokens(leg.net_tao),
+                        format::signed_pct(leg.net_pct),
+                        days_after(p.horizon.day),
+                    ),
+                    Err(r) => format!("The exit would be rejected ({})", r.chain_name()),
+                },
+                Err(e) => e.clone(),
+            }))
         >
+            <Summary slot>
+                {verdict}
+                <Figures specs=&SUMMARY result=result />
+            </Summary>
             <Inputs slot>
                 <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <Show when=move || root.get()>
@@ -65,12 +115,14 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 </Show>
                 <fieldset class="group">
                     <legend>"Position"</legend>
-                    <ParamChoice spec=FROM.spec() buttons=FROM.buttons() field=field(|f| f.from.shown()) edit=edit />
+                    {(!compact).then(start_with)}
                     <div class="grid2">
                         <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit unit=unit />
                         <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825 (5 years)" />
                     </div>
                 </fieldset>
+                <MoreInputs trouble=Signal::derive(move || result.with(Result::is_err))>
+                {compact.then(start_with)}
                 <fieldset class="group">
                     <legend>"Validator"</legend>
                     <div class="grid2">
@@ -98,36 +150,16 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                         hint="On: the total stake grows by each epoch's rewards, so yours grows more slowly. Off: today's rate all along (overstates the yield)." />
                 </fieldset>
                 <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) edit=edit />
+                </MoreInputs>
             </Inputs>
             <Results slot>
-                {move || match result.get() {
-                    Err(problem) => view! {
-                        <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
-                    }.into_any(),
-                    Ok(p) => {
-                        let days = p.horizon.day;
-                        let text = match &p.horizon.exit {
-                            Ok(leg) => format!(
-                                "After {}: {} TAO back, {} TAO ({}).",
-                                days_after(days),
-                                format::tokens(rao_to_decimal(leg.tao_rao)),
-                                signed_tokens(leg.net_tao),
-                                format::signed_pct(leg.net_pct),
-                            ),
-                            Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
-                        };
-                        let class = match &p.horizon.exit {
-                            Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
-                            _ => "verdict rejected",
-                        };
-                        view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
-                    }
-                }}
                 <Figures specs=&FIGURES result=result />
             </Results>
+            <Chart slot>
+                <ExitChart result=result />
+            </Chart>
             <HeldForTable result=result />
-            <ExitChart result=result />
-            <div class="note aside"><p>{explain::MODEL}</p></div>
+            <div class="note aside"><Explain text=explain::MODEL summary="How this is computed" /></div>
         </Calculator>
     }
 }

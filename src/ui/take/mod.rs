@@ -8,5 +8,6 @@ pub mod page;
 pub mod prefill;
 pub mod rows;
 mod sections;
+mod summary;
 
 pub use page::TakeCalculator;

@@ -5,16 +5,19 @@ use super::compare::{run, switching};
 use super::explain;
 use super::form::{TakeForm, AMOUNT, DAYS};
 use super::sections::{ComparisonTable, EarningsChart, RowsEditor, SwitchingPanel};
+use super::summary::TakeSummary;
 use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Inputs, Results};
+use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::chain_fields::ChainFields;
 use crate::ui::chain_figures::ChainFigures;
 use crate::ui::data::Data;
+use crate::ui::explain::Explain;
 use crate::ui::field::FieldText;
 use crate::ui::inputs::{Edit, ParamInput};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
 use crate::ui::shared_params::TAO_USD;
+use crate::ui::summary::is_compact;
 use leptos::prelude::*;
 
 #[component]
@@ -32,11 +35,34 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
     };
     let field = move |f: fn(&TakeForm) -> FieldText| Signal::derive(move || form.with(f));
 
+    let compact = is_compact();
+    let tao_usd = move || {
+        view! {
+            <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
+        }
+    };
     view! {
         <Calculator calc=Calc::Take stacked=true
             lede="Which validator should you delegate to on this subnet, and what does each one's take cost you over time? Up to eight side by side."
             inputs_label="Delegation take inputs"
+            dock=Signal::derive(move || result.with(|r| match r {
+                Ok(c) => c
+                    .comparison
+                    .rows
+                    .iter()
+                    .min_by_key(|row| row.rank)
+                    .map(|best| format!(
+                        "Best: {}, {} net APY",
+                        c.delegates.get(best.index).map(|d| d.name.as_str()).unwrap_or_default(),
+                        crate::ui::format::pct(best.net_apy_pct),
+                    ))
+                    .unwrap_or_default(),
+                Err(e) => e.clone(),
+            }))
         >
+            <Summary slot>
+                <TakeSummary result=result days=Signal::derive(move || form.with(|f| f.days.ok())) />
+            </Summary>
             <Inputs slot>
                 <PoolFields source=Memo::new(move |_| form.with(|f| f.source.clone())) data=data edit=edit />
                 <fieldset class="group">
@@ -46,8 +72,10 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                             hint="Converted to alpha at the spot price" />
                         <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit hint="1 to 1,825" />
                     </div>
-                    <ParamInput spec=TAO_USD.spec() field=field(|f| f.tao_usd.shown()) edit=edit placeholder="none" />
+                    {(!compact).then(tao_usd)}
                 </fieldset>
+                <MoreInputs trouble=Signal::derive(move || result.with(Result::is_err))>
+                {compact.then(tao_usd)}
                 <fieldset class="group">
                     <legend>"Validators"</legend>
                     <Show when=move || form.with(|f| f.prefilled)>
@@ -57,19 +85,19 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     <RowsEditor form=form edit=edit />
                 </fieldset>
                 <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) edit=edit />
+                </MoreInputs>
             </Inputs>
             <Results slot>
-                {move || result.with(|r| r.as_ref().err().map(|e| view! {
-                    <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
-                }))}
                 {move || form.with(|f| f.root).then(|| data.snapshot.with(ChainFigures::root_dividends_warning)).flatten().map(|w| view! {
                     <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
                 })}
                 <ComparisonTable result=result />
             </Results>
+            <Chart slot>
+                <EarningsChart result=result />
+            </Chart>
             <SwitchingPanel form=form result=result switching=switching_result data=data edit=edit />
-            <EarningsChart result=result />
-            <div class="note aside"><p>{explain::MODEL}</p></div>
+            <div class="note aside"><Explain text=explain::MODEL summary="How this is computed" /></div>
         </Calculator>
     }
 }

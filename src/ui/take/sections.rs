@@ -17,12 +17,12 @@ use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-fn amount_text(a: &Amount) -> String {
+pub(super) fn amount_text(a: &Amount) -> String {
     signed_amount_text(a, "")
 }
 
 /// An amount lost, with its sign on every unit.
-fn loss_text(a: &Amount) -> String {
+pub(super) fn loss_text(a: &Amount) -> String {
     signed_amount_text(a, "−")
 }
 
@@ -156,13 +156,16 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                 </tbody>
             </table>
         </div>
-        <dl class="figures explain-list">
-            <div class="figure"><dt>"Net APY"</dt><dd class="explain">{explain::NET_APY}</dd></div>
-            <div class="figure"><dt>"Take paid"</dt><dd class="explain">{explain::PAID}</dd></div>
-            <div class="figure"><dt>"If raised to 18 %"</dt><dd class="explain">{explain::RAISED}</dd></div>
-            <div class="figure"><dt>"Childkey take"</dt><dd class="explain">{explain::CHILDKEY}</dd></div>
-            <div class="figure"><dt>"Gap to best"</dt><dd class="explain">{explain::GAP}</dd></div>
-        </dl>
+        <details class="explain column-meanings">
+            <summary>"What the columns mean"</summary>
+            <dl class="figures explain-list">
+                <div class="figure"><dt>"Net APY"</dt><dd class="explain">{explain::NET_APY}</dd></div>
+                <div class="figure"><dt>"Take paid"</dt><dd class="explain">{explain::PAID}</dd></div>
+                <div class="figure"><dt>"If raised to 18 %"</dt><dd class="explain">{explain::RAISED}</dd></div>
+                <div class="figure"><dt>"Childkey take"</dt><dd class="explain">{explain::CHILDKEY}</dd></div>
+                <div class="figure"><dt>"Gap to best"</dt><dd class="explain">{explain::GAP}</dd></div>
+            </dl>
+        </details>
 
     }
 }

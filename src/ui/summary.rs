@@ -1,0 +1,47 @@
+//! What every calculator's summary card shares: whether the calculator is a compact embed, and
+//! the "exact figures" switch (`exact=1`).
+
+use super::app_params::EXACT;
+use super::format;
+use super::params::Params;
+use leptos::prelude::*;
+
+/// A compact embed (`embed=1`, the widget): the summary, the inputs a reader changes, one chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Compact(pub bool);
+
+/// Whether the calculator being drawn is a compact embed.
+pub fn is_compact() -> bool {
+    use_context::<Compact>().is_some_and(|c| c.0)
+}
+
+/// Keep the page's figures as `exact` says, now and whenever it changes.
+pub fn follow_exact(params: Params) {
+    let wanted = move || params.get(EXACT.key).as_deref().map(str::trim) == Some("1");
+    format::set_exact(wanted());
+    Effect::new(move || format::set_exact(wanted()));
+}
+
+/// The "exact figures" checkbox.
+#[component]
+pub fn ExactToggle() -> impl IntoView {
+    let params = use_context::<Params>();
+    let on =
+        move || params.is_some_and(|p| p.get(EXACT.key).as_deref().map(str::trim) == Some("1"));
+    view! {
+        <label class="exact-toggle" for="exact">
+            <input
+                type="checkbox"
+                id="exact"
+                data-testid="exact-toggle"
+                prop:checked=on
+                on:change:target=move |ev| {
+                    if let Some(p) = params {
+                        p.set(EXACT.key, ev.target().checked().then(|| "1".to_string()));
+                    }
+                }
+            />
+            " Exact figures"
+        </label>
+    }
+}
