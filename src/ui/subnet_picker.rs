@@ -173,8 +173,9 @@ pub fn SubnetPicker(
             // Clicks inside keep the focus in the box, so the list stays open until a pick.
             <div class="picker-popup" hidden=move || !open.get() on:mousedown=|ev| ev.prevent_default()>
                 <ul id="subnet-list" class="picker-list" role="listbox" aria-label="Subnets" tabindex="-1" node_ref=list_ref>
+                    // Drawn only while open: 129 rows are not part of the first render.
                     <For
-                        each=move || list.get().into_iter().enumerate()
+                        each=move || if open.get() { list.get() } else { Vec::new() }.into_iter().enumerate()
                         key=|(i, row)| (*i, row.clone())
                         let((index, row))
                     >
@@ -205,7 +206,7 @@ pub fn SubnetPicker(
                             }
                         }
                     </For>
-                    <Show when=move || list.with(Vec::is_empty)>
+                    <Show when=move || open.get() && list.with(Vec::is_empty)>
                         <li class="picker-empty" role="presentation">"No subnet matches."</li>
                     </Show>
                 </ul>

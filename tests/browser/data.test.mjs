@@ -331,6 +331,9 @@ test("loaded data is remembered across reloads until forgotten or reset; downloa
 test("the subnet picker searches, sorts and picks by keyboard", async () => {
   const { page, problems, context } = await open("&netuid=64");
   const options = page.locator('#subnet-list [role="option"]');
+  // The list is drawn only while choosing: a click opens it.
+  assert.equal(await options.count(), 0);
+  await page.locator("#subnet-search").click();
   assert.equal(await options.count(), 129);
   assert.equal(await page.locator('[data-testid="subnet-option-64"]').getAttribute("aria-selected"), "true");
   await page.locator("#subnet-search").fill("targon");
@@ -338,13 +341,14 @@ test("the subnet picker searches, sorts and picks by keyboard", async () => {
   await page.locator("#subnet-search").press("Enter");
   assert.equal(await dataValue(page, "subnet-current"), "4");
   assert.match(page.url(), /netuid=4/);
+  assert.equal(await options.count(), 0);
   // By netuid, then down twice from the top of the list.
   await page.locator("#subnet-sort").selectOption("netuid");
   assert.match(page.url(), /sort=netuid/);
-  assert.equal(await options.first().getAttribute("data-testid"), "subnet-option-0");
   // The first arrow opens the list at its top (netuid 0), as the ARIA combobox pattern has it.
   await page.locator("#subnet-search").focus();
   await page.keyboard.press("ArrowDown");
+  assert.equal(await options.first().getAttribute("data-testid"), "subnet-option-0");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   assert.equal(await page.locator("#subnet-search").getAttribute("aria-activedescendant"), "subnet-opt-2");
@@ -353,6 +357,7 @@ test("the subnet picker searches, sorts and picks by keyboard", async () => {
   assert.equal(await page.locator("#subnet-list").isVisible(), false);
   // By price, highest first; each row shows TAO in pool, price and emission.
   await page.locator("#subnet-sort").selectOption("price");
+  await page.locator("#subnet-search").press("ArrowDown");
   const first = await options.first().textContent();
   assert.match(first, /τ\/α/);
   assert.match(first, /τ\/day/);
