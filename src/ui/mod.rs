@@ -17,6 +17,7 @@ pub mod explain;
 pub mod field;
 pub mod figure;
 pub mod format;
+pub mod grouping;
 pub mod inputs;
 pub mod param;
 pub mod param_tables;

@@ -1,5 +1,5 @@
-//! What every calculator's summary card shares: whether the calculator is a compact embed, and
-//! the "exact figures" switch (`exact=1`).
+//! What every calculator's summary card shares: whether the calculator is a compact embed, the
+//! "exact figures" switch (`exact=1`) and the verdict when there is nothing to show.
 
 use super::app_params::EXACT;
 use super::format;
@@ -43,5 +43,13 @@ pub fn ExactToggle() -> impl IntoView {
             />
             " Exact figures"
         </label>
+    }
+}
+
+/// The summary's verdict when the calculator cannot compute: why, where the figures would be.
+#[component]
+pub fn Refusal(testid: &'static str, #[prop(into)] text: String) -> impl IntoView {
+    view! {
+        <div tabindex="0" class="verdict rejected" data-testid=testid role="alert">{text}</div>
     }
 }

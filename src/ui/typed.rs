@@ -64,35 +64,6 @@ impl fmt::Display for InputError {
     }
 }
 
-/// `mantissa` without its thousands commas, when they group the whole part by threes; `None`
-/// for any other separator.
-fn ungroup(mantissa: &str) -> Option<String> {
-    if mantissa.contains([' ', '_', '\'']) {
-        return None;
-    }
-    if !mantissa.contains(',') {
-        return Some(mantissa.to_string());
-    }
-    let (whole, frac) = match mantissa.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (mantissa, None),
-    };
-    if frac.is_some_and(|f| f.contains(',')) {
-        return None;
-    }
-    let mut groups = whole.split(',');
-    let first = groups.next()?;
-    let well_grouped = (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3);
-    if !well_grouped {
-        return None;
-    }
-    let digits = whole.replace(',', "");
-    Some(match frac {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    })
-}
-
 /// A plain decimal (`12.5`, `.5`, `1,234.5`, `-3`) or scientific (`1e30`) number.
 pub fn parse_decimal(raw: &str) -> Result<Decimal, InputError> {
     let text = raw.trim();
@@ -107,7 +78,7 @@ pub fn parse_decimal(raw: &str) -> Result<Decimal, InputError> {
     };
     // Prefilled boxes show grouped digits ("221,156.585"), so commas every three digits of
     // the whole part read; any other comma, space or mark stays ambiguous ("1,5").
-    let ungrouped = ungroup(mantissa).ok_or(InputError::Separator)?;
+    let ungrouped = super::grouping::ungroup(mantissa).ok_or(InputError::Separator)?;
     let mantissa = ungrouped.as_str();
     let digits_ok = !mantissa.is_empty()
         && mantissa != "."

@@ -19,7 +19,7 @@ use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
-use crate::ui::summary::is_compact;
+use crate::ui::summary::{is_compact, Refusal};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -66,10 +66,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
     };
     let verdict = move || {
         report.with(|r| match r {
-            Err(e) => view! {
-                <div tabindex="0" class="verdict rejected" data-testid="conviction-error" role="alert">{e.clone()}</div>
-            }
-            .into_any(),
+            Err(e) => view! { <Refusal testid="conviction-error" text=e.clone() /> }.into_any(),
             Ok(r) => {
                 // The gate's line says whether and when the lock could take the subnet over.
                 let gate = &FIGURES[1];

@@ -23,7 +23,7 @@ use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
 use crate::ui::params::Params;
 use crate::ui::pool_fields::PoolFields;
 use crate::ui::shared_params::{DAYS, TAKE, TAO_USD};
-use crate::ui::summary::is_compact;
+use crate::ui::summary::{is_compact, Refusal};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -58,11 +58,8 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
             <ParamChoice spec=FROM.spec() buttons=FROM.buttons() field=field(|f| f.from.shown()) edit=edit />
         }
     };
-    let verdict = move || {
-        match result.get() {
-        Err(problem) => view! {
-            <div tabindex="0" class="verdict rejected" data-testid="returns-error" role="alert">{problem}</div>
-        }.into_any(),
+    let verdict = move || match result.get() {
+        Err(problem) => view! { <Refusal testid="returns-error" text=problem /> }.into_any(),
         Ok(p) => {
             let days = p.horizon.day;
             let text = match &p.horizon.exit {
@@ -73,7 +70,11 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     signed_tokens(leg.net_tao),
                     format::signed_pct(leg.net_pct),
                 ),
-                Err(r) => format!("The exit after {} would be rejected ({}): {r}", days_after(days), r.chain_name()),
+                Err(r) => format!(
+                    "The exit after {} would be rejected ({}): {r}",
+                    days_after(days),
+                    r.chain_name()
+                ),
             };
             let class = match &p.horizon.exit {
                 Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
@@ -81,7 +82,6 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
             };
             view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
         }
-    }
     };
 
     view! {

@@ -6,6 +6,7 @@ use super::sections::{amount_text, loss_text};
 use crate::model::staking::delegation::DelegateResult;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
+use crate::ui::summary::Refusal;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -37,10 +38,7 @@ pub fn TakeSummary(
 ) -> impl IntoView {
     let verdict = move || {
         result.with(|r| match r {
-            Err(e) => view! {
-                <div tabindex="0" class="verdict rejected" data-testid="take-error" role="alert">{e.clone()}</div>
-            }
-            .into_any(),
+            Err(e) => view! { <Refusal testid="take-error" text=e.clone() /> }.into_any(),
             Ok(c) => {
                 let text = match ends(c) {
                     Some((best, worst)) if best.index != worst.index => format!(
