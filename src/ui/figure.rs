@@ -1,5 +1,6 @@
-//! A result on the page: label, value as a person reads it, the full-precision value in
-//! `data-value` for tests and scripts, and a sentence on what it means.
+//! A result on the page: label, value as a person reads it (rounded, `ui::format`), the
+//! full-precision value in `data-value` for tests and scripts, and behind "what is this?" a
+//! sentence on what it means with the exact value and a copy of it.
 
 use super::{clipboard, format};
 use leptos::prelude::*;

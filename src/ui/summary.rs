@@ -4,6 +4,7 @@
 use super::app_params::EXACT;
 use super::format;
 use super::params::Params;
+use super::typed::parse_flag;
 use leptos::prelude::*;
 
 /// A compact embed (`embed=1`, the widget): the summary, the inputs a reader changes, one chart.
@@ -15,26 +16,35 @@ pub fn is_compact() -> bool {
     use_context::<Compact>().is_some_and(|c| c.0)
 }
 
+/// What `exact` asks for: exact figures or not, or the message for a value that is not 0 or 1
+/// (the figures stay readable then).
+fn exact_asked(params: Params) -> Result<bool, String> {
+    match params.get(EXACT.key) {
+        None => Ok(false),
+        Some(raw) => parse_flag(&raw).map_err(|e| format!("Exact figures: {e}")),
+    }
+}
+
 /// Keep the page's figures as `exact` says, now and whenever it changes.
 pub fn follow_exact(params: Params) {
-    let wanted = move || params.get(EXACT.key).as_deref().map(str::trim) == Some("1");
+    let wanted = move || exact_asked(params).unwrap_or(false);
     format::set_exact(wanted());
     Effect::new(move || format::set_exact(wanted()));
 }
 
-/// The "exact figures" checkbox.
+/// The "exact figures" checkbox, with the message for a bad `exact`.
 #[component]
 pub fn ExactToggle() -> impl IntoView {
     let params = use_context::<Params>();
-    let on =
-        move || params.is_some_and(|p| p.get(EXACT.key).as_deref().map(str::trim) == Some("1"));
+    let asked = move || params.map(exact_asked).unwrap_or(Ok(false));
     view! {
         <label class="exact-toggle" for="exact">
             <input
                 type="checkbox"
                 id="exact"
                 data-testid="exact-toggle"
-                prop:checked=on
+                aria-describedby="exact-msg"
+                prop:checked=move || asked() == Ok(true)
                 on:change:target=move |ev| {
                     if let Some(p) = params {
                         p.set(EXACT.key, ev.target().checked().then(|| "1".to_string()));
@@ -43,6 +53,7 @@ pub fn ExactToggle() -> impl IntoView {
             />
             " Exact figures"
         </label>
+        <p class="msg" id="exact-msg" aria-live="polite">{move || asked().err()}</p>
     }
 }
 

@@ -118,6 +118,14 @@ test("figures read rounded and grouped; the exact value is in the title, the dis
   assert.ok(shown.startsWith(value), `exact=1 shows ${shown} for ${value}`);
   assert.equal(await exact.page.locator('[data-testid="exact-toggle"]').isChecked(), true);
   await exact.context.close();
+
+  // A value that is not 0 or 1 is named by the switch; the figures stay readable.
+  const bad = await app.open("/?calc=pool&netuid=64&amount=100&exact=yes");
+  await bad.page.locator('[data-testid="pool-received"][data-value]').waitFor();
+  assert.equal(await bad.page.locator("#exact-msg").textContent(), "Exact figures: “yes” is not 0 or 1.");
+  assert.equal((await bad.page.locator('[data-testid="pool-received"]').textContent()).trim(), "1,148.48 alpha");
+  assert.equal(await bad.page.locator('[data-testid="exact-toggle"]').isChecked(), false);
+  await bad.context.close();
 });
 
 test("the subnet picker takes one line until it is used; the custom pool opens for typed reserves", async () => {
