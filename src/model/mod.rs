@@ -5,5 +5,6 @@
 pub mod conviction;
 pub mod num;
 pub mod pool;
+pub mod screen;
 pub mod staking;
 pub mod words;

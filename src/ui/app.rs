@@ -1,6 +1,6 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
-use super::app_params::{compact_embed, Calc, CALC, EMBED, EXACT, LIVE, RPC, SNAPSHOT};
+use super::app_params::{compact_embed, Calc, CALC, EMBED, EXACT, LIVE, RPC, SNAPSHOT, SORT};
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
@@ -9,6 +9,7 @@ use super::params::Params;
 use super::pool::PoolCalculator;
 use super::pool_source::NETUID;
 use super::returns::ReturnsCalculator;
+use super::screen::ScreenCalculator;
 use super::summary::{follow_exact, Compact};
 use super::take::TakeCalculator;
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ pub fn App(
         Calc::Returns => view! { <ReturnsCalculator params=params data=data /> }.into_any(),
         Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
         Calc::Conviction => view! { <ConvictionCalculator params=params data=data /> }.into_any(),
+        Calc::Screen => view! { <ScreenCalculator params=params data=data /> }.into_any(),
     };
     let calc_message = move || {
         calc.get().1.map(
@@ -121,7 +123,14 @@ pub fn App(
                                 aria-current=move || (chosen.get() == calc).then_some("page")
                                 on:click=move |ev| {
                                     ev.prevent_default();
-                                    params.set(CALC.key, Some(calc.param().to_string()));
+                                    // `sort` orders the subnet list, or on the screener its table:
+                                    // one calculator's value means nothing to the other.
+                                    let crossing = (chosen.get_untracked() == Calc::Screen) != (calc == Calc::Screen);
+                                    let mut changes = vec![(CALC.key, Some(calc.param().to_string()))];
+                                    if crossing {
+                                        changes.push((SORT.key, None));
+                                    }
+                                    params.set_many(&changes);
                                 }
                             >
                                 {calc.title()}

@@ -7,7 +7,7 @@ pub const CALC: Described = Described {
     key: "calc",
     label: "Calculator",
     default: "pool",
-    unit: "pool | returns | take | conviction",
+    unit: "pool | returns | take | conviction | screen",
     about: "Which calculator the page opens on.",
 };
 pub const EMBED: Described = Described {
@@ -51,7 +51,7 @@ pub const SORT: Described = Described {
     label: "Sort subnets by",
     default: "tao",
     unit: "tao | price | netuid",
-    about: "The subnet list's order.",
+    about: "The subnet list's order (on the screener: the table's, see its parameters).",
 };
 
 /// How much of a calculator an embed shows (`embed`): compact unless `full` is asked for.
@@ -66,10 +66,17 @@ pub enum Calc {
     Returns,
     Take,
     Conviction,
+    Screen,
 }
 
 impl Calc {
-    pub const ALL: [Calc; 4] = [Calc::Pool, Calc::Returns, Calc::Take, Calc::Conviction];
+    pub const ALL: [Calc; 5] = [
+        Calc::Pool,
+        Calc::Returns,
+        Calc::Take,
+        Calc::Conviction,
+        Calc::Screen,
+    ];
 
     pub fn param(self) -> &'static str {
         match self {
@@ -77,6 +84,7 @@ impl Calc {
             Calc::Returns => "returns",
             Calc::Take => "take",
             Calc::Conviction => "conviction",
+            Calc::Screen => "screen",
         }
     }
 
@@ -86,6 +94,7 @@ impl Calc {
             Calc::Returns => "Staking returns",
             Calc::Take => "Delegation take",
             Calc::Conviction => "Conviction locks",
+            Calc::Screen => "Compare subnets",
         }
     }
 }
@@ -99,6 +108,7 @@ impl Calc {
             Some("returns") => (Calc::Returns, None),
             Some("take") => (Calc::Take, None),
             Some("conviction") => (Calc::Conviction, None),
+            Some("screen") => (Calc::Screen, None),
             Some(other) => {
                 let shown = crate::model::words::shorten(other);
                 (

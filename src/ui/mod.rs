@@ -27,6 +27,7 @@ pub mod pool_fields;
 pub mod pool_source;
 pub mod query;
 pub mod returns;
+pub mod screen;
 pub mod shared_params;
 pub mod storage;
 pub mod subnet_picker;

@@ -3,7 +3,7 @@
 //! `tests/docs.rs` fails when a page is not current.
 
 use crate::ui::param::{markdown_table, Doc};
-use crate::ui::{app_params, chain_figures, conviction, pool, pool_source, returns, take};
+use crate::ui::{app_params, chain_figures, conviction, pool, pool_source, returns, screen, take};
 
 /// `(name, parameters)` for every table.
 pub fn tables() -> Vec<(&'static str, Vec<Doc>)> {
@@ -15,6 +15,7 @@ pub fn tables() -> Vec<(&'static str, Vec<Doc>)> {
         ("chain-figures", chain_figures::docs()),
         ("take", take::form::docs()),
         ("conviction", conviction::form::docs()),
+        ("screen", screen::form::docs()),
     ]
 }
 
@@ -57,7 +58,19 @@ mod tests {
     fn a_key_is_in_one_table_only_unless_shared_on_purpose() {
         // The same key in two tables means the same parameter read by two calculators
         // (amount, days, tao_usd, take): the forms build those from `shared_params`.
-        let shared = ["amount", "days", "tao_usd"];
+        // The screener reads the returns calculator's position (take, price_change, exit_from) and the
+        // pool calculator's max_slip, and its
+        // `sort` orders its table where the app's orders the subnet list.
+        let shared = [
+            "amount",
+            "days",
+            "tao_usd",
+            "take",
+            "price_change",
+            "exit_from",
+            "max_slip",
+            "sort",
+        ];
         let mut seen: Vec<&str> = Vec::new();
         for (_, docs) in tables() {
             for d in docs {

@@ -5,5 +5,6 @@
 pub mod fixed;
 pub mod precise;
 pub mod ratio;
+pub(crate) mod tables;
 pub mod units;
 pub mod wide;

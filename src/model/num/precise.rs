@@ -6,6 +6,7 @@
 //! `1 - (y / (y + dy))^k` cancels almost completely. Working in the ln1p/expm1 forms keeps the
 //! relative precision of tiny values, so the error stays near 1e-27 of the result.
 
+use crate::model::num::tables::{EXPM1_STEPS, LN_STEPS};
 use rust_decimal::Decimal;
 
 /// The arithmetic left the range this module computes in. Callers validate their inputs, so
@@ -50,13 +51,33 @@ pub fn ln1p(u: Decimal) -> Result<Decimal, OutOfRange> {
     let mut w = u;
     if u >= Decimal::ONE {
         let mut m = add(u, Decimal::ONE)?;
+        // The power of two below m from its integer part, then one division per 2^62 (a
+        // division at a time was most of the cost for large arguments).
         while m >= Decimal::TWO {
-            m = div(m, Decimal::TWO)?;
-            halvings += 1;
+            let whole = u128::try_from(m.trunc().mantissa()).map_err(|_| OutOfRange)?;
+            let k = (127 - whole.leading_zeros()).min(62);
+            m = div(m, Decimal::from(1u64 << k))?;
+            halvings += k;
         }
         w = sub(m, Decimal::ONE)?;
     }
-    // ln(1 + w) = 2 atanh(s) with s = w / (2 + w) <= 1/3: s + s^3/3 + s^5/5 + ...
+    // Past 1/64, take out the nearest step below: ln(1 + w) = ln(1 + j/64) + ln(1 + w'), with
+    // w' = (w - j/64) / (1 + j/64) < 1/64, so the series below needs seven terms, not thirty.
+    let sixty_four = Decimal::from(64);
+    let mut base = Decimal::ZERO;
+    let whole = mul(w, sixty_four)?.trunc();
+    if whole >= Decimal::ONE {
+        let j = whole.mantissa().clamp(1, 63) as usize;
+        let step = div(Decimal::from(j as u64), sixty_four)?;
+        w = div(sub(w, step)?, add(Decimal::ONE, step)?)?;
+        base = LN_STEPS[j];
+    }
+    let series = ln1p_series(w)?;
+    add(add(series, base)?, mul(Decimal::from(halvings), LN2)?)
+}
+
+/// ln(1 + w) = 2 atanh(s) with s = w / (2 + w): s + s^3/3 + s^5/5 + ..., for 0 <= w < 1.
+fn ln1p_series(w: Decimal) -> Result<Decimal, OutOfRange> {
     let s = div(w, add(Decimal::TWO, w)?)?;
     let s2 = mul(s, s)?;
     let mut term = s;
@@ -71,7 +92,7 @@ pub fn ln1p(u: Decimal) -> Result<Decimal, OutOfRange> {
         }
         sum = add(sum, next)?;
     }
-    add(mul(sum, Decimal::TWO)?, mul(Decimal::from(halvings), LN2)?)
+    mul(sum, Decimal::TWO)
 }
 
 /// Taylor series of e^z - 1, for |z| <= 1/2.
@@ -94,16 +115,31 @@ fn expm1_series(z: Decimal) -> Result<Decimal, OutOfRange> {
 /// to 28 decimal places.
 pub fn expm1(z: Decimal) -> Result<Decimal, OutOfRange> {
     if z.abs() <= HALF {
-        return expm1_series(z);
+        return expm1_reduced(z);
     }
     sub(exp(z)?, Decimal::ONE)
+}
+
+/// e^z - 1 for |z| <= 1/2: past 1/128, z = k/64 + r with |r| <= 1/128 and
+/// e^z - 1 = T + (1 + T)(e^r - 1), T = e^(k/64) - 1 from the table; the series of r needs
+/// about ten terms instead of twenty-five. Tiny z keep the plain series (its relative precision).
+fn expm1_reduced(z: Decimal) -> Result<Decimal, OutOfRange> {
+    let sixty_four = Decimal::from(64);
+    let k = mul(z, sixty_four)?.round();
+    if k.is_zero() {
+        return expm1_series(z);
+    }
+    let k = (k.mantissa() / 10i128.pow(k.scale())).clamp(-32, 32);
+    let r = sub(z, div(Decimal::from(k as i64), sixty_four)?)?;
+    let t = EXPM1_STEPS[(k + 32) as usize];
+    add(t, mul(add(Decimal::ONE, t)?, expm1_series(r)?)?)
 }
 
 /// `e^z`, to 28 significant digits also when it is tiny (unlike `expm1(z) + 1`). Beyond z = 60
 /// it leaves Decimal's range; far below zero it is 0.
 pub fn exp(z: Decimal) -> Result<Decimal, OutOfRange> {
     if z.abs() <= HALF {
-        return add(expm1_series(z)?, Decimal::ONE);
+        return add(expm1_reduced(z)?, Decimal::ONE);
     }
     if z > Decimal::from(60) {
         return Err(OutOfRange);
@@ -115,7 +151,7 @@ pub fn exp(z: Decimal) -> Result<Decimal, OutOfRange> {
     // Decimal's 96-bit mantissa holds.
     let n = div(z, LN2)?.round();
     let r = sub(z, mul(n, LN2)?)?;
-    let mut e = add(expm1_series(r)?, Decimal::ONE)?;
+    let mut e = add(expm1_reduced(r)?, Decimal::ONE)?;
     let mut n = i32::try_from(n.mantissa()).map_err(|_| OutOfRange)?;
     let step = Decimal::from(1u64 << 62);
     while n != 0 {

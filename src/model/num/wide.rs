@@ -26,14 +26,12 @@ pub fn decimal_from_ratio(num: U256, den: U256) -> Option<Decimal> {
         return None;
     }
     // Start at the finest scale the integer part leaves room for, so at most two tries.
-    let mut digits = 0u32;
-    while digits < 30 && whole >= U256::exp10(digits as usize) {
-        digits += 1;
-    }
+    let whole = whole.low_u128();
+    let digits = if whole == 0 { 0 } else { whole.ilog10() + 1 };
     let mut scale = 29u32.saturating_sub(digits).min(28);
     loop {
         let scaled = num
-            .checked_mul(U256::exp10(scale as usize))
+            .checked_mul(U256::from(10u128.pow(scale)))
             .map(|n| n / den);
         if let Some(q) = scaled {
             if q <= max_mantissa {

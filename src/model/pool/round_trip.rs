@@ -11,6 +11,8 @@ use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RoundTrip {
+    /// Output token of the first leg (the alpha a stake bought).
+    pub out_rao: u64,
     /// Input token back after both legs.
     pub back_rao: u64,
     /// Input token lost, fees and slippage of both legs.
@@ -23,6 +25,7 @@ pub fn round_trip(pool: &Pool, side: Side, amount_rao: u64) -> Result<RoundTrip,
     let back = swap(&there.pool_after, side.opposite(), there.out_rao, None)?;
     let lost_rao = amount_rao.saturating_sub(back.out_rao);
     Ok(RoundTrip {
+        out_rao: there.out_rao,
         back_rao: back.out_rao,
         lost: rao_to_decimal(lost_rao),
         lost_pct: difference_pct(
@@ -31,6 +34,30 @@ pub fn round_trip(pool: &Pool, side: Side, amount_rao: u64) -> Result<RoundTrip,
             U256::from(amount_rao),
         )?,
     })
+}
+
+/// Stake `amount_rao` TAO, then sell the alpha into `sell_into`: the pool the stake left (an
+/// immediate round trip, which wins back most of the entry's price impact) or today's pool (the
+/// price back where it was, as others' trades would bring it: both legs' costs in full).
+/// Returns (alpha bought, TAO back).
+pub fn stake_and_sell(
+    pool: &Pool,
+    amount_rao: u64,
+    sell_into: SellInto,
+) -> Result<(u64, u64), Rejection> {
+    let there = swap(pool, Side::Stake, amount_rao, None)?;
+    let exit_pool = match sell_into {
+        SellInto::AfterStake => there.pool_after,
+        SellInto::Today => *pool,
+    };
+    let back = swap(&exit_pool, Side::Unstake, there.out_rao, None)?;
+    Ok((there.out_rao, back.out_rao))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SellInto {
+    AfterStake,
+    Today,
 }
 
 #[cfg(test)]
@@ -54,5 +81,12 @@ mod tests {
         let trip = round_trip(&pool, Side::Stake, 100_000_000_000).unwrap();
         assert_eq!(u128::from(trip.back_rao), back);
         assert_eq!(trip.lost, rao_to_decimal((tao - back) as u64));
+        let after = stake_and_sell(&pool, 100_000_000_000, SellInto::AfterStake).unwrap();
+        assert_eq!(after, (alpha as u64, back as u64));
+        // Sold into today's pool, the exit pays its own slippage at today's price.
+        let today = stake_and_sell(&pool, 100_000_000_000, SellInto::Today).unwrap();
+        let back_today = y * net_alpha / (x + net_alpha);
+        assert_eq!(today, (alpha as u64, back_today as u64));
+        assert!(today.1 < after.1);
     }
 }

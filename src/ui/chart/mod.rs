@@ -1,4 +1,4 @@
-//! The charts, drawn as SVG: the log-log slippage chart and the line chart. Positions are
+//! The charts, drawn as SVG: the log-log slippage chart, the line chart and the scatter. Positions are
 //! screen geometry, so f64 is fine here; the figures themselves come from `model` as exact
 //! decimals.
 
@@ -8,3 +8,5 @@ pub mod loglog;
 
 pub use line::{LineChart, LineChartPanel, LineData, Series};
 pub use loglog::{LogLogChart, LogLogData};
+pub mod scatter;
+pub use scatter::{ScatterChart, ScatterData, ScatterPoint};

@@ -3,21 +3,25 @@
 //! the user's path, and alpha out through the pool at the end (fee and slippage again). On a
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
-use crate::model::num::precise::{checked, expm1, ln, OutOfRange};
-use crate::model::num::ratio::{difference_pct, rao_ratio};
+use crate::model::num::precise::{checked, ln, OutOfRange};
+use crate::model::num::ratio::rao_ratio;
 use crate::model::num::units::rao_to_decimal;
-use crate::model::num::wide::mul_decimal_floor;
 use crate::model::pool::quote::{quote, Quote};
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
 use crate::model::pool::trade::{execute, TradeRequest};
 use crate::model::pool::Pool;
 use crate::model::staking::delegation::kept_share;
-use crate::model::staking::emission::{apr, apy, epochs_in_days, epochs_per_day, rate_from_apy};
+use crate::model::staking::emission::{apr, apy, epochs_per_day, rate_from_apy};
 use crate::model::staking::growth::Growth;
 use primitive_types::U256;
 use rust_decimal::Decimal;
 use std::fmt;
+
+mod breakeven;
+mod path;
+
+use path::Path;
 
 /// The longest horizon considered: a break-even beyond it is "not within 5 years".
 pub const MAX_DAYS: u32 = 5 * 365;
@@ -181,6 +185,47 @@ impl From<OutOfRange> for ReturnsError {
     }
 }
 
+/// The first epoch's rate of a position of `own_new_alpha` new to the stake: what `growth_of`
+/// starts from, without the work of the whole path (the screener asks it at many sizes).
+pub fn first_rate(
+    spec: YieldSpec,
+    own_new_alpha: Decimal,
+    epoch_blocks: u32,
+) -> Result<Decimal, ReturnsError> {
+    match spec {
+        YieldSpec::Observed { apy } => Ok(rate_from_apy(apy, epoch_blocks)?),
+        YieldSpec::Derived {
+            pool_per_epoch,
+            other_stake,
+            take,
+            childkey_take,
+            vtrust,
+            ..
+        } => {
+            let stake_total = checked(other_stake.checked_add(own_new_alpha))?;
+            if stake_total <= Decimal::ZERO {
+                return Err(ReturnsError::NoStake);
+            }
+            let earned = earned_per_epoch(pool_per_epoch, take, childkey_take, vtrust)?;
+            Ok(checked(earned.checked_div(stake_total))?)
+        }
+    }
+}
+
+/// `V (1 - childkey take) (1 - take) vtrust`: what the stake shares each epoch.
+fn earned_per_epoch(
+    pool_per_epoch: Decimal,
+    take: Decimal,
+    childkey_take: Decimal,
+    vtrust: Decimal,
+) -> Result<Decimal, ReturnsError> {
+    Ok(checked(
+        pool_per_epoch
+            .checked_mul(kept_share(take, childkey_take)?)
+            .and_then(|v| v.checked_mul(vtrust)),
+    )?)
+}
+
 /// The per-epoch growth of a position of `own_alpha` that is new to the stake or not.
 pub fn growth_of(
     spec: YieldSpec,
@@ -203,11 +248,7 @@ pub fn growth_of(
             if stake_total <= Decimal::ZERO {
                 return Err(ReturnsError::NoStake);
             }
-            let earned = checked(
-                pool_per_epoch
-                    .checked_mul(kept_share(take, childkey_take)?)
-                    .and_then(|v| v.checked_mul(vtrust)),
-            )?;
+            let earned = earned_per_epoch(pool_per_epoch, take, childkey_take, vtrust)?;
             Ok(if others_compound {
                 Growth::diluting(earned, stake_total, pool_per_epoch)?
             } else {
@@ -219,124 +260,26 @@ pub fn growth_of(
     }
 }
 
-struct Path {
-    pool: Pool,
-    alpha_start_rao: u64,
-    basis_rao: u64,
-    growth: Growth,
-    epoch_blocks: u32,
-    days: u32,
-    /// ln(1 + price change).
-    log_change: Decimal,
-    tao_usd: Option<Decimal>,
+/// The figures of a position the screener needs for every subnet: the entry, the yield, the
+/// result at the horizon and the break-even. `project` is this plus the table and the curve,
+/// so both pages show the same numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    pub entry: Option<Quote>,
+    pub entry_slippage_tao: Decimal,
+    pub alpha_start_rao: u64,
+    pub basis_rao: u64,
+    pub growth: Growth,
+    pub rate_per_epoch: Decimal,
+    pub alpha_per_day: Decimal,
+    pub apr_pct: Decimal,
+    pub apy_pct: Decimal,
+    pub horizon: Outcome,
+    pub breakeven_day: Option<u32>,
 }
 
-impl Path {
-    /// The scenario's price ratio on `day`: the path runs over the holding period and is held
-    /// after it (the table's and the break-even's later days never extrapolate it).
-    fn price_ratio(&self, day: u32) -> Result<Decimal, ReturnsError> {
-        let held = day.min(self.days);
-        let t = checked(Decimal::from(held).checked_div(Decimal::from(self.days.max(1))))?;
-        Ok(checked(
-            expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE),
-        )?)
-    }
-
-    fn outcome(&self, day: u32) -> Result<Outcome, ReturnsError> {
-        let epochs = epochs_in_days(day, self.epoch_blocks);
-        let factor = self.growth.factor(epochs)?;
-        let alpha_rao =
-            mul_decimal_floor(self.alpha_start_rao, factor).ok_or(ReturnsError::OutOfRange)?;
-        let pool = self.pool.at_price_ratio(self.price_ratio(day)?)?;
-        let (p_num, p_den) = pool.price_ratio();
-        let price = pool.spot_price();
-        let value_at_spot = rao_ratio(U256::from(alpha_rao) * p_num, p_den)
-            .map_err(|_| ReturnsError::OutOfRange)?;
-        let request = TradeRequest {
-            side: Side::Unstake,
-            amount_rao: alpha_rao,
-            protection: None,
-            closes_position: true,
-        };
-        let exit = match execute(&pool, &request) {
-            Err(rejection) => Err(rejection),
-            Ok(swap) => {
-                let fee_tao = rao_ratio(U256::from(swap.fee_rao) * p_num, p_den)
-                    .map_err(|_| ReturnsError::OutOfRange)?;
-                let tao = rao_to_decimal(swap.out_rao);
-                let slippage_tao = checked(
-                    value_at_spot
-                        .checked_sub(tao)
-                        .and_then(|v| v.checked_sub(fee_tao)),
-                )?;
-                let net_rao = i128::from(swap.out_rao) - i128::from(self.basis_rao);
-                let net_tao = Decimal::from_i128_with_scale(net_rao, 9);
-                let net_pct = difference_pct(
-                    U256::from(swap.out_rao),
-                    U256::from(self.basis_rao),
-                    U256::from(self.basis_rao.max(1)),
-                )
-                .map_err(|_| ReturnsError::OutOfRange)?;
-                let net_usd = self
-                    .tao_usd
-                    .map(|usd| checked(net_tao.checked_mul(usd)))
-                    .transpose()?;
-                Ok(ExitLeg {
-                    tao_rao: swap.out_rao,
-                    fee_tao,
-                    slippage_tao,
-                    net_tao,
-                    net_pct,
-                    net_usd,
-                })
-            }
-        };
-        Ok(Outcome {
-            day,
-            epochs,
-            alpha_rao,
-            price,
-            value_at_spot,
-            exit,
-        })
-    }
-
-    fn breaks_even(&self, day: u32) -> Result<bool, ReturnsError> {
-        Ok(matches!(self.outcome(day)?.exit, Ok(ref leg) if leg.tao_rao >= self.basis_rao))
-    }
-
-    /// The first day exiting returns the yardstick. The exit value is smooth in time (alpha
-    /// grows, price moves geometrically), so a coarse scan finds the first bracket and a
-    /// bisection the day inside it.
-    fn breakeven(&self) -> Result<Option<u32>, ReturnsError> {
-        const GRID: [u32; 24] = [
-            0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 90, 120, 180, 270, 365, 450, 540, 730, 900,
-            1095, 1460, MAX_DAYS,
-        ];
-        let mut previous = 0;
-        for day in GRID {
-            if self.breaks_even(day)? {
-                if day == 0 {
-                    return Ok(Some(0));
-                }
-                let (mut low, mut high) = (previous, day);
-                while high - low > 1 {
-                    let mid = low + (high - low) / 2;
-                    if self.breaks_even(mid)? {
-                        high = mid;
-                    } else {
-                        low = mid;
-                    }
-                }
-                return Ok(Some(high));
-            }
-            previous = day;
-        }
-        Ok(None)
-    }
-}
-
-pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
+/// The position's path from entry to any exit day.
+fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
     let (entry, alpha_start_rao, basis_rao, own_new) = match inputs.start {
         Start::Tao(rao) => {
             let q = quote(&inputs.pool, &TradeRequest::plain(Side::Stake, rao))
@@ -391,12 +334,36 @@ pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
     )?;
     let hundred = Decimal::ONE_HUNDRED;
     let horizon = path.outcome(inputs.days)?;
+    let breakeven_day = path.breakeven(&horizon)?;
+    let headline = Headline {
+        entry,
+        entry_slippage_tao,
+        alpha_start_rao,
+        basis_rao,
+        growth,
+        rate_per_epoch: rate,
+        alpha_per_day,
+        apr_pct: checked(apr(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
+        apy_pct: checked(apy(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
+        horizon,
+        breakeven_day,
+    };
+    Ok((headline, path))
+}
+
+/// The screener's figures of a position (`project` without the table and the curve).
+pub fn headline(inputs: &ReturnsInputs) -> Result<Headline, ReturnsError> {
+    position(inputs).map(|(headline, _)| headline)
+}
+
+pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
+    let (h, path) = position(inputs)?;
     let table = TABLE_DAYS
         .iter()
         .map(|&d| path.outcome(d))
         .collect::<Result<Vec<_>, _>>()?;
-    let breakeven_day = path.breakeven()?;
-    let span = breakeven_day
+    let span = h
+        .breakeven_day
         .map(|b| b + b / 4 + 1)
         .unwrap_or(inputs.days)
         .max(inputs.days)
@@ -414,18 +381,18 @@ pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
         }
     }
     Ok(Projection {
-        entry,
-        entry_slippage_tao,
-        alpha_start_rao,
-        basis_rao,
-        growth,
-        rate_per_epoch: rate,
-        alpha_per_day,
-        apr_pct: checked(apr(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
-        apy_pct: checked(apy(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
-        horizon,
+        entry: h.entry,
+        entry_slippage_tao: h.entry_slippage_tao,
+        alpha_start_rao: h.alpha_start_rao,
+        basis_rao: h.basis_rao,
+        growth: h.growth,
+        rate_per_epoch: h.rate_per_epoch,
+        alpha_per_day: h.alpha_per_day,
+        apr_pct: h.apr_pct,
+        apy_pct: h.apy_pct,
+        horizon: h.horizon,
         table,
-        breakeven_day,
+        breakeven_day: h.breakeven_day,
         curve,
     })
 }

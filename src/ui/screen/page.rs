@@ -1,0 +1,238 @@
+//! The screener's page: the position every subnet is measured at, the summary, the table and
+//! the chart of net result against pool depth.
+
+use super::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
+use super::rows::{rows, shown, RowData};
+use super::table::ScreenTable;
+use crate::model::screen::cost_vs_yield::CostOverYield;
+use crate::ui::app_params::Calc;
+use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::chart::{ScatterChart, ScatterData, ScatterPoint};
+use crate::ui::data::Data;
+use crate::ui::explain::Explain;
+use crate::ui::field::FieldText;
+use crate::ui::format;
+use crate::ui::inputs::{Edit, ParamChoice, ParamInput};
+use crate::ui::params::Params;
+use crate::ui::returns::form::PRICE_CHANGE;
+use crate::ui::shared_params::{DAYS, TAKE};
+use crate::ui::summary::is_compact;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Rows a compact embed shows.
+const COMPACT_ROWS: usize = 4;
+
+const MODEL: &str = "Each row is the staking-returns calculator on that subnet with your amount, holding period, take and price change (vtrust 1, no childkey, everyone else compounding, the exit into the pool back at today's price unless you choose the pool your stake left): its entry cost (fee and slippage of the stake, as a share of the amount), its APY on the alpha-only stake, and its net result and break-even after both swaps. The exit cost is selling the alpha you bought into that pool at once (fee and slippage, as a share of its spot value there); with today's pool, entry and exit add up to what getting in and out costs when the price comes back. The largest stake and exit are the biggest single trades whose slippage, fee included, stays within your limit (the pool calculator's figure). The last figure is the stake size from which staking and selling back (into the same pool as the exit) costs more than a year of the APY at that size: bigger stakes slip more and dilute their own rewards.";
+
+/// The summary's numbers: the best row, and how many rows lose, cost more than they yield, or
+/// are refused.
+struct Tally {
+    best: Option<(u16, String, Decimal, Decimal)>,
+    positive: usize,
+    costly: usize,
+    refused: usize,
+    total: usize,
+}
+
+fn tally(rows: &[RowData], amount_rao: Option<u64>) -> Tally {
+    let mut t = Tally {
+        best: None,
+        positive: 0,
+        costly: 0,
+        refused: 0,
+        total: rows.len(),
+    };
+    for row in rows {
+        match &row.position {
+            Ok(p) => {
+                if let Ok((pct, tao)) = p.net {
+                    if pct > Decimal::ZERO {
+                        t.positive += 1;
+                    }
+                    if t.best.as_ref().is_none_or(|b| pct > b.2) {
+                        t.best = Some((row.netuid, row.name.clone(), pct, tao));
+                    }
+                }
+            }
+            Err(super::rows::Missing::Fields) => {}
+            Err(_) => t.refused += 1,
+        }
+        let costly = match (row.cost_yield.as_ref(), amount_rao) {
+            (Ok(CostOverYield::AtAnySize), _) => true,
+            (Ok(CostOverYield::Above(from)), Some(a)) => a >= *from,
+            _ => false,
+        };
+        t.costly += usize::from(costly);
+    }
+    t
+}
+
+#[component]
+pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
+    let form = Memo::new(move |_| ScreenForm::read(|k| params.get(k)));
+    // The figures do not depend on the order, the search or the filter: those redraw only.
+    let figures_form = Memo::new(move |_| {
+        form.with(|f| ScreenForm {
+            sort: ScreenForm::read(|_| None).sort,
+            query: ScreenForm::read(|_| None).query,
+            min_tao: ScreenForm::read(|_| None).min_tao,
+            ..f.clone()
+        })
+    });
+    let all = Memo::new(move |_| data.snapshot.with(|s| figures_form.with(|f| rows(f, s))));
+    let order = Memo::new(move |_| all.with(|r| form.with(|f| shown(r, f))));
+    let chosen = Memo::new(move |_| {
+        params
+            .get("netuid")
+            .and_then(|n| n.trim().parse::<u16>().ok())
+    });
+    let edit = Edit {
+        params,
+        calc: Calc::Screen.param(),
+    };
+    let field = move |f: fn(&ScreenForm) -> FieldText| Signal::derive(move || form.with(f));
+    let compact = is_compact();
+    let verdict = move || {
+        all.with(|r| {
+            let t = tally(r, form.with(|f| f.amount.ok()));
+            if t.total == 0 {
+                return view! { <div class="verdict rejected" role="status" data-testid="screen-verdict" tabindex="0">"The data in use has no subnets: load a snapshot with subnets to compare."</div> }.into_any();
+            }
+            let text = match (&t.best, form.with(|f| f.days.ok())) {
+                (Some((n, name, pct, tao)), Some(days)) => format!(
+                    "Best at this size: {n} · {name}, {} ({} TAO) after {days} days with both swaps.",
+                    format::signed_pct(*pct),
+                    format::tokens(*tao),
+                ),
+                _ => "Fix the fields marked below to compare the subnets.".to_string(),
+            };
+            let class = if t.best.as_ref().is_some_and(|b| b.2 > Decimal::ZERO) { "verdict ok" } else { "verdict rejected" };
+            view! {
+                <div class=class role="status" data-testid="screen-verdict" tabindex="0">{text}</div>
+                <dl class="figures">
+                    <div class="figure"><dt>"Subnets that gain"</dt>
+                        <dd data-testid="screen-count-gain" data-value=t.positive.to_string()>{format!("{} of {}", t.positive, t.total)}</dd></div>
+                    <div class="figure"><dt>"Round trip costs more than a year's yield"</dt>
+                        <dd data-testid="screen-count-costly" data-value=t.costly.to_string()>{format!("{} subnets", t.costly)}</dd></div>
+                    <div class="figure"><dt>"Refused at this size"</dt>
+                        <dd data-testid="screen-count-refused" data-value=t.refused.to_string()>{format!("{} subnets", t.refused)}</dd></div>
+                </dl>
+            }
+            .into_any()
+        })
+    };
+    let dock = Signal::derive(move || {
+        all.with(|r| match tally(r, form.with(|f| f.amount.ok())).best {
+            Some((n, name, pct, _)) => format!("Best: {n} · {name}, {}", format::signed_pct(pct)),
+            None => "No subnet to compare".to_string(),
+        })
+    });
+    let chart_data = Signal::derive(move || {
+        let marked = chosen.get();
+        let days = form.with(|f| f.days.ok()).unwrap_or(0);
+        let points = all.with(|rows| {
+            order.with(|order| {
+                order
+                    .iter()
+                    .filter_map(|&i| {
+                        let row = &rows[i];
+                        let (pct, _) = row.position.as_ref().ok()?.net.clone().ok()?;
+                        Some(ScatterPoint {
+                            x: row.depth.to_f64()?,
+                            y: pct.to_f64()?,
+                            label: format!(
+                                "{} · {}: {}, {} TAO in pool",
+                                row.netuid,
+                                row.name,
+                                format::signed_pct(pct),
+                                format::tokens(row.depth)
+                            ),
+                            marked: marked == Some(row.netuid),
+                        })
+                    })
+                    .collect()
+            })
+        });
+        ScatterData {
+            points,
+            x_label: "TAO in the pool (log scale)".into(),
+            y_unit: " %".into(),
+            empty: format!("No subnet has a net result after {days} days to plot."),
+        }
+    });
+    let description = Signal::derive(move || {
+        let count = chart_data.with(|d| d.points.len());
+        let marked = chosen
+            .get()
+            .map(|n| format!(" Subnet {n} is marked."))
+            .unwrap_or_default();
+        format!("Net result against pool depth, one point per subnet shown in the table ({count}).{marked}")
+    });
+    let amount_unit = Signal::stored("TAO".to_string());
+    let filters = move || {
+        view! {
+            <fieldset class="group">
+                <legend>"Table"</legend>
+                <div class="grid2">
+                    <ParamInput spec=QUERY.spec() field=field(|f| f.query.shown()) edit=edit placeholder="netuid, name or symbol" />
+                    <ParamInput spec=MIN_TAO.spec() field=field(|f| f.min_tao.shown()) edit=edit placeholder="0" />
+                </div>
+            </fieldset>
+        }
+    };
+    view! {
+        <Calculator calc=Calc::Screen stacked=true
+            lede="Where should your TAO go, and can you get it out again? Every subnet at your size: the cost of getting in and out, the yield, the net result and how much each pool can take."
+            inputs_label="Subnet screener inputs"
+            dock=dock
+        >
+            <Summary slot>{verdict}</Summary>
+            <Inputs slot>
+                <fieldset class="group">
+                    <legend>"Position"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=AMOUNT.spec() field=field(|f| f.amount.shown()) edit=edit unit=amount_unit />
+                        <ParamInput spec=DAYS.spec() field=field(|f| f.days.shown()) edit=edit />
+                    </div>
+                </fieldset>
+                <MoreInputs trouble=Signal::derive(move || form.with(|f| !f.position_ok() || f.max_slip.ok().is_none() || f.min_tao.ok().is_none()))>
+                <fieldset class="group">
+                    <legend>"Assumptions"</legend>
+                    <div class="grid2">
+                        <ParamInput spec=TAKE.spec() field=field(|f| f.take.shown()) edit=edit />
+                        <ParamInput spec=PRICE_CHANGE.spec() field=field(|f| f.price_change.shown()) edit=edit />
+                        <ParamInput spec=MAX_SLIP.spec() field=field(|f| f.max_slip.shown()) edit=edit />
+                    </div>
+                    <ParamChoice spec=EXIT_FROM.spec() buttons=EXIT_FROM.buttons() field=field(|f| f.exit_from.shown()) edit=edit />
+                </fieldset>
+                {compact.then(filters)}
+                </MoreInputs>
+                {(!compact).then(filters)}
+                <p class="msg" aria-live="polite" data-testid="screen-sort-error">{move || form.with(|f| f.sort.error())}</p>
+            </Inputs>
+            <Results slot>
+                <ScreenTable rows=all shown=order form=form params=params edit=edit chosen=chosen limit=None />
+            </Results>
+            <Chart slot>
+                {if compact {
+                    view! {
+                        <ScreenTable rows=all shown=order form=form params=params edit=edit chosen=chosen
+                            limit=Some(COMPACT_ROWS) />
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <section class="screen-chart" aria-label="Net result against pool depth">
+                            <h3>"Net result against pool depth"</h3>
+                            <ScatterChart data=chart_data title="Net result after the holding period against TAO in the pool" description=description />
+                        </section>
+                    }
+                    .into_any()
+                }}
+            </Chart>
+            <div class="note aside"><Explain text=MODEL summary="How this is computed" /></div>
+        </Calculator>
+    }
+}

@@ -1,0 +1,352 @@
+//! Every subnet's row at the user's size: the returns calculator's form read for that subnet
+//! with the screener's position parameters (so a row equals the returns page it links to), the
+//! model's screener figures (`model::screen`), then the search, the depth filter and the order.
+//! Pure, so it is tested natively and benchmarked.
+
+use super::form::ScreenForm;
+use super::sort::{Column, SortKey};
+use crate::model::num::units::rao_to_decimal;
+use crate::model::screen::cost_vs_yield::{cost_over_yield, CostOverYield};
+use crate::model::screen::{depth_figures, position_figures};
+use crate::model::staking::returns::ReturnsError;
+use crate::snapshot::Snapshot;
+use crate::ui::returns::form::ReturnsForm;
+use crate::ui::shared_params::TAKE;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// The position's figures in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Fee and slippage of the stake, % of the amount.
+    pub entry_pct: Decimal,
+    /// Fee and slippage of selling the alpha straight back, % of its spot value; the refusal
+    /// when the chain would not take it.
+    pub exit_pct: Result<Decimal, String>,
+    pub apy_pct: Decimal,
+    /// The result after the holding period with entry and exit: % and TAO.
+    pub net: Result<(Decimal, Decimal), String>,
+    pub breakeven_day: Option<u32>,
+}
+
+/// Why a row has no position figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A position parameter does not read: its field says why.
+    Fields,
+    /// The chain refuses the stake (or cannot value it); the sentence says why.
+    Refused(String),
+    /// A superellipse pool past its capacity: filled and refunded TAO.
+    Partial { filled: Decimal, refunded: Decimal },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowData {
+    pub netuid: u16,
+    pub name: String,
+    pub symbol: String,
+    /// Root: stake without a swap.
+    pub root: bool,
+    /// TAO in the pool.
+    pub depth: Decimal,
+    pub position: Result<Position, Missing>,
+    /// The largest stake within the slippage, TAO; `None` when the slippage does not read.
+    pub max_stake: Option<Result<Option<Decimal>, String>>,
+    /// The largest sale within the slippage: alpha and its TAO.
+    pub max_exit: Option<Result<Option<(Decimal, Decimal)>, String>>,
+    pub cost_yield: Result<CostOverYield, String>,
+}
+
+fn refusal(e: ReturnsError) -> Missing {
+    Missing::Refused(e.to_string())
+}
+
+/// One subnet's row, from the returns calculator's form for it.
+fn row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> Option<RowData> {
+    let subnet = snapshot.subnets.iter().find(|s| s.netuid == netuid)?;
+    let query = form.row_query(netuid);
+    let get = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    let returns = ReturnsForm::read(get, snapshot);
+    let inputs = returns.inputs(snapshot);
+    // The pool and its yield do not depend on the amount: with a bad position field they are
+    // read from the subnet and the take alone, so those columns stay.
+    let pool_inputs = match (&inputs, form.take.ok()) {
+        (Ok(i), _) => Ok(*i),
+        (Err(_), take) => {
+            let netuid = netuid.to_string();
+            let take = take.map(|_| form.take.text.clone());
+            ReturnsForm::read(
+                |k| match k {
+                    "netuid" => Some(netuid.clone()),
+                    k if k == TAKE.key => take.clone(),
+                    _ => None,
+                },
+                snapshot,
+            )
+            .inputs(snapshot)
+        }
+    };
+    let position = match &inputs {
+        Err(_) if !form.position_ok() => Err(Missing::Fields),
+        Err(e) => Err(Missing::Refused(e.clone())),
+        Ok(inputs) => position(inputs),
+    };
+    let max_slip = form.max_slip.ok();
+    let (max_stake, max_exit, cost_yield) = match &pool_inputs {
+        Ok(i) => {
+            let depth = max_slip.map(|slip| depth_figures(&i.pool, slip));
+            (
+                depth.as_ref().map(|d| {
+                    d.max_stake_rao
+                        .clone()
+                        .map(|m| m.map(rao_to_decimal))
+                        .map_err(|r| r.to_string())
+                }),
+                depth.as_ref().map(|d| {
+                    d.max_exit
+                        .clone()
+                        .map(|m| {
+                            m.map(|m| (rao_to_decimal(m.alpha_rao), rao_to_decimal(m.tao_rao)))
+                        })
+                        .map_err(|r| r.to_string())
+                }),
+                cost_over_yield(&i.pool, i.yield_spec, i.epoch_blocks, i.exit_from)
+                    .map_err(|e| e.to_string()),
+            )
+        }
+        Err(e) => (
+            max_slip.map(|_| Err(e.clone())),
+            max_slip.map(|_| Err(e.clone())),
+            Err(e.clone()),
+        ),
+    };
+    Some(RowData {
+        netuid,
+        name: subnet.name.clone(),
+        symbol: subnet.symbol.clone(),
+        root: returns.root,
+        depth: rao_to_decimal(subnet.tao_in_rao),
+        position,
+        max_stake,
+        max_exit,
+        cost_yield,
+    })
+}
+
+fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Position, Missing> {
+    let figures = position_figures(inputs);
+    let h = figures.headline.map_err(refusal)?;
+    if let Some(entry) = h.entry.as_ref().filter(|q| q.swap.is_partial()) {
+        return Err(Missing::Partial {
+            filled: rao_to_decimal(entry.swap.taken_rao()),
+            refunded: entry.unfilled,
+        });
+    }
+    let entry_pct = h
+        .entry
+        .as_ref()
+        .map(|q| q.slippage_pct)
+        .unwrap_or(Decimal::ZERO);
+    let exit_pct = match figures.exit {
+        Some(Ok(q)) => Ok(q.slippage_pct),
+        Some(Err(r)) => Err(format!(
+            "The chain rejects the sale ({}). {r}",
+            r.chain_name()
+        )),
+        None => Ok(Decimal::ZERO),
+    };
+    let net = match &h.horizon.exit {
+        Ok(leg) => Ok((leg.net_pct, leg.net_tao)),
+        Err(r) => Err(format!(
+            "The exit would be rejected ({}). {r}",
+            r.chain_name()
+        )),
+    };
+    Ok(Position {
+        entry_pct,
+        exit_pct,
+        apy_pct: h.apy_pct,
+        net,
+        breakeven_day: h.breakeven_day,
+    })
+}
+
+/// Every subnet's row, in the data's order.
+pub fn rows(form: &ScreenForm, snapshot: &Snapshot) -> Vec<RowData> {
+    snapshot
+        .subnets
+        .iter()
+        .filter_map(|s| row(form, snapshot, s.netuid))
+        .collect()
+}
+
+impl RowData {
+    /// The value a column sorts by; `None` sorts last either way.
+    pub fn sort_value(&self, column: Column) -> Option<Decimal> {
+        let position = self.position.as_ref().ok();
+        match column {
+            Column::Netuid => Some(Decimal::from(self.netuid)),
+            Column::Depth => Some(self.depth),
+            Column::Entry => position.map(|p| p.entry_pct),
+            Column::Exit => position.and_then(|p| p.exit_pct.clone().ok()),
+            Column::Apy => position.map(|p| p.apy_pct),
+            Column::Net => position.and_then(|p| p.net.as_ref().ok().map(|n| n.0)),
+            Column::Breakeven => position.and_then(|p| p.breakeven_day.map(Decimal::from)),
+            Column::MaxStake => self.max_stake.clone()?.ok().flatten(),
+            Column::MaxExit => self.max_exit.clone()?.ok().flatten().map(|m| m.1),
+            Column::CostYield => match self.cost_yield {
+                Ok(CostOverYield::AtAnySize) => Some(Decimal::ZERO),
+                Ok(CostOverYield::Above(rao)) => Some(rao_to_decimal(rao)),
+                Ok(CostOverYield::Never) => Some(Decimal::MAX),
+                Err(_) => None,
+            },
+        }
+    }
+
+    fn matches(&self, search: &str) -> bool {
+        let search = search.trim();
+        let search = search
+            .strip_prefix("sn")
+            .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(search);
+        if search.is_empty() {
+            return true;
+        }
+        if search.chars().all(|c| c.is_ascii_digit()) {
+            return self.netuid.to_string().starts_with(search);
+        }
+        self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)
+    }
+}
+
+/// The rows to show, in order: those matching the search and at least `min_tao` deep.
+pub fn shown(rows: &[RowData], form: &ScreenForm) -> Vec<usize> {
+    let search = form.search();
+    let min = form.min_tao.ok().flatten().unwrap_or(Decimal::ZERO);
+    let sort = form.sort.ok().unwrap_or(SortKey::DEFAULT);
+    let mut picked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].matches(&search) && rows[i].depth >= min)
+        .collect();
+    picked.sort_by(|&a, &b| {
+        let (va, vb) = (
+            rows[a].sort_value(sort.column),
+            rows[b].sort_value(sort.column),
+        );
+        let order = match (va, vb) {
+            (Some(x), Some(y)) if sort.descending => y.cmp(&x),
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        order.then(rows[a].netuid.cmp(&rows[b].netuid))
+    });
+    picked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::staking::returns::project;
+    use crate::snapshot::bundled::bundled;
+    use std::collections::HashMap;
+
+    fn form(query: &[(&str, &str)]) -> ScreenForm {
+        let map: HashMap<String, String> = query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        ScreenForm::read(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn every_subnet_has_a_row_equal_to_its_returns_calculator() {
+        let snapshot = bundled().unwrap();
+        let f = form(&[("amount", "250"), ("days", "90")]);
+        let all = rows(&f, &snapshot);
+        assert_eq!(all.len(), snapshot.subnets.len());
+        for netuid in [1u16, 64, 120] {
+            let row = all.iter().find(|r| r.netuid == netuid).unwrap();
+            let n = netuid.to_string();
+            let returns = ReturnsForm::read(
+                |k| match k {
+                    "netuid" => Some(n.clone()),
+                    "amount" => Some("250".into()),
+                    "days" => Some("90".into()),
+                    "exit_from" => Some("before".into()),
+                    _ => None,
+                },
+                &snapshot,
+            );
+            let p = project(&returns.inputs(&snapshot).unwrap()).unwrap();
+            let pos = row.position.as_ref().unwrap();
+            assert_eq!(pos.apy_pct, p.apy_pct);
+            assert_eq!(pos.breakeven_day, p.breakeven_day);
+            let leg = p.horizon.exit.as_ref().unwrap();
+            assert_eq!(pos.net, Ok((leg.net_pct, leg.net_tao)));
+            assert_eq!(pos.entry_pct, p.entry.unwrap().slippage_pct);
+        }
+        let root = all.iter().find(|r| r.netuid == 0).unwrap();
+        assert!(root.root);
+        assert_eq!(root.position.as_ref().unwrap().entry_pct, Decimal::ZERO);
+        assert_eq!(root.max_stake, Some(Ok(None)));
+        assert_eq!(root.cost_yield, Ok(CostOverYield::Never));
+    }
+
+    #[test]
+    fn sort_search_and_filter() {
+        let snapshot = bundled().unwrap();
+        let all = rows(&form(&[]), &snapshot);
+        let by_net = shown(&all, &form(&[]));
+        let nets: Vec<Decimal> = by_net
+            .iter()
+            .filter_map(|&i| all[i].sort_value(Column::Net))
+            .collect();
+        assert!(nets.windows(2).all(|w| w[0] >= w[1]));
+        let ascending = shown(&all, &form(&[("sort", "entry")]));
+        let first = all[ascending[0]].sort_value(Column::Entry).unwrap();
+        assert!(all
+            .iter()
+            .all(|r| r.sort_value(Column::Entry).is_none_or(|v| v >= first)));
+        let found = shown(&all, &form(&[("q", "sn64")]));
+        assert!(found
+            .iter()
+            .all(|&i| all[i].netuid.to_string().starts_with("64")));
+        let deep = shown(&all, &form(&[("min_tao", "100000")]));
+        assert!(!deep.is_empty() && deep.len() < all.len());
+        assert!(deep.iter().all(|&i| all[i].depth >= Decimal::from(100_000)));
+    }
+
+    #[test]
+    fn bad_fields_keep_the_pool_columns_and_huge_amounts_are_refused() {
+        let snapshot = bundled().unwrap();
+        let all = rows(&form(&[("amount", "abc")]), &snapshot);
+        let row = all.iter().find(|r| r.netuid == 64).unwrap();
+        assert_eq!(row.position, Err(Missing::Fields));
+        assert!(matches!(row.max_stake, Some(Ok(Some(_)))));
+        assert!(matches!(row.cost_yield, Ok(CostOverYield::Above(_))));
+        let all = rows(&form(&[("amount", "20000000")]), &snapshot);
+        let refused = all
+            .iter()
+            .filter(|r| matches!(&r.position, Err(Missing::Refused(t)) if t.contains("The chain rejects the stake")))
+            .count();
+        assert!(refused > 10, "{refused}");
+        let all = rows(&form(&[("max_slip", "-1")]), &snapshot);
+        assert!(all
+            .iter()
+            .all(|r| r.max_stake.is_none() && r.max_exit.is_none()));
+        assert!(all.iter().filter(|r| r.position.is_ok()).count() > 120);
+        // A subnet without the figures its yield needs says why in its row.
+        let odd: Vec<_> = all.iter().filter(|r| r.position.is_err()).collect();
+        assert!(
+            odd.iter()
+                .all(|r| matches!(&r.position, Err(Missing::Refused(t)) if !t.is_empty())),
+            "{odd:?}"
+        );
+    }
+}

@@ -1,0 +1,181 @@
+// The screener, "Compare subnets" (issue 17): a row for every subnet of the bundled data, rows
+// equal to the returns and pool calculators they link to, sorting (mouse and keyboard), search
+// and depth filter in the URL, the chain's refusals at a huge amount, bad input, the chart, and
+// the compact embed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appSuite, ready, dataValue, numberValue, text, loadJson } from "./harness.mjs";
+
+const app = appSuite();
+const open = (query, options) => app.open(`/?calc=screen&${query}`, options);
+
+/** The netuids of the table's rows, top to bottom. */
+const rowOrder = (page) =>
+  page.$$eval('[data-testid^="screen-row-"]', (rows) => rows.map((r) => Number(r.dataset.testid.slice(11))));
+
+/** A column's values in the table's order (rows without one left out). */
+const columnValues = (page, column) =>
+  page.$$eval(`[data-testid^="screen-${column}-"][data-value]`, (cells) => cells.map((c) => Number(c.dataset.value)));
+
+const close = (a, b, rel = 1e-9) => Math.abs(a - b) <= Math.abs(b) * rel + 1e-12;
+
+test("with the bundled data every subnet has a row; root's has no swap", async () => {
+  const snapshot = await loadJson("data/snapshot-finney-2026-08-07.json");
+  const { page, problems, context } = await open("amount=100&days=365");
+  const shown = await rowOrder(page);
+  assert.equal(shown.length, snapshot.subnets.length);
+  for (const subnet of snapshot.subnets) {
+    assert.ok(shown.includes(subnet.netuid), `row for ${subnet.netuid}`);
+  }
+  let figures = 0;
+  for (const subnet of snapshot.subnets.filter((s) => s.mechanism === "dynamic")) {
+    const n = subnet.netuid;
+    const hasFigures = (await page.locator(`[data-testid="screen-net-${n}"]`).count()) === 1;
+    const refused = (await page.locator(`[data-testid="screen-refusal-${n}"]`).count()) === 1;
+    assert.ok(hasFigures !== refused, `subnet ${n}: figures or the reason, not both`);
+    if (hasFigures) {
+      figures += 1;
+      for (const column of ["entry-cost", "exit-cost", "apy", "max-stake", "max-exit", "cost-exceeds-yield"]) {
+        assert.equal(await page.locator(`[data-testid="screen-${column}-${n}"][data-value]`).count(), 1, `${column} of ${n}`);
+      }
+    }
+  }
+  assert.ok(figures >= snapshot.subnets.length - 2, `${figures} rows with figures`);
+  // Root stakes without a swap: nothing lost on the way in, no largest trade.
+  assert.equal(await numberValue(page, "screen-entry-cost-0"), 0);
+  assert.match(await page.locator('[data-testid="screen-row-0"]').textContent(), /no swap/);
+  // The summary names the best row, which is the table's first.
+  assert.match(await text(page, "screen-verdict"), new RegExp(`Best at this size: ${shown[0]} ·`));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("three rows equal the returns and pool calculators their links open", async () => {
+  const { page, problems, context } = await open("amount=100&days=365");
+  for (const n of [64, 1, 120]) {
+    const entry = await numberValue(page, `screen-entry-cost-${n}`);
+    const apy = await dataValue(page, `screen-apy-${n}`);
+    const net = await numberValue(page, `screen-net-${n}`);
+    const breakeven = await dataValue(page, `screen-breakeven-${n}`);
+    const href = await page.locator(`[data-testid="screen-returns-link-${n}"]`).getAttribute("href");
+    assert.match(href, new RegExp(`calc=returns.*netuid=${n}.*exit_from=before`));
+    const returns = await app.open(`/${href}`);
+    const rp = returns.page;
+    await rp.locator('[data-testid="returns-apy"][data-value]').waitFor();
+    // The same model function: the APY and the break-even to the last digit.
+    assert.equal(await dataValue(rp, "returns-apy"), apy, `APY of ${n}`);
+    assert.equal(await dataValue(rp, "returns-breakeven-days"), breakeven, `break-even of ${n}`);
+    // The net result in TAO over the amount, and the entry's fee and slippage over the amount.
+    assert.ok(close((await numberValue(rp, "returns-net-tao")) / 100 * 100, net), `net of ${n}`);
+    const entryTao = (await numberValue(rp, "returns-entry-fee")) + (await numberValue(rp, "returns-entry-slippage"));
+    assert.ok(close(entryTao, entry, 1e-8), `entry cost of ${n}: ${entryTao} vs ${entry}`);
+    await returns.context.close();
+    // The pool calculator on the same stake quotes the same slippage, fee included.
+    const poolHref = await page.locator(`[data-testid="screen-pool-link-${n}"]`).getAttribute("href");
+    const pool = await app.open(`/${poolHref}`);
+    await pool.page.locator('[data-testid="pool-slippage"][data-value]').waitFor();
+    assert.equal(Number(await dataValue(pool.page, "pool-slippage")), entry, `pool slippage of ${n}`);
+    assert.equal(await numberValue(pool.page, "pool-max-for-slippage"), await numberValue(page, `screen-max-stake-${n}`));
+    await pool.context.close();
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("sorting: net largest first by default; headers sort by click and by keyboard, in the URL", async () => {
+  const { page, problems, context } = await open("amount=100&days=365");
+  const nets = await columnValues(page, "net");
+  assert.ok(nets.length > 100);
+  assert.deepEqual(nets, [...nets].sort((a, b) => b - a), "largest net first");
+  assert.equal(await page.locator('th:has([data-testid="screen-sort-net"])').getAttribute("aria-sort"), "descending");
+  // Entry cost sorts cheapest first; a second click reverses it.
+  await page.locator('[data-testid="screen-sort-entry"]').click();
+  await page.waitForFunction(() => location.search.includes("sort=entry"));
+  let entries = await columnValues(page, "entry-cost");
+  assert.deepEqual(entries, [...entries].sort((a, b) => a - b));
+  await page.locator('[data-testid="screen-sort-entry"]').click();
+  await page.waitForFunction(() => location.search.includes("sort=-entry"));
+  entries = await columnValues(page, "entry-cost");
+  assert.deepEqual(entries, [...entries].sort((a, b) => b - a));
+  // The keyboard reaches a header and Enter sorts by it.
+  await page.locator('[data-testid="screen-sort-apy"]').focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => location.search.includes("sort=-apy"));
+  const apys = await columnValues(page, "apy");
+  assert.deepEqual(apys, [...apys].sort((a, b) => b - a));
+  assert.equal(await page.locator('th:has([data-testid="screen-sort-apy"])').getAttribute("aria-sort"), "descending");
+  // An unknown order keeps the default and says so.
+  await page.goto(`${app.url}/?calc=screen&sort=price`);
+  await ready(page);
+  assert.match(await text(page, "screen-sort-error"), /Unknown sort “price”/);
+  assert.deepEqual(await columnValues(page, "net"), [...(await columnValues(page, "net"))].sort((a, b) => b - a));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("search and the depth filter live in the URL; nothing found says so", async () => {
+  const { page, problems, context } = await open("amount=100&days=365");
+  await page.locator("#q").fill("sn64");
+  await page.waitForFunction(() => location.search.includes("q=sn64"));
+  assert.deepEqual(await rowOrder(page), [64]);
+  await page.locator("#q").fill("");
+  await page.locator("#min_tao").fill("100000");
+  await page.waitForFunction(() => location.search.includes("min_tao=100000"));
+  const deep = await page.$$eval('[data-testid^="screen-depth-"]', (cells) => cells.map((c) => Number(c.dataset.value)));
+  assert.ok(deep.length > 0 && deep.length < 100, `${deep.length} deep pools`);
+  assert.ok(deep.every((d) => d >= 100000));
+  await page.locator("#q").fill("no such subnet");
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="screen-row-"]').length === 0);
+  assert.match(await text(page, "screen-none"), /No subnet matches/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a huge amount turns thin pools' rows into the chain's refusal; bad fields keep the rest", async () => {
+  const { page, problems, context } = await open("amount=5000000&days=365");
+  const refusals = page.locator('[data-testid^="screen-refusal-"]');
+  assert.ok((await refusals.count()) > 20, `${await refusals.count()} refusals`);
+  assert.match(await refusals.first().textContent(), /The chain rejects the stake \(\w+\)/);
+  assert.ok(Number(await text(page, "screen-count-refused").then((t) => t.split(" ")[0])) > 20);
+  // A bad amount: its message by the field; depth, largest trades and the threshold stay.
+  await page.goto(`${app.url}/?calc=screen&amount=abc`);
+  await ready(page);
+  assert.ok((await page.locator("#amount-msg").textContent()).length > 5);
+  assert.match(await text(page, "screen-refusal-64"), /fix the fields/);
+  assert.ok((await numberValue(page, "screen-max-stake-64")) > 0);
+  assert.ok((await numberValue(page, "screen-cost-exceeds-yield-64")) > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the chart plots net against depth with the chosen subnet marked; the compact embed fits", async () => {
+  const { page, problems, context } = await open("amount=100&days=365&netuid=64", { width: 390, height: 844 });
+  const points = await page.locator(".screen-chart circle.point").count();
+  assert.ok(points > 100, `${points} points`);
+  assert.equal(await page.locator(".screen-chart circle.marked").count(), 1);
+  assert.match(await page.locator(".screen-chart text.point-label").textContent(), /^64 ·/);
+  // The row's mark button marks another subnet.
+  await page.locator('[data-testid="screen-row-1"] button.mark').click();
+  await page.waitForFunction(() => location.search.includes("netuid=1"));
+  assert.match(await page.locator(".screen-chart text.point-label").textContent(), /^1 ·/);
+  // The verdict is on a phone's first screen.
+  const box = await page.locator('[data-testid="screen-verdict"]').boundingBox();
+  assert.ok(box.y + box.height <= 844, `verdict at ${box.y}`);
+  await context.close();
+  for (const width of [600, 320]) {
+    const embed = await open("amount=100&days=365&embed=1", { width, height: 900 });
+    const measured = await embed.page.evaluate(() => ({
+      height: document.getElementById("dtao-calc").offsetHeight,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    assert.ok(measured.overflow <= 0, `${width} px: ${measured.overflow} px too wide`);
+    if (width === 600) {
+      assert.ok(measured.height <= 700, `compact screener ${measured.height} px tall`);
+      console.log(`compact screener height at 600 px: ${measured.height}`);
+    }
+    assert.equal(await embed.page.locator('[data-testid^="screen-row-"]').count(), 4);
+    assert.match(await embed.page.locator('[data-testid="full-link"]').getAttribute("href"), /calc=screen/);
+    await embed.context.close();
+  }
+  assert.deepEqual(problems, []);
+});
