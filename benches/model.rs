@@ -12,6 +12,9 @@ use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Pool;
 use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch, SubnetYield};
 use dtao_calc::model::staking::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
+use dtao_calc::snapshot::bundled::bundled;
+use dtao_calc::ui::screen::form::ScreenForm;
+use dtao_calc::ui::screen::rows::rows;
 use rust_decimal::Decimal;
 
 fn chutes() -> Pool {
@@ -63,6 +66,17 @@ fn projection(others_compound: bool) -> ReturnsInputs {
         exit_from: ExitFrom::Entry,
         tao_usd: Some(Decimal::from(400)),
     }
+}
+
+/// The screener's whole table: every subnet of the bundled data (129) at 100 TAO for a year,
+/// each row the returns form read for its subnet, its headline, exit leg, largest trades and
+/// cost-vs-yield search.
+fn screener(c: &mut Criterion) {
+    let snapshot = bundled().unwrap();
+    let form = ScreenForm::read(|_| None);
+    c.bench_function("screener, all rows (129 subnets, 100 TAO, 365 days)", |b| {
+        b.iter(|| rows(black_box(&form), black_box(&snapshot)))
+    });
 }
 
 fn return_projections(c: &mut Criterion) {
@@ -117,5 +131,11 @@ fn lock_roll_forwards(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, pool_quotes, return_projections, lock_roll_forwards);
+criterion_group!(
+    benches,
+    pool_quotes,
+    return_projections,
+    screener,
+    lock_roll_forwards
+);
 criterion_main!(benches);

@@ -24,6 +24,8 @@ use dtao_calc::ui::pool::form::PoolForm;
 use dtao_calc::ui::pool_source::PoolSource;
 use dtao_calc::ui::query::parse_query;
 use dtao_calc::ui::returns::form::ReturnsForm;
+use dtao_calc::ui::screen;
+use dtao_calc::ui::screen::form::ScreenForm;
 use dtao_calc::ui::take::{compare, form::TakeForm};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -407,6 +409,59 @@ fn take_parameters() {
                 Ok(false)
             }
         }
+    });
+}
+
+/// The screener recomputes every subnet per case, so it runs fewer cases; a row never panics
+/// and every missing figure says why in a sentence.
+#[test]
+fn screen_parameters() {
+    let spec = vec![
+        ("amount", always("[1-9][0-9]{0,6}(\\.[0-9]{1,9})?")),
+        ("days", always("[1-9][0-9]{0,3}")),
+        ("take", sometimes(0.5, "1?[0-7](\\.[0-9]{1,3})?")),
+        ("price_change", sometimes(0.5, "-?[0-9]{1,2}(\\.[0-9])?")),
+        ("exit_from", one_of(&["entry", "before"])),
+        ("max_slip", sometimes(0.5, "[0-9]{1,2}(\\.[0-9]{1,3})?")),
+        (
+            "sort",
+            sometimes(
+                0.5,
+                "-?(netuid|depth|entry|exit|apy|net|breakeven|max_stake|max_exit|cost_yield)",
+            ),
+        ),
+        ("q", sometimes(0.3, "[a-z0-9 ]{0,6}")),
+        ("min_tao", sometimes(0.3, "[0-9]{1,6}")),
+    ];
+    run("screen", 120, &["screen"], spec, |q| {
+        let form = ScreenForm::read(|k| q.get(k).cloned());
+        check!(
+            form.amount,
+            form.days,
+            form.take,
+            form.price_change,
+            form.exit_from,
+            form.max_slip,
+            form.sort,
+            form.query,
+            form.min_tao,
+        );
+        let all = screen::rows::rows(&form, snapshot());
+        prop_assert_eq!(all.len(), snapshot().subnets.len());
+        let order = screen::rows::shown(&all, &form);
+        prop_assert!(order.iter().all(|&i| i < all.len()));
+        let mut computed = false;
+        for row in &all {
+            match &row.position {
+                Ok(_) => computed = true,
+                Err(screen::rows::Missing::Refused(why)) => sentence(why)?,
+                Err(_) => {}
+            }
+            if let Err(why) = &row.cost_yield {
+                sentence(why)?;
+            }
+        }
+        Ok(computed)
     });
 }
 

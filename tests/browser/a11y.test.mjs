@@ -29,6 +29,12 @@ const CALCULATORS = {
     query: "calc=conviction&netuid=64&lock=700000&owner_lock=300000",
     results: ["conviction-locked", "conviction-score", "conviction-peak", "conviction-gate-days", "conviction-beat-owner-days"],
   },
+  // The table's figures are read from its scrolling region, which takes the focus; the depth
+  // filter keeps the table to a few rows so Tab goes round the page in a few hundred stops.
+  screen: {
+    query: "calc=screen&netuid=64&amount=100&min_tao=60000",
+    results: ["screen-verdict", "screen-count-gain", "screen-net-64", "screen-apy-64", "screen-entry-cost-64"],
+  },
 };
 
 async function violations(page) {
@@ -53,6 +59,8 @@ for (const scheme of ["light", "dark"]) {
       "calc=take&netuid=64&takes=19,x",
       "calc=conviction&netuid=64&mode=forever",
       "calc=pool&netuid=64&amount=10&embed=1",
+      "calc=screen&amount=abc&sort=bogus&min_tao=-1",
+      "calc=screen&amount=5000000&embed=1",
     ];
     for (const query of states) {
       await page.goto(`${app.url}/?${query}`);

@@ -19,7 +19,12 @@ before(async () => {
     <h1>A host allowing only the widget's origin, and wasm</h1>
     <script src="${app.url}/dtao-calc-widget.js" data-calc="returns" data-netuid="64" data-amount="100"></script>
   </body></html>`;
+  const screenWidget = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A post with the screener</title></head><body>
+    <h1>Where should 5,000 TAO go?</h1>
+    <script src="${app.url}/dtao-calc-widget.js" data-calc="screen" data-amount="5000" data-days="90"></script>
+  </body></html>`;
   hosts = await startDataServer({
+    "/screen-widget.html": { body: screenWidget, type: "text/html" },
     "/strict-frame.html": {
       body: strictFrame,
       type: "text/html",
@@ -131,6 +136,23 @@ test("a host with a strict Content-Security-Policy: the iframe works, and the wi
   const padding = await widget.locator(".inputs").first().evaluate((el) => getComputedStyle(el).paddingTop);
   assert.equal(padding, "10px");
   assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the screener as a widget: compact, its first rows at the post's amount, sortable in place", async () => {
+  const { page, problems, context } = await openPage(browser, { width: 700, height: 900 });
+  await page.goto(`${hosts.url}/screen-widget.html`);
+  const widget = page.locator(".dtao-calc-widget");
+  await widget.locator('[data-testid^="screen-net-"][data-value]').first().waitFor();
+  assert.equal(await widget.locator('[data-testid^="screen-row-"]').count(), 4);
+  assert.match(await widget.locator('[data-testid="screen-caption"]').textContent(), /at 5,000 TAO for 90 days/);
+  // Sorting works inside the widget and leaves the host's address alone.
+  await widget.locator('[data-testid="screen-sort-entry"]').click();
+  await widget.locator('th[aria-sort="ascending"] [data-testid="screen-sort-entry"]').waitFor();
+  const entries = await widget.locator('[data-testid^="screen-entry-cost-"]').evaluateAll((c) => c.map((e) => Number(e.dataset.value)));
+  assert.deepEqual(entries, [...entries].sort((a, b) => a - b));
+  assert.equal(new URL(page.url()).search, "");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -59,6 +59,11 @@ test("works from file:// with the network cut off, by URL and by typing", async 
   );
   // fee floor(2.5e9 * 33 / 65535) = 1,258,869 rao; 100 * 2.498741131 / 12.498741131 alpha
   assert.equal(await dataValue(page, "pool-received"), "19.991942426");
+  // The screener too: every subnet's figures, computed in the file.
+  await page.goto(`${pathToFileURL(SINGLE)}?calc=screen&amount=100&q=sn64`);
+  await ready(page);
+  assert.ok(Number(await dataValue(page, "screen-net-64")) > 0);
+  assert.ok(Number(await dataValue(page, "screen-cost-exceeds-yield-64")) > 0);
   assert.deepEqual(requests, [], "no network request");
   assert.deepEqual(problems, []);
   await context.close();

@@ -112,11 +112,11 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             view! {
                 <div class=class role="status" data-testid="screen-verdict" tabindex="0">{text}</div>
                 <dl class="figures">
-                    <div class="figure"><dt>"Subnets that gain"</dt>
+                    <div class="figure" tabindex="0"><dt>"Subnets that gain"</dt>
                         <dd data-testid="screen-count-gain" data-value=t.positive.to_string()>{format!("{} of {}", t.positive, t.total)}</dd></div>
-                    <div class="figure"><dt>"Round trip costs more than a year's yield"</dt>
+                    <div class="figure" tabindex="0"><dt>"Round trip costs more than a year's yield"</dt>
                         <dd data-testid="screen-count-costly" data-value=t.costly.to_string()>{format!("{} subnets", t.costly)}</dd></div>
-                    <div class="figure"><dt>"Refused at this size"</dt>
+                    <div class="figure" tabindex="0"><dt>"Refused at this size"</dt>
                         <dd data-testid="screen-count-refused" data-value=t.refused.to_string()>{format!("{} subnets", t.refused)}</dd></div>
                 </dl>
             }
