@@ -14,7 +14,7 @@ use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch
 use dtao_calc::model::staking::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::screen::rows::rows;
+use dtao_calc::ui::screen::rows::{pool_figures, rows, rows_with};
 use rust_decimal::Decimal;
 
 fn chutes() -> Pool {
@@ -77,6 +77,12 @@ fn screener(c: &mut Criterion) {
     c.bench_function("screener, all rows (129 subnets, 100 TAO, 365 days)", |b| {
         b.iter(|| rows(black_box(&form), black_box(&snapshot)))
     });
+    // Typing an amount: the largest trades and the cost-vs-yield thresholds are kept.
+    let pools = pool_figures(&form, &snapshot);
+    c.bench_function(
+        "screener, all rows after an amount is typed (pool figures kept)",
+        |b| b.iter(|| rows_with(black_box(&form), black_box(&snapshot), black_box(&pools))),
+    );
 }
 
 fn return_projections(c: &mut Criterion) {

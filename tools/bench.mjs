@@ -19,8 +19,9 @@ const CALCULATORS = [
   ["returns", "calc=returns&netuid=64&amount=100", "returns-net-tao", "#amount"],
   ["take", "calc=take&netuid=64&amount=100", "take-earned-1", "#amount"],
   ["conviction", "calc=conviction&netuid=64&lock=10000", "conviction-score", "#lock"],
-  // Every subnet's row recomputed (129: returns form, headline, exit, largest trades, cost vs
-  // yield) and the table and chart redrawn.
+  // Typing an amount: every subnet's row recomputed (129: returns form, headline, exit leg; the
+  // largest trades and cost-vs-yield thresholds kept, as they do not depend on it) and the table
+  // and chart redrawn.
   ["screen (all rows)", "calc=screen&amount=100", "screen-net-64", "#amount"],
 ];
 

@@ -2,7 +2,7 @@
 //! the chart of net result against pool depth.
 
 use super::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
-use super::rows::{rows, shown, RowData};
+use super::rows::{pool_figures, rows_with, shown, RowData};
 use super::table::ScreenTable;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::ui::app_params::Calc;
@@ -81,7 +81,25 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             ..f.clone()
         })
     });
-    let all = Memo::new(move |_| data.snapshot.with(|s| figures_form.with(|f| rows(f, s))));
+    // The largest trades and the cost-vs-yield threshold depend on the take, the exit's pool
+    // and the slippage only: typing an amount keeps them.
+    let pool_form = Memo::new(move |_| {
+        form.with(|f| {
+            let mut none = ScreenForm::read(|_| None);
+            none.take = f.take.clone();
+            none.exit_from = f.exit_from.clone();
+            none.max_slip = f.max_slip.clone();
+            none
+        })
+    });
+    let pools = Memo::new(move |_| {
+        data.snapshot
+            .with(|s| pool_form.with(|f| pool_figures(f, s)))
+    });
+    let all = Memo::new(move |_| {
+        data.snapshot
+            .with(|s| figures_form.with(|f| pools.with(|p| rows_with(f, s, p))))
+    });
     let order = Memo::new(move |_| all.with(|r| form.with(|f| shown(r, f))));
     let chosen = Memo::new(move |_| {
         params

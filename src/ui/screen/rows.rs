@@ -10,7 +10,9 @@ use crate::model::screen::cost_vs_yield::{cost_over_yield, CostOverYield};
 use crate::model::screen::{depth_figures, position_figures};
 use crate::model::staking::returns::ReturnsError;
 use crate::snapshot::Snapshot;
+use crate::ui::pool_source::FIX_FIELDS;
 use crate::ui::returns::form::ReturnsForm;
+use crate::ui::screen::form::EXIT_FROM;
 use crate::ui::shared_params::TAKE;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -61,45 +63,43 @@ fn refusal(e: ReturnsError) -> Missing {
     Missing::Refused(e.to_string())
 }
 
-/// One subnet's row, from the returns calculator's form for it.
-fn row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> Option<RowData> {
-    let subnet = snapshot.subnets.iter().find(|s| s.netuid == netuid)?;
-    let query = form.row_query(netuid);
-    let get = |k: &str| {
-        query
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-    };
-    let returns = ReturnsForm::read(get, snapshot);
-    let inputs = returns.inputs(snapshot);
-    // The pool and its yield do not depend on the amount: with a bad position field they are
-    // read from the subnet and the take alone, so those columns stay.
-    let pool_inputs = match (&inputs, form.take.ok()) {
-        (Ok(i), _) => Ok(*i),
-        (Err(_), take) => {
-            let netuid = netuid.to_string();
-            let take = take.map(|_| form.take.text.clone());
-            ReturnsForm::read(
-                |k| match k {
-                    "netuid" => Some(netuid.clone()),
-                    k if k == TAKE.key => take.clone(),
-                    _ => None,
-                },
-                snapshot,
-            )
-            .inputs(snapshot)
-        }
-    };
-    let position = match &inputs {
-        Err(_) if !form.position_ok() => Err(Missing::Fields),
-        Err(e) => Err(Missing::Refused(e.clone())),
-        Ok(inputs) => position(inputs),
-    };
+/// What a row needs of its pool and yield alone, not of the amount, the holding period or the
+/// price: the largest trades within the slippage and the cost-vs-yield threshold. The page keeps
+/// them while only those change, so typing an amount recomputes the rest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoolFigures {
+    pub netuid: u16,
+    pub max_stake: Option<Result<Option<Decimal>, String>>,
+    pub max_exit: Option<Result<Option<(Decimal, Decimal)>, String>>,
+    pub cost_yield: Result<CostOverYield, String>,
+}
+
+/// The pool figures of subnet `netuid`: its returns form read with the take and the exit's
+/// pool only (the pool and the yield do not depend on the rest).
+fn pool_row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> PoolFigures {
+    let n = netuid.to_string();
+    let take = form.take.ok().map(|_| form.take.text.clone());
+    let exit = form.exit_from.ok().map(|e| e.as_param().to_string());
+    let inputs = ReturnsForm::read(
+        |k| match k {
+            "netuid" => Some(n.clone()),
+            k if k == TAKE.key => take.clone(),
+            k if k == EXIT_FROM.key => exit.clone(),
+            _ => None,
+        },
+        snapshot,
+    )
+    .inputs(snapshot);
     let max_slip = form.max_slip.ok();
-    let (max_stake, max_exit, cost_yield) = match &pool_inputs {
+    let (max_stake, max_exit, cost_yield) = match &inputs {
         Ok(i) => {
             let depth = max_slip.map(|slip| depth_figures(&i.pool, slip));
+            let cost_yield = if exit.is_some() {
+                cost_over_yield(&i.pool, i.yield_spec, i.epoch_blocks, i.exit_from)
+                    .map_err(|e| e.to_string())
+            } else {
+                Err(FIX_FIELDS.to_string())
+            };
             (
                 depth.as_ref().map(|d| {
                     d.max_stake_rao
@@ -115,8 +115,7 @@ fn row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> Option<RowData> {
                         })
                         .map_err(|r| r.to_string())
                 }),
-                cost_over_yield(&i.pool, i.yield_spec, i.epoch_blocks, i.exit_from)
-                    .map_err(|e| e.to_string()),
+                cost_yield,
             )
         }
         Err(e) => (
@@ -125,17 +124,55 @@ fn row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> Option<RowData> {
             Err(e.clone()),
         ),
     };
-    Some(RowData {
+    PoolFigures {
+        netuid,
+        max_stake,
+        max_exit,
+        cost_yield,
+    }
+}
+
+/// Every subnet's pool figures, in the data's order.
+pub fn pool_figures(form: &ScreenForm, snapshot: &Snapshot) -> Vec<PoolFigures> {
+    snapshot
+        .subnets
+        .iter()
+        .map(|s| pool_row(form, snapshot, s.netuid))
+        .collect()
+}
+
+/// One subnet's row: the returns calculator's form for it, and its pool figures.
+fn row(
+    form: &ScreenForm,
+    snapshot: &Snapshot,
+    subnet: &crate::snapshot::Subnet,
+    pool: &PoolFigures,
+) -> RowData {
+    let netuid = subnet.netuid;
+    let query = form.row_query(netuid);
+    let get = |k: &str| {
+        query
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
+    let returns = ReturnsForm::read(get, snapshot);
+    let position = match returns.inputs(snapshot) {
+        Err(_) if !form.position_ok() => Err(Missing::Fields),
+        Err(e) => Err(Missing::Refused(e)),
+        Ok(inputs) => position(&inputs),
+    };
+    RowData {
         netuid,
         name: subnet.name.clone(),
         symbol: subnet.symbol.clone(),
         root: returns.root,
         depth: rao_to_decimal(subnet.tao_in_rao),
         position,
-        max_stake,
-        max_exit,
-        cost_yield,
-    })
+        max_stake: pool.max_stake.clone(),
+        max_exit: pool.max_exit.clone(),
+        cost_yield: pool.cost_yield.clone(),
+    }
 }
 
 fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Position, Missing> {
@@ -176,13 +213,21 @@ fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Po
     })
 }
 
-/// Every subnet's row, in the data's order.
-pub fn rows(form: &ScreenForm, snapshot: &Snapshot) -> Vec<RowData> {
+/// Every subnet's row, in the data's order, with the pool figures `pools` (from
+/// `pool_figures` for the same data and form; a subnet missing there is left out).
+pub fn rows_with(form: &ScreenForm, snapshot: &Snapshot, pools: &[PoolFigures]) -> Vec<RowData> {
     snapshot
         .subnets
         .iter()
-        .filter_map(|s| row(form, snapshot, s.netuid))
+        .zip(pools)
+        .filter(|(s, p)| s.netuid == p.netuid)
+        .map(|(s, p)| row(form, snapshot, s, p))
         .collect()
+}
+
+/// Every subnet's row, everything computed.
+pub fn rows(form: &ScreenForm, snapshot: &Snapshot) -> Vec<RowData> {
+    rows_with(form, snapshot, &pool_figures(form, snapshot))
 }
 
 impl RowData {
@@ -296,6 +341,22 @@ mod tests {
         assert_eq!(root.position.as_ref().unwrap().entry_pct, Decimal::ZERO);
         assert_eq!(root.max_stake, Some(Ok(None)));
         assert_eq!(root.cost_yield, Ok(CostOverYield::Never));
+    }
+
+    #[test]
+    fn the_pool_figures_do_not_depend_on_the_position() {
+        let snapshot = bundled().unwrap();
+        let small = form(&[("amount", "10"), ("days", "30"), ("price_change", "-20")]);
+        let large = form(&[("amount", "90000"), ("days", "900"), ("price_change", "50")]);
+        let pools = pool_figures(&small, &snapshot);
+        assert_eq!(pools, pool_figures(&large, &snapshot));
+        assert_eq!(
+            rows_with(&large, &snapshot, &pools),
+            rows(&large, &snapshot)
+        );
+        // The take and the exit's pool do move them.
+        let other = form(&[("take", "9"), ("exit_from", "entry")]);
+        assert_ne!(pools, pool_figures(&other, &snapshot));
     }
 
     #[test]
