@@ -11,8 +11,7 @@ use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
 use crate::model::pool::trade::{execute, TradeRequest};
 use crate::model::pool::Pool;
-use crate::model::staking::delegation::kept_share;
-use crate::model::staking::emission::{apr, apy, epochs_per_day, rate_from_apy};
+use crate::model::staking::emission::{apr, apy, epochs_per_day};
 use crate::model::staking::growth::Growth;
 use primitive_types::U256;
 use rust_decimal::Decimal;
@@ -20,6 +19,9 @@ use std::fmt;
 
 mod breakeven;
 mod path;
+mod rate;
+
+pub use rate::{first_rate, growth_of};
 
 use path::Path;
 
@@ -182,81 +184,6 @@ impl fmt::Display for ReturnsError {
 impl From<OutOfRange> for ReturnsError {
     fn from(_: OutOfRange) -> Self {
         ReturnsError::OutOfRange
-    }
-}
-
-/// The first epoch's rate of a position of `own_new_alpha` new to the stake: what `growth_of`
-/// starts from, without the work of the whole path (the screener asks it at many sizes).
-pub fn first_rate(
-    spec: YieldSpec,
-    own_new_alpha: Decimal,
-    epoch_blocks: u32,
-) -> Result<Decimal, ReturnsError> {
-    match spec {
-        YieldSpec::Observed { apy } => Ok(rate_from_apy(apy, epoch_blocks)?),
-        YieldSpec::Derived {
-            pool_per_epoch,
-            other_stake,
-            take,
-            childkey_take,
-            vtrust,
-            ..
-        } => {
-            let stake_total = checked(other_stake.checked_add(own_new_alpha))?;
-            if stake_total <= Decimal::ZERO {
-                return Err(ReturnsError::NoStake);
-            }
-            let earned = earned_per_epoch(pool_per_epoch, take, childkey_take, vtrust)?;
-            Ok(checked(earned.checked_div(stake_total))?)
-        }
-    }
-}
-
-/// `V (1 - childkey take) (1 - take) vtrust`: what the stake shares each epoch.
-fn earned_per_epoch(
-    pool_per_epoch: Decimal,
-    take: Decimal,
-    childkey_take: Decimal,
-    vtrust: Decimal,
-) -> Result<Decimal, ReturnsError> {
-    Ok(checked(
-        pool_per_epoch
-            .checked_mul(kept_share(take, childkey_take)?)
-            .and_then(|v| v.checked_mul(vtrust)),
-    )?)
-}
-
-/// The per-epoch growth of a position of `own_alpha` that is new to the stake or not.
-pub fn growth_of(
-    spec: YieldSpec,
-    own_new_alpha: Decimal,
-    epoch_blocks: u32,
-) -> Result<Growth, ReturnsError> {
-    match spec {
-        YieldSpec::Observed { apy } => Ok(Growth::Constant {
-            rate: rate_from_apy(apy, epoch_blocks)?,
-        }),
-        YieldSpec::Derived {
-            pool_per_epoch,
-            other_stake,
-            take,
-            childkey_take,
-            vtrust,
-            others_compound,
-        } => {
-            let stake_total = checked(other_stake.checked_add(own_new_alpha))?;
-            if stake_total <= Decimal::ZERO {
-                return Err(ReturnsError::NoStake);
-            }
-            let earned = earned_per_epoch(pool_per_epoch, take, childkey_take, vtrust)?;
-            Ok(if others_compound {
-                Growth::diluting(earned, stake_total, pool_per_epoch)?
-            } else {
-                Growth::Constant {
-                    rate: checked(earned.checked_div(stake_total))?,
-                }
-            })
-        }
     }
 }
 
