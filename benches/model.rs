@@ -14,7 +14,8 @@ use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch
 use dtao_calc::model::staking::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::screen::rows::{pool_figures, rows, rows_with};
+use dtao_calc::ui::screen::pool_figures::pool_figures;
+use dtao_calc::ui::screen::rows::{rows, rows_with};
 use rust_decimal::Decimal;
 
 fn chutes() -> Pool {

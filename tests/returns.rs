@@ -58,19 +58,25 @@ fn spec_inputs(others_compound: bool) -> ReturnsInputs {
 #[test]
 fn spec_worked_figures() {
     let constant = project(&spec_inputs(false)).unwrap();
-    assert_eq!((constant.alpha_per_day).round_dp(3), d("1.483"));
-    assert_eq!(constant.apy_pct.round_dp(1), d("71.8"));
+    assert_eq!((constant.headline.alpha_per_day).round_dp(3), d("1.483"));
+    assert_eq!(constant.headline.apy_pct.round_dp(1), d("71.8"));
     // 7,279 payouts in 365 days: about 1,718 alpha after a year at a constant rate.
-    assert_eq!(constant.horizon.epochs, 7_279);
+    assert_eq!(constant.headline.horizon.epochs, 7_279);
     assert_eq!(
-        rao_to_decimal(constant.horizon.alpha_rao).round(),
+        rao_to_decimal(constant.headline.horizon.alpha_rao).round(),
         d("1718")
     );
     // When everyone compounds, A_v grows by V each epoch: about 1,515.
     let growing = project(&spec_inputs(true)).unwrap();
-    assert_eq!(rao_to_decimal(growing.horizon.alpha_rao).round(), d("1515"));
+    assert_eq!(
+        rao_to_decimal(growing.headline.horizon.alpha_rao).round(),
+        d("1515")
+    );
     // Today's rate is the same either way; only the future differs.
-    assert_eq!(growing.rate_per_epoch, constant.rate_per_epoch);
+    assert_eq!(
+        growing.headline.rate_per_epoch,
+        constant.headline.rate_per_epoch
+    );
 }
 
 #[test]
@@ -79,11 +85,11 @@ fn observed_apy_replaces_the_derived_yield() {
     inputs.yield_spec = YieldSpec::Observed { apy: d("0.25") };
     let p = project(&inputs).unwrap();
     assert!(
-        (p.apy_pct - d("25")).abs() < d("0.0000001"),
+        (p.headline.apy_pct - d("25")).abs() < d("0.0000001"),
         "{}",
-        p.apy_pct
+        p.headline.apy_pct
     );
-    let end = rao_to_decimal(p.horizon.alpha_rao);
+    let end = rao_to_decimal(p.headline.horizon.alpha_rao);
     assert!(end > d("1249.9") && end < d("1250.1"), "{end}");
 }
 
@@ -110,20 +116,20 @@ fn thin_pools_can_eat_the_yield() {
     let thin = project(&inputs(thin)).unwrap();
     // Entry: 100 TAO into a 500 TAO pool costs about a sixth in slippage.
     assert!(
-        thin.entry_slippage_tao > d("15"),
+        thin.headline.entry_slippage_tao > d("15"),
         "{}",
-        thin.entry_slippage_tao
+        thin.headline.entry_slippage_tao
     );
-    assert!(deep.entry_slippage_tao < d("0.1"));
-    let deep_leg = deep.horizon.exit.clone().unwrap();
-    let thin_leg = thin.horizon.exit.clone().unwrap();
+    assert!(deep.headline.entry_slippage_tao < d("0.1"));
+    let deep_leg = deep.headline.horizon.exit.clone().unwrap();
+    let thin_leg = thin.headline.horizon.exit.clone().unwrap();
     assert!(deep_leg.net_tao > Decimal::ZERO);
     assert!(thin_leg.net_tao < d("-20"));
     assert_eq!(thin_leg.net_usd, Some(thin_leg.net_tao * d("400")));
     // Break-even: days on the deep pool, not within 5 years at 5 % on the thin one.
-    let days = deep.breakeven_day.unwrap();
+    let days = deep.headline.breakeven_day.unwrap();
     assert!((1..60).contains(&days), "{days}");
-    assert_eq!(thin.breakeven_day, None);
+    assert_eq!(thin.headline.breakeven_day, None);
     // The day found breaks even and the day before does not: the exit on each day, as its own
     // horizon (no price change, so the path does not depend on the horizon).
     let exit_on = |day: u32| {
@@ -136,11 +142,14 @@ fn thin_pools_can_eat_the_yield() {
             .unwrap(),
         );
         at.days = day;
-        project(&at).unwrap().horizon.exit.unwrap().tao_rao
+        project(&at).unwrap().headline.horizon.exit.unwrap().tao_rao
     };
-    assert!(exit_on(days) >= deep.basis_rao, "day {days} breaks even");
     assert!(
-        exit_on(days - 1) < deep.basis_rao,
+        exit_on(days) >= deep.headline.basis_rao,
+        "day {days} breaks even"
+    );
+    assert!(
+        exit_on(days - 1) < deep.headline.basis_rao,
         "day {} does not",
         days - 1
     );
@@ -166,14 +175,18 @@ fn root_stakes_one_to_one() {
         tao_usd: None,
     })
     .unwrap();
-    assert_eq!(p.alpha_start_rao, 50 * RAO_PER_TAO);
-    assert_eq!(p.entry.as_ref().unwrap().swap.fee_rao, 0);
-    assert_eq!(p.horizon.price, Decimal::ONE, "root's price does not move");
-    let exit = p.horizon.exit.clone().unwrap();
+    assert_eq!(p.headline.alpha_start_rao, 50 * RAO_PER_TAO);
+    assert_eq!(p.headline.entry.as_ref().unwrap().swap.fee_rao, 0);
+    assert_eq!(
+        p.headline.horizon.price,
+        Decimal::ONE,
+        "root's price does not move"
+    );
+    let exit = p.headline.horizon.exit.clone().unwrap();
     assert_eq!(exit.fee_tao, Decimal::ZERO);
-    assert_eq!(exit.tao_rao, p.horizon.alpha_rao);
+    assert_eq!(exit.tao_rao, p.headline.horizon.alpha_rao);
     // Nothing is lost getting in or out of root: it breaks even at once.
-    assert_eq!(p.breakeven_day, Some(0));
+    assert_eq!(p.headline.breakeven_day, Some(0));
 }
 
 /// Subnet 64 of the bundled snapshot: 221,156.58516926 TAO / 2,542,377.6015667 alpha.
@@ -198,7 +211,7 @@ fn no_yield(exit_from: ExitFrom, days: u32, price_change: Decimal) -> ReturnsInp
 fn an_exit_at_once_loses_only_the_fees_when_priced_from_the_entry() {
     // 10,000 TAO into subnet 64 and straight out, nothing earned, no price change.
     let entry = project(&no_yield(ExitFrom::Entry, 1, Decimal::ZERO)).unwrap();
-    let leg = entry.horizon.exit.clone().unwrap();
+    let leg = entry.headline.horizon.exit.clone().unwrap();
     // Two fees of 33/65,535 (about 0.1 %) and rounding: the chain's immediate unstake.
     assert!(
         leg.net_pct < d("-0.09") && leg.net_pct > d("-0.11"),
@@ -207,7 +220,7 @@ fn an_exit_at_once_loses_only_the_fees_when_priced_from_the_entry() {
     );
     // From the pool as before the stake, the entry's price impact is lost as well: about -8.4 %.
     let before = project(&no_yield(ExitFrom::Before, 1, Decimal::ZERO)).unwrap();
-    let leg = before.horizon.exit.clone().unwrap();
+    let leg = before.headline.horizon.exit.clone().unwrap();
     assert!(
         leg.net_pct < d("-8.3") && leg.net_pct > d("-8.5"),
         "{}",
@@ -239,7 +252,7 @@ fn childkey_take_comes_off_the_returns_first() {
         {
             *childkey_take = childkey;
         }
-        project(&inputs).unwrap().rate_per_epoch
+        project(&inputs).unwrap().headline.rate_per_epoch
     };
     let ratio = with(default_take()) / with(Decimal::ZERO);
     assert_eq!(
@@ -262,8 +275,8 @@ proptest! {
             project(&inputs).unwrap()
         };
         let (a, b) = (at(low), at(high));
-        prop_assert!(a.horizon.alpha_rao >= b.horizon.alpha_rao);
-        prop_assert!(a.apy_pct >= b.apy_pct);
+        prop_assert!(a.headline.horizon.alpha_rao >= b.headline.horizon.alpha_rao);
+        prop_assert!(a.headline.apy_pct >= b.headline.apy_pct);
     }
 
     #[test]
@@ -272,7 +285,7 @@ proptest! {
         let at = |days| {
             let mut inputs = spec_inputs(others);
             inputs.days = days;
-            project(&inputs).unwrap().horizon.alpha_rao
+            project(&inputs).unwrap().headline.horizon.alpha_rao
         };
         prop_assert!(at(short) <= at(long));
     }

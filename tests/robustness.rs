@@ -28,7 +28,7 @@ use dtao_calc::ui::screen;
 use dtao_calc::ui::screen::form::ScreenForm;
 use dtao_calc::ui::take::{compare, form::TakeForm};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, RngSeed, TestRunner};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -166,6 +166,10 @@ fn run(
     TestRunner::new(Config {
         cases,
         failure_persistence: None,
+        // One fixed sequence of queries, so the share of cases that reach the computation (a
+        // count over random inputs) cannot fall under `MIN_RAN_PCT` on an unlucky draw in CI.
+        // The importer fuzzing explores new inputs on every run.
+        rng_seed: RngSeed::Fixed(0x6474_616f),
         ..Config::default()
     })
     .run(&(valid, bad), |(values, bad)| {

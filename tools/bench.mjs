@@ -1,7 +1,9 @@
-// Browser timings for the README (run by tools/bench after a release build): cold first render
-// of each calculator over http and from file:// (median of 10 loads, each in a fresh browser
-// context), and the time from typing a new amount to the updated result on screen (median of 50).
-// Prints Markdown tables. Never part of the tests: timings vary with the machine.
+// Browser timings for the README (run by tools/bench after a release build and the floor's): cold
+// first render of each calculator over http and from file:// (median of 10 loads, each in a fresh
+// browser context) with where its time goes (the app's User Timing marks, src/ui/timing.rs), the
+// same for the empty Leptos app (target/floor), and the time from typing a new amount to the
+// updated result on screen (median of 50). Prints Markdown tables beside the targets of issue 18.
+// Never part of the tests: timings vary with the machine.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -10,7 +12,9 @@ import { chromium } from "playwright-core";
 import { startChainServer } from "../tests/browser/live-server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "dist");
+const DIST = process.env.BENCH_DIST || join(ROOT, "dist");
+const FLOOR = join(process.env.CARGO_TARGET_DIR || join(ROOT, "target"), "floor");
+const TARGET = { http: 150, file: 200, input: 8 };
 const LOADS = 10;
 const INPUTS = 50;
 
@@ -30,11 +34,18 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const ms = (v) => `${v.toFixed(1)} ms`;
+/** A figure and whether it meets its target (lower is better). */
+const vs = (v, target) => `${ms(v)} ${v < target ? "(met)" : "(**not met**)"}`;
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
 const server = createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const file = normalize(join(DIST, path.endsWith("/") ? `${path}index.html` : path));
+  let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  let root = DIST;
+  if (path.startsWith("/floor/")) {
+    root = FLOOR;
+    path = path.slice("/floor".length);
+  }
+  const file = normalize(join(root, path.endsWith("/") ? `${path}index.html` : path));
   try {
     const body = await readFile(file);
     res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
@@ -52,22 +63,25 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-/** Milliseconds from navigation start to the first result carrying a value. */
-async function firstRender(url, testid) {
+/** Milliseconds from navigation start to the first element matching `selector`, with the User
+ * Timing marks the page set before it (name → milliseconds from navigation start). */
+async function firstRender(url, selector) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
-  await page.addInitScript((id) => {
-    const seen = () => document.querySelector(`[data-testid="${id}"][data-value]`);
+  await page.addInitScript((sel) => {
     new MutationObserver((_, observer) => {
-      if (seen()) {
+      if (document.querySelector(sel)) {
         window.__firstResult = performance.now();
         observer.disconnect();
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
-  }, testid);
+  }, selector);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30000 });
-  const t = await page.evaluate(() => window.__firstResult);
+  const t = await page.evaluate(() => ({
+    total: window.__firstResult,
+    marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
+  }));
   await context.close();
   return t;
 }
@@ -108,19 +122,58 @@ async function inputToResult(url, testid, field) {
   return { dom: median(times.map((t) => t[0])), frame: median(times.map((t) => t[1])) };
 }
 
-console.log(`| Calculator | First render, http | First render, file:// (single file) | Input → result in the DOM | Input → next frame |`);
-console.log(`| --- | --- | --- | --- | --- |`);
+/** Medians of the steps to the first figure: loading and compiling the wasm (with unpacking it,
+ * from the single file), reading the bundled snapshot, building the page (components and the
+ * first model run), and the rest (the observer's turn). */
+function steps(loads) {
+  const part = (f) => median(loads.map(f));
+  const start = (l) => l.marks["dtao:start"];
+  return {
+    unpack: part((l) => l.marks["dtao:unpacked"] ?? 0),
+    load: part((l) => start(l) - (l.marks["dtao:unpacked"] ?? 0)),
+    data: part((l) => l.marks["dtao:data-read"] - start(l)),
+    build: part((l) => l.marks["dtao:mounted"] - l.marks["dtao:data-read"]),
+    rest: part((l) => l.total - l.marks["dtao:mounted"]),
+  };
+}
+
 const single = pathToFileURL(join(DIST, "dtao-calc.html")).href;
+const rows = [];
+const breakdown = [];
 for (const [name, query, testid, field] of CALCULATORS) {
   const http = [];
   const file = [];
   for (let i = 0; i < LOADS; i += 1) {
-    http.push(await firstRender(`${base}/?${query}`, testid));
-    file.push(await firstRender(`${single}?${query}`, testid));
+    http.push(await firstRender(`${base}/?${query}`, `[data-testid="${testid}"][data-value]`));
+    file.push(await firstRender(`${single}?${query}`, `[data-testid="${testid}"][data-value]`));
   }
   const input = await inputToResult(`${base}/?${query}`, testid, field);
-  console.log(`| ${name} | ${ms(median(http))} | ${ms(median(file))} | ${ms(input.dom)} | ${ms(input.frame)} |`);
+  const h = median(http.map((l) => l.total));
+  const f = median(file.map((l) => l.total));
+  rows.push(`| ${name} | ${vs(h, TARGET.http)} | ${vs(f, TARGET.file)} | ${vs(input.dom, TARGET.input)} | ${ms(input.frame)} |`);
+  for (const [how, loads] of [["http", http], ["file://", file]]) {
+    const p = steps(loads);
+    const unpack = how === "http" ? "" : `${ms(p.unpack)} + `;
+    breakdown.push(`| ${name}, ${how} | ${unpack}${ms(p.load)} | ${ms(p.data)} | ${ms(p.build)} | ${ms(p.rest)} |`);
+  }
 }
+const floorHttp = [];
+const floorFile = [];
+for (let i = 0; i < LOADS; i += 1) {
+  floorHttp.push((await firstRender(`${base}/floor/`, "button")).total);
+  floorFile.push((await firstRender(pathToFileURL(join(FLOOR, "dtao-floor.html")).href, "button")).total);
+}
+
+console.log(`| Calculator | First render, http (target < ${TARGET.http} ms) | First render, file:// (single file; < ${TARGET.file} ms) | Input → result in the DOM (< ${TARGET.input} ms) | Input → next frame |`);
+console.log(`| --- | --- | --- | --- | --- |`);
+for (const row of rows) console.log(row);
+console.log(`| *empty Leptos app (the floor)* | ${ms(median(floorHttp))} | ${ms(median(floorFile))} | | |`);
+console.log();
+console.log("Where the first render's time goes (medians; from file:// the wasm is unpacked first):");
+console.log();
+console.log("| Calculator, how | [unpack +] load and compile the wasm | read the bundled snapshot | build the page (first model run included) | to the observer |");
+console.log("| --- | --- | --- | --- | --- |");
+for (const row of breakdown) console.log(row);
 
 /** Milliseconds from the pretend node's last reply reaching the page to the figures showing the
  * live data: the live module decodes, writes dtao-snapshot/2, the app reads it and redraws. */

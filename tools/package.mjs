@@ -1,9 +1,5 @@
 // Trunk post-build hook: from the built app, writes
-//   - dtao-calc.html: the whole app in one file (CSS and JS inline, wasm xz-compressed and
-//     base64-encoded, instantiated from bytes). Chromium refuses module scripts and fetching
-//     .wasm from file://, so a page that works saved to disk carries everything as a classic
-//     script. xz packs the wasm a quarter smaller than gzip; the file carries xz-decompress
-//     (xz-embedded in 9 KB of wasm, MIT) to unpack it in about 30 ms.
+//   - dtao-calc.html: the whole app in one file, for file:// (tools/one-file.mjs).
 //   - dtao-calc-widget.js: one classic script that mounts a calculator where its <script> tag
 //     stands, inside a shadow root (styles neither leak in nor out), parameters from data-*.
 //   - sw.js: the service worker that keeps the site working offline after one visit.
@@ -14,6 +10,7 @@ import { readFileSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { classicGlue, oneFileHtml } from "./one-file.mjs";
 
 const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || "dist";
 
@@ -37,56 +34,17 @@ const css = readFileSync(join(dir, cssName), "utf8");
 const glue = readFileSync(join(dir, jsName), "utf8");
 const wasm = readFileSync(join(dir, wasmName));
 
-/** wasm-bindgen's --target web glue is an ES module; as a classic script it drops the export
- * keywords and the import.meta fallback (used only when no module is passed in). */
-function classicGlue(source) {
-  let js = source;
-  js = js.replace(/^export function /gm, "function ");
-  js = js.replace(/^export class /gm, "class ");
-  js = js.replace(/^export const /gm, "const ");
-  js = js.replace(/^export \{[^}]*\};?\s*$/gm, "");
-  js = js.replace(/^export default [^;]+;\s*$/gm, "");
-  js = js.replace(/import\.meta\.url/g, "document.baseURI");
-  if (js === source) fail("the glue script did not look like wasm-bindgen's web target output");
-  if (/^\s*(import|export)\s/m.test(js)) fail("the glue script still has import/export statements");
-  for (const name of ["initSync", "__wbg_init", "mount_widget"]) {
-    if (!new RegExp(`function ${name}\\(`).test(js)) fail(`the glue script has no ${name}`);
-  }
-  return js;
+let classic;
+try {
+  classic = classicGlue(glue, ["initSync", "__wbg_init", "mount_widget"]);
+} catch (error) {
+  fail(error.message);
 }
-const classic = classicGlue(glue);
-// `</` inside inline script/style would end the element early.
-const inlineSafe = (text, tag) => text.replace(new RegExp(`</(${tag})`, "gi"), "<\\/$1");
 
 // --- dtao-calc.html -----------------------------------------------------------------------
 {
-  // pb=0, lc=4: wasm is byte-aligned; a CRC32 check is what xz-embedded verifies.
-  const packed = execFileSync("xz", ["--format=xz", "--check=crc32", "--lzma2=preset=9e,pb=0,lc=4", "-c"], {
-    input: wasm,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const decoderPath = new URL("../node_modules/xz-decompress/dist/package/xz-decompress.min.js", import.meta.url);
-  const decoder = readFileSync(decoderPath, "utf8");
-  const boot = `(async function () {
-${classic}
-var xz = {};
-(function () {
-${decoder}
-}).call(xz);
-var b64 = "${packed.toString("base64")}";
-var raw = atob(b64);
-var bytes = new Uint8Array(raw.length);
-for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-var unpacked = new xz["xz-decompress"].XzReadableStream(new Blob([bytes]).stream());
-initSync({ module: await new Response(unpacked).arrayBuffer() });
-})();`;
-  let html = indexHtml;
-  html = html.replace(/<link[^>]*(modulepreload|rel="preload")[^>]*>\s*/g, "");
-  html = html.replace(/<link[^>]*rel="stylesheet"[^>]*>\s*/g, "");
-  html = html.replace(/<script type="module"[^>]*>[\s\S]*?<\/script>\s*/g, "");
+  const html = oneFileHtml({ indexHtml, css, classic, wasm });
   if (/dtao-calc-[0-9a-f]+/.test(html)) fail("index.html still refers to the separate files");
-  html = html.replace("</head>", `<style>${inlineSafe(css, "style")}</style>\n</head>`);
-  html = html.replace("</body>", `<script>${inlineSafe(boot, "script")}</script>\n</body>`);
   writeFileSync(join(dir, "dtao-calc.html"), html);
   console.log(`package: wrote dtao-calc.html (${html.length} bytes, wasm ${wasm.length} bytes)`);
 }

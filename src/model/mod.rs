@@ -4,6 +4,7 @@
 
 pub mod conviction;
 pub mod num;
+pub mod order;
 pub mod pool;
 pub mod screen;
 pub mod staking;

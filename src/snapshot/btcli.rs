@@ -80,7 +80,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         });
     }
     // The keys are text, so "10" came before "2".
-    subnets.sort_by_key(|s| s.netuid);
+    crate::model::order::sort_by_key(&mut subnets, |s| s.netuid);
     Ok(Snapshot {
         network: opt_text(obj, "network", top)?.unwrap_or_default(),
         block: opt_whole(obj, "block", top)?.or(opt_whole(obj, "block_number", top)?),

@@ -83,11 +83,13 @@ pub fn rows(snapshot: &Snapshot, query: &str, sort: SortBy) -> Vec<Row> {
         .filter(|row| matches(row, query))
         .collect();
     match sort {
-        SortBy::TaoInPool => {
-            rows.sort_by(|a, b| b.tao_in.cmp(&a.tao_in).then(a.netuid.cmp(&b.netuid)))
-        }
-        SortBy::Price => rows.sort_by(|a, b| b.price.cmp(&a.price).then(a.netuid.cmp(&b.netuid))),
-        SortBy::Netuid => rows.sort_by_key(|r| r.netuid),
+        SortBy::TaoInPool => crate::model::order::sort_by(&mut rows, |a, b| {
+            b.tao_in.cmp(&a.tao_in).then(a.netuid.cmp(&b.netuid))
+        }),
+        SortBy::Price => crate::model::order::sort_by(&mut rows, |a, b| {
+            b.price.cmp(&a.price).then(a.netuid.cmp(&b.netuid))
+        }),
+        SortBy::Netuid => crate::model::order::sort_by_key(&mut rows, |r| r.netuid),
     }
     rows
 }

@@ -63,7 +63,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             ..Subnet::with_pool(netuid, mechanism, tao_in_rao, alpha_in_rao)
         });
     }
-    subnets.sort_by_key(|s| s.netuid);
+    crate::model::order::sort_by_key(&mut subnets, |s| s.netuid);
     Ok(Snapshot {
         network: "finney".to_string(),
         block,

@@ -91,6 +91,7 @@ impl Data {
         base: String,
     ) -> Result<Data, SnapshotError> {
         let bundled = bundled()?;
+        super::timing::mark(super::timing::DATA_READ);
         let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
         let data = Data {
             snapshot: RwSignal::new(bundled),

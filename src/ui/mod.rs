@@ -33,6 +33,7 @@ pub mod storage;
 pub mod subnet_picker;
 pub mod summary;
 pub mod take;
+pub mod timing;
 pub mod typed;
 
 use leptos::prelude::*;
@@ -46,6 +47,7 @@ pub const ROOT_ID: &str = "dtao-calc";
 /// calculator with `embed=1`. Does nothing when a script-tag widget loaded the module; the
 /// widget mounts itself with `mount_widget`.
 pub fn start() {
+    timing::mark(timing::STARTED);
     console_error_panic_hook::set_once();
     if embed::is_widget_page() {
         return;
@@ -79,6 +81,7 @@ pub fn start() {
         move || view! { <app::App params=params shell=shell base=base /> },
     )
     .forget();
+    timing::mark(timing::MOUNTED);
 }
 
 /// Mount a calculator into `host` for a script-tag widget: `query` holds its parameters (from

@@ -2,6 +2,7 @@
 //! given slippage. Splitting a trade against the same pool does not lower its slippage (each
 //! piece moves the price for the next); it helps only if the price recovers in between.
 
+use crate::model::num::wide::pow10;
 use crate::model::pool::fill::MAX_INPUT_TO_RESERVE;
 use crate::model::pool::quote::figures;
 use crate::model::pool::rejection::Rejection;
@@ -167,7 +168,7 @@ fn within_slippage(pool: &Pool, side: Side, size: u64, target_pct: Decimal) -> b
         let mantissa = U256::from(u128::try_from(target.mantissa()).ok()?);
         let lost = (ideal - received)
             .checked_mul(U256::from(100u8))?
-            .checked_mul(U256::exp10(target.scale() as usize))?;
+            .checked_mul(pow10(target.scale()))?;
         Some(lost <= ideal.checked_mul(mantissa)?)
     })();
     compared.unwrap_or_else(|| slippage_at(pool, side, size).is_some_and(|s| s <= target_pct))

@@ -5,7 +5,7 @@
 
 use crate::model::num::precise::{expm1, ln1p};
 use crate::model::num::units::RAO_PER_TAO;
-use crate::model::num::wide::{decimal_from_ratio, mul_decimal_floor};
+use crate::model::num::wide::{decimal_from_ratio, mul_decimal_floor, pow10};
 use crate::model::pool::rejection::Rejection;
 use crate::model::pool::side::Side;
 use crate::model::pool::{Mechanism, Pool};
@@ -51,7 +51,7 @@ pub fn limit_from_tolerance(
     }
     let tol_mantissa =
         U256::from(u128::try_from(tol.mantissa()).map_err(|_| ToleranceError::OutOfRange)?);
-    let hundred = U256::from(100u8) * U256::exp10(tol.scale() as usize);
+    let hundred = U256::from(100u8) * pow10(tol.scale());
     let factor = match side {
         Side::Stake => hundred + tol_mantissa,
         Side::Unstake => {

@@ -4,7 +4,7 @@
 //! (superellipse.rs `quote_delta_to_price` / `base_delta_to_price`), its stored integers unchanged.
 
 use crate::model::num::precise::{pow, OutOfRange};
-use crate::model::num::wide::{isqrt, mul_decimal_floor};
+use crate::model::num::wide::{isqrt, mul_decimal_floor, pow10};
 use crate::model::pool::superellipse::Superellipse;
 use crate::model::pool::{Mechanism, Pool};
 use primitive_types::U256;
@@ -27,7 +27,7 @@ impl Pool {
         let (tao, alpha) = if self.w_tao.is_half() {
             let r = ratio.normalize();
             let m = U256::from(u128::try_from(r.mantissa()).map_err(|_| OutOfRange)?);
-            let scale = U256::exp10(r.scale() as usize);
+            let scale = pow10(r.scale());
             let y = U256::from(self.tao_rao);
             let x = U256::from(self.alpha_rao);
             let tao = isqrt(y * y * m / scale);
@@ -63,7 +63,7 @@ impl Pool {
         let now = c.price_bits(alpha, tao).map_err(|_| OutOfRange)?;
         let r = ratio.normalize();
         let mantissa = U256::from(u128::try_from(r.mantissa()).map_err(|_| OutOfRange)?);
-        let target = U256::from(now) * mantissa / U256::exp10(r.scale() as usize);
+        let target = U256::from(now) * mantissa / pow10(r.scale());
         let target = u128::try_from(target).map_err(|_| OutOfRange)?;
         let moved = if ratio > Decimal::ONE {
             let input = c.buy_to_price(alpha, tao, target).map_err(|_| OutOfRange)?;

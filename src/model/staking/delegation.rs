@@ -257,7 +257,7 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
         .max()
         .unwrap_or_default();
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::model::order::sort_by(&mut order, |&a, &b| {
         rows[b]
             .earned
             .alpha

@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Growth {
-    /// The same rate every epoch (an observed yield, or nobody else restaking).
-    Constant { rate: Decimal },
+    /// The same rate every epoch (an observed yield, or nobody else restaking). Build it with
+    /// `Growth::constant`, which also takes `ln(1 + rate)` once for every horizon.
+    Constant { rate: Decimal, log_rate: Decimal },
     /// Everyone restakes: the alpha sharing each epoch's pool grows by the pool. Build it with
     /// `Growth::diluting`, which also works out the part of the product that does not depend on
     /// the horizon.
@@ -23,6 +24,8 @@ pub enum Growth {
         pool_per_epoch: Decimal,
         /// `ln Gamma(a) - ln Gamma(b)`, with `a = (A0 + c) / V`, `b = A0 / V`.
         log_start: Decimal,
+        /// `b = A0 / V` (0 when V or A0 is 0).
+        b: Decimal,
         /// The coefficients of `ln Gamma(z + d) - ln Gamma(z)` in powers of `1 / z`, `d = c / V`
         /// (`gamma_step`).
         step: GammaStep,
@@ -91,6 +94,14 @@ impl GammaStep {
 }
 
 impl Growth {
+    /// The same `rate` every epoch.
+    pub fn constant(rate: Decimal) -> Result<Growth, OutOfRange> {
+        Ok(Growth::Constant {
+            rate,
+            log_rate: ln1p(rate)?,
+        })
+    }
+
     /// The diluting growth of a stake of `stake_total` earning `earned` per epoch while the
     /// stake grows by `pool_per_epoch` each epoch.
     pub fn diluting(
@@ -104,6 +115,7 @@ impl Growth {
                 stake_total,
                 pool_per_epoch,
                 log_start: Decimal::ZERO,
+                b: Decimal::ZERO,
                 step: GammaStep::new(Decimal::ZERO),
             });
         }
@@ -114,6 +126,7 @@ impl Growth {
             stake_total,
             pool_per_epoch,
             log_start: step.at(b)?,
+            b,
             step,
         })
     }
@@ -136,7 +149,7 @@ impl Growth {
     /// The rate of the first epoch.
     pub fn first_rate(&self) -> Result<Decimal, OutOfRange> {
         match *self {
-            Growth::Constant { rate } => Ok(rate),
+            Growth::Constant { rate, .. } => Ok(rate),
             Growth::Diluting {
                 earned,
                 stake_total,
@@ -152,13 +165,14 @@ impl Growth {
         }
         let n = Decimal::from(epochs);
         let log = match *self {
-            Growth::Constant { rate } => checked(ln1p(rate)?.checked_mul(n))?,
+            Growth::Constant { log_rate, .. } => checked(log_rate.checked_mul(n))?,
             Growth::Diluting {
-                earned,
                 stake_total,
                 pool_per_epoch,
                 log_start,
+                b,
                 step,
+                ..
             } => {
                 if pool_per_epoch.is_zero() {
                     return Ok(Decimal::ONE);
@@ -168,7 +182,6 @@ impl Growth {
                 }
                 // prod_(k<n) (A0 + kV + c) / (A0 + kV)
                 //   = Gamma(n + a) Gamma(b) / (Gamma(a) Gamma(n + b)), a = (A0 + c) / V, b = A0 / V.
-                let (_, b) = Self::gamma_arguments(earned, stake_total, pool_per_epoch)?;
                 let later = step.at(checked(n.checked_add(b))?)?;
                 checked(later.checked_sub(log_start))?
             }
@@ -198,7 +211,7 @@ mod tests {
         let closed = growth.factor(500).unwrap();
         assert!((closed - s).abs() < d("1e-20"), "{closed} vs {s}");
         assert_eq!(growth.factor(0).unwrap(), Decimal::ONE);
-        let flat = Growth::Constant { rate: d("0.001") };
+        let flat = Growth::constant(d("0.001")).unwrap();
         assert!((flat.factor(2).unwrap() - d("1.002001")).abs() < d("1e-24"));
     }
 

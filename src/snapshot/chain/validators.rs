@@ -121,7 +121,7 @@ pub fn validators(
     take_parts: impl Fn(&[u8; 32]) -> Option<u16>,
 ) -> (Vec<Validator>, Decimal) {
     let mut permitted: Vec<&Neuron> = neurons.iter().filter(|n| n.permit).collect();
-    permitted.sort_by_key(|n| std::cmp::Reverse(n.alpha_stake_rao));
+    crate::model::order::sort_by_key(&mut permitted, |n| std::cmp::Reverse(n.alpha_stake_rao));
     let total: u64 = permitted
         .iter()
         .map(|n| n.alpha_stake_rao)

@@ -60,7 +60,7 @@ pub fn ScatterChart(
             .collect_view();
         // The marked point last, so it is drawn on top.
         let mut points = data.points.clone();
-        points.sort_by_key(|p| p.marked);
+        crate::model::order::sort_by_key(&mut points, |p| p.marked);
         let dots = points
             .into_iter()
             .map(|p| {

@@ -32,7 +32,7 @@ fn exit_shown(
     p: &Projection,
     f: fn(&crate::model::staking::returns::ExitLeg) -> Shown,
 ) -> Option<Shown> {
-    p.horizon.exit.as_ref().ok().map(f)
+    p.headline.horizon.exit.as_ref().ok().map(f)
 }
 
 /// The summary card: the net result, what you get back, the break-even and the yield.
@@ -78,7 +78,8 @@ pub const SUMMARY: [FigureSpec<Projection>; 4] = [
         label: "Break-even",
         headline: false,
         pick: |p| {
-            p.breakeven_day
+            p.headline
+                .breakeven_day
                 .map(|d| Shown::new(days_after(d), d.to_string()))
         },
         missing: |_| "Not within 5 years".to_string(),
@@ -92,10 +93,10 @@ pub const SUMMARY: [FigureSpec<Projection>; 4] = [
             Some(Shown::new(
                 format!(
                     "{} (APR {})",
-                    format::pct(p.apy_pct),
-                    format::pct(p.apr_pct)
+                    format::pct(p.headline.apy_pct),
+                    format::pct(p.headline.apr_pct)
                 ),
-                format::plain(p.apy_pct),
+                format::plain(p.headline.apy_pct),
             ))
         },
         missing: dash,
@@ -110,7 +111,7 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
         label: "Alpha at entry",
         headline: false,
         pick: |p| {
-            let a = rao_to_decimal(p.alpha_start_rao);
+            let a = rao_to_decimal(p.headline.alpha_start_rao);
             Some(Shown::new(
                 format!("{} alpha", format::tokens(a)),
                 format::plain(a),
@@ -125,8 +126,8 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
         headline: false,
         pick: |p| {
             Some(Shown::new(
-                format!("{} alpha", format::tokens(p.alpha_per_day)),
-                format::plain(p.alpha_per_day),
+                format!("{} alpha", format::tokens(p.headline.alpha_per_day)),
+                format::plain(p.headline.alpha_per_day),
             ))
         },
         missing: dash,
@@ -137,9 +138,13 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
         label: "Alpha at the end",
         headline: false,
         pick: |p| {
-            let a = rao_to_decimal(p.horizon.alpha_rao);
+            let a = rao_to_decimal(p.headline.horizon.alpha_rao);
             Some(Shown::new(
-                format!("{} alpha ({} payouts)", format::tokens(a), p.horizon.epochs),
+                format!(
+                    "{} alpha ({} payouts)",
+                    format::tokens(a),
+                    p.headline.horizon.epochs
+                ),
                 format::plain(a),
             ))
         },
@@ -154,10 +159,10 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
             Some(Shown::new(
                 format!(
                     "{} TAO at {} TAO per alpha",
-                    format::tokens(p.horizon.value_at_spot),
-                    format::price(p.horizon.price)
+                    format::tokens(p.headline.horizon.value_at_spot),
+                    format::price(p.headline.horizon.price)
                 ),
-                format::plain(p.horizon.value_at_spot),
+                format::plain(p.headline.horizon.value_at_spot),
             ))
         },
         missing: dash,
@@ -168,7 +173,7 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
         label: "Entry fee",
         headline: false,
         pick: |p| {
-            p.entry.as_ref().map(|q| {
+            p.headline.entry.as_ref().map(|q| {
                 Shown::new(
                     format!("{} TAO", format::tokens(q.fee)),
                     format::plain(q.fee),
@@ -183,10 +188,10 @@ pub const FIGURES: [FigureSpec<Projection>; 8] = [
         label: "Entry slippage",
         headline: false,
         pick: |p| {
-            p.entry.as_ref().map(|_| {
+            p.headline.entry.as_ref().map(|_| {
                 Shown::new(
-                    format!("{} TAO", format::tokens(p.entry_slippage_tao)),
-                    format::plain(p.entry_slippage_tao),
+                    format!("{} TAO", format::tokens(p.headline.entry_slippage_tao)),
+                    format::plain(p.headline.entry_slippage_tao),
                 )
             })
         },

@@ -242,7 +242,11 @@ mod tests {
         assert_eq!(inputs.days, 365);
         let p = project(&inputs).unwrap();
         // Over the stake weight this was 21.2 %; over the capped alpha base at least 25.6 %.
-        assert!(p.apy_pct >= Decimal::new(256, 1), "{}", p.apy_pct);
+        assert!(
+            p.headline.apy_pct >= Decimal::new(256, 1),
+            "{}",
+            p.headline.apy_pct
+        );
     }
 
     #[test]
@@ -273,11 +277,11 @@ mod tests {
         let p = project(&inputs).unwrap();
         // Root earns a few percent a year in TAO.
         assert!(
-            p.apy_pct > Decimal::ONE && p.apy_pct < Decimal::from(50),
+            p.headline.apy_pct > Decimal::ONE && p.headline.apy_pct < Decimal::from(50),
             "{}",
-            p.apy_pct
+            p.headline.apy_pct
         );
-        assert_eq!(p.entry.unwrap().swap.fee_rao, 0);
+        assert_eq!(p.headline.entry.unwrap().swap.fee_rao, 0);
     }
 
     #[test]

@@ -61,8 +61,8 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     let verdict = move || match result.get() {
         Err(problem) => view! { <Refusal testid="returns-error" text=problem /> }.into_any(),
         Ok(p) => {
-            let days = p.horizon.day;
-            let text = match &p.horizon.exit {
+            let days = p.headline.horizon.day;
+            let text = match &p.headline.horizon.exit {
                 Ok(leg) => format!(
                     "After {}: {} TAO back, {} TAO ({}).",
                     days_after(days),
@@ -76,7 +76,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                     r.chain_name()
                 ),
             };
-            let class = match &p.horizon.exit {
+            let class = match &p.headline.horizon.exit {
                 Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
                 _ => "verdict rejected",
             };
@@ -89,12 +89,12 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
             lede="If you stake into a subnet through a validator and hold, what do you get back in TAO after the fee and slippage both ways? Rewards compound every epoch; on a thin pool the swaps can eat them all."
             inputs_label="Staking return inputs"
             dock=Signal::derive(move || result.with(|r| match r {
-                Ok(p) => match &p.horizon.exit {
+                Ok(p) => match &p.headline.horizon.exit {
                     Ok(leg) => format!(
                         "Net result {} TAO ({}) after {}",
                         signed_tokens(leg.net_tao),
                         format::signed_pct(leg.net_pct),
-                        days_after(p.horizon.day),
+                        days_after(p.headline.horizon.day),
                     ),
                     Err(r) => format!("The exit would be rejected ({})", r.chain_name()),
                 },

@@ -72,9 +72,9 @@ pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
                         label: "Exit value".into(),
                         points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
                     }],
-                    reference: rao_to_decimal(p.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.basis_rao))))),
-                    markers: p.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
-                        .chain(std::iter::once((f64::from(p.horizon.day), format!("{} days", p.horizon.day))))
+                    reference: rao_to_decimal(p.headline.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.headline.basis_rao))))),
+                    markers: p.headline.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
+                        .chain(std::iter::once((f64::from(p.headline.horizon.day), format!("{} days", p.headline.horizon.day))))
                         .collect(),
                     x_label: "Days held".into(),
                 },
@@ -83,8 +83,8 @@ pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
                 Err(e) => e.clone(),
                 Ok(p) => format!(
                     "Exit value in TAO by day held, against {} TAO in. {}",
-                    format::tokens(rao_to_decimal(p.basis_rao)),
-                    p.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
+                    format::tokens(rao_to_decimal(p.headline.basis_rao)),
+                    p.headline.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
                 ),
             }))
         />

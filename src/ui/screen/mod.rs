@@ -3,6 +3,7 @@
 
 pub mod form;
 pub mod page;
+pub mod pool_figures;
 pub mod rows;
 pub mod sort;
 pub mod table;

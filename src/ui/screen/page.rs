@@ -2,7 +2,8 @@
 //! the chart of net result against pool depth.
 
 use super::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
-use super::rows::{pool_figures, rows_with, shown, RowData};
+use super::pool_figures::pool_figures;
+use super::rows::{rows_with, shown, RowData};
 use super::table::ScreenTable;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::ui::app_params::Calc;

@@ -15,7 +15,7 @@ pub fn rows_without_parameters(subnet: Option<&Subnet>) -> (Vec<Option<Vec<Strin
     match subnet.filter(|s| !s.validators.is_empty()) {
         Some(s) => {
             let mut validators: Vec<_> = s.validators.iter().collect();
-            validators.sort_by_key(|v| std::cmp::Reverse(v.alpha_stake));
+            crate::model::order::sort_by_key(&mut validators, |v| std::cmp::Reverse(v.alpha_stake));
             validators.truncate(MAX_DELEGATES);
             let names = validators.iter().map(|v| clean_name(&v.name)).collect();
             let takes = validators

@@ -133,7 +133,7 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                     {move || result.with(|r| {
                         let Ok(c) = r else { return Vec::new() };
                         let mut rows: Vec<_> = c.comparison.rows.iter().collect();
-                        rows.sort_by_key(|row| row.rank);
+                        crate::model::order::sort_by_key(&mut rows, |row| row.rank);
                         rows.into_iter().map(|row| {
                             let n = row.index + 1;
                             let d = &c.delegates[row.index];

@@ -142,6 +142,7 @@ mod tests {
             days,
             log_change,
             tao_usd: None,
+            held_pool: std::cell::OnceCell::new(),
         }
     }
 
@@ -149,10 +150,8 @@ mod tests {
     #[test]
     fn the_rising_search_equals_the_scan() {
         let growths = [
-            Growth::Constant { rate: d("0.0001") },
-            Growth::Constant {
-                rate: d("0.000003"),
-            },
+            Growth::constant(d("0.0001")).unwrap(),
+            Growth::constant(d("0.000003")).unwrap(),
             Growth::diluting(d("120"), d("3000000"), d("150")).unwrap(),
             Growth::diluting(d("0.9"), d("40"), d("1")).unwrap(),
         ];

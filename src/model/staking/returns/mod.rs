@@ -127,25 +127,11 @@ pub struct ExitLeg {
     pub net_usd: Option<Decimal>,
 }
 
+/// The returns page's result: the headline figures, the table of horizons and the chart's curve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Projection {
-    /// The stake through the pool, when starting from TAO.
-    pub entry: Option<Quote>,
-    /// The entry's slippage valued at the spot price, TAO (fee not included).
-    pub entry_slippage_tao: Decimal,
-    pub alpha_start_rao: u64,
-    /// What the result is measured against: the TAO staked, or what selling the alpha now returns.
-    pub basis_rao: u64,
-    pub growth: Growth,
-    pub rate_per_epoch: Decimal,
-    pub alpha_per_day: Decimal,
-    pub apr_pct: Decimal,
-    pub apy_pct: Decimal,
-    pub horizon: Outcome,
+    pub headline: Headline,
     pub table: Vec<Outcome>,
-    /// The first whole day on which exiting returns at least the yardstick; `None` if not
-    /// within `MAX_DAYS`.
-    pub breakeven_day: Option<u32>,
     /// Exit value over time for the chart: `(day, TAO)`; days whose exit fails are left out.
     pub curve: Vec<(u32, Decimal)>,
 }
@@ -192,9 +178,12 @@ impl From<OutOfRange> for ReturnsError {
 /// so both pages show the same numbers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Headline {
+    /// The stake through the pool, when starting from TAO.
     pub entry: Option<Quote>,
+    /// The entry's slippage valued at the spot price, TAO (fee not included).
     pub entry_slippage_tao: Decimal,
     pub alpha_start_rao: u64,
+    /// What the result is measured against: the TAO staked, or what selling the alpha now returns.
     pub basis_rao: u64,
     pub growth: Growth,
     pub rate_per_epoch: Decimal,
@@ -202,6 +191,8 @@ pub struct Headline {
     pub apr_pct: Decimal,
     pub apy_pct: Decimal,
     pub horizon: Outcome,
+    /// The first whole day on which exiting returns at least the yardstick; `None` if not
+    /// within `MAX_DAYS`.
     pub breakeven_day: Option<u32>,
 }
 
@@ -253,6 +244,7 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
         days: inputs.days,
         log_change: ln(checked(Decimal::ONE.checked_add(inputs.price_change))?)?,
         tao_usd: inputs.tao_usd,
+        held_pool: std::cell::OnceCell::new(),
     };
     let alpha_per_day = checked(
         rao_to_decimal(alpha_start_rao)
@@ -303,23 +295,13 @@ pub fn project(inputs: &ReturnsInputs) -> Result<Projection, ReturnsError> {
             continue;
         }
         last = Some(day);
-        if let Ok(leg) = path.outcome(day)?.exit {
-            curve.push((day, rao_to_decimal(leg.tao_rao)));
+        if let Some(tao_rao) = path.exit_rao(day)? {
+            curve.push((day, rao_to_decimal(tao_rao)));
         }
     }
     Ok(Projection {
-        entry: h.entry,
-        entry_slippage_tao: h.entry_slippage_tao,
-        alpha_start_rao: h.alpha_start_rao,
-        basis_rao: h.basis_rao,
-        growth: h.growth,
-        rate_per_epoch: h.rate_per_epoch,
-        alpha_per_day: h.alpha_per_day,
-        apr_pct: h.apr_pct,
-        apy_pct: h.apy_pct,
-        horizon: h.horizon,
+        headline: h,
         table,
-        breakeven_day: h.breakeven_day,
         curve,
     })
 }

@@ -13,6 +13,7 @@ use crate::model::staking::emission::epochs_in_days;
 use crate::model::staking::growth::Growth;
 use primitive_types::U256;
 use rust_decimal::Decimal;
+use std::cell::OnceCell;
 
 pub(super) struct Path {
     pub(super) pool: Pool,
@@ -24,6 +25,9 @@ pub(super) struct Path {
     /// ln(1 + price change).
     pub(super) log_change: Decimal,
     pub(super) tao_usd: Option<Decimal>,
+    /// The exit's pool after the holding period, when the price path is held: worked out once
+    /// (the table, the break-even's later days and the curve ask it many times).
+    pub(super) held_pool: OnceCell<Pool>,
 }
 
 impl Path {
@@ -37,12 +41,24 @@ impl Path {
         )?)
     }
 
+    /// The exit's pool on `day`.
+    fn pool_on(&self, day: u32) -> Result<Pool, ReturnsError> {
+        if day < self.days {
+            return Ok(self.pool.at_price_ratio(self.price_ratio(day)?)?);
+        }
+        if let Some(pool) = self.held_pool.get() {
+            return Ok(*pool);
+        }
+        let pool = self.pool.at_price_ratio(self.price_ratio(day)?)?;
+        Ok(*self.held_pool.get_or_init(|| pool))
+    }
+
     pub(super) fn outcome(&self, day: u32) -> Result<Outcome, ReturnsError> {
         let epochs = epochs_in_days(day, self.epoch_blocks);
         let factor = self.growth.factor(epochs)?;
         let alpha_rao =
             mul_decimal_floor(self.alpha_start_rao, factor).ok_or(ReturnsError::OutOfRange)?;
-        let pool = self.pool.at_price_ratio(self.price_ratio(day)?)?;
+        let pool = self.pool_on(day)?;
         let (p_num, p_den) = pool.price_ratio();
         let price = pool.spot_price();
         let value_at_spot = rao_ratio(U256::from(alpha_rao) * p_num, p_den)
@@ -98,11 +114,11 @@ impl Path {
 
     /// What exiting on `day` returns, rao, or `None` when the chain would refuse the exit:
     /// the part of `outcome` the break-even needs.
-    fn exit_rao(&self, day: u32) -> Result<Option<u64>, ReturnsError> {
+    pub(super) fn exit_rao(&self, day: u32) -> Result<Option<u64>, ReturnsError> {
         let factor = self.growth.factor(epochs_in_days(day, self.epoch_blocks))?;
         let alpha_rao =
             mul_decimal_floor(self.alpha_start_rao, factor).ok_or(ReturnsError::OutOfRange)?;
-        let pool = self.pool.at_price_ratio(self.price_ratio(day)?)?;
+        let pool = self.pool_on(day)?;
         let request = TradeRequest {
             side: Side::Unstake,
             amount_rao: alpha_rao,

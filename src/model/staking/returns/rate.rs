@@ -58,9 +58,7 @@ pub fn growth_of(
     epoch_blocks: u32,
 ) -> Result<Growth, ReturnsError> {
     match spec {
-        YieldSpec::Observed { apy } => Ok(Growth::Constant {
-            rate: rate_from_apy(apy, epoch_blocks)?,
-        }),
+        YieldSpec::Observed { apy } => Ok(Growth::constant(rate_from_apy(apy, epoch_blocks)?)?),
         YieldSpec::Derived {
             pool_per_epoch,
             others_compound,
@@ -70,9 +68,7 @@ pub fn growth_of(
             Ok(if others_compound {
                 Growth::diluting(earned, stake_total, pool_per_epoch)?
             } else {
-                Growth::Constant {
-                    rate: checked(earned.checked_div(stake_total))?,
-                }
+                Growth::constant(checked(earned.checked_div(stake_total))?)?
             })
         }
     }
