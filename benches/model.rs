@@ -73,7 +73,7 @@ fn projection(others_compound: bool) -> ReturnsInputs {
 /// each row the returns form read for its subnet, its headline, exit leg, largest trades and
 /// cost-vs-yield search.
 fn screener(c: &mut Criterion) {
-    let snapshot = bundled().unwrap();
+    let snapshot = bundled();
     let form = ScreenForm::read(|_| None);
     c.bench_function("screener, all rows (129 subnets, 100 TAO, 365 days)", |b| {
         b.iter(|| rows(black_box(&form), black_box(&snapshot)))

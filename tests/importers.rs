@@ -21,7 +21,7 @@ fn d(s: &str) -> Decimal {
 fn taostats_pool_sample_reads_every_pool_in_rao() {
     let text = common::read_shared("fixtures/taostats-pool-latest-2025-04-17.json");
     let raw: Value = serde_json::from_str(&text).unwrap();
-    let got = import(&text, &bundled().unwrap()).unwrap();
+    let got = import(&text, &bundled()).unwrap();
     assert_eq!(got.format, Format::TaostatsPool);
     let rows = raw["data"].as_array().unwrap();
     assert_eq!(got.snapshot.subnets.len(), rows.len());
@@ -66,7 +66,7 @@ fn taostats_pool_sample_reads_every_pool_in_rao() {
 #[test]
 fn taostats_validator_yield_adds_validators_to_the_data_in_use() {
     let text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
-    let current = bundled().unwrap();
+    let current = bundled();
     let got = import(&text, &current).unwrap();
     assert_eq!(got.format, Format::TaostatsYield);
     assert_eq!(got.snapshot.validator_total(), 50);
@@ -105,9 +105,9 @@ fn taostats_validator_yield_adds_validators_to_the_data_in_use() {
 #[test]
 fn metagraphed_dump_gives_the_bundled_snapshot() {
     let text = common::read_shared("fixtures/metagraphed-finney-subnets-2026-08-07.json");
-    let got = import(&text, &bundled().unwrap()).unwrap();
+    let got = import(&text, &bundled()).unwrap();
     assert_eq!(got.format, Format::Metagraphed);
-    let bundled = bundled().unwrap();
+    let bundled = bundled();
     assert_eq!(got.snapshot.block, bundled.block);
     assert_eq!(got.snapshot.taken_at, bundled.taken_at);
     assert_eq!(got.snapshot.network, bundled.network);
@@ -141,7 +141,7 @@ const BTCLI_SAMPLE: &str = r#"{
 
 #[test]
 fn btcli_subnets_list_reads_amounts_in_tao() {
-    let got = import(BTCLI_SAMPLE, &bundled().unwrap()).unwrap();
+    let got = import(BTCLI_SAMPLE, &bundled()).unwrap();
     assert_eq!(got.format, Format::Btcli);
     assert_eq!(got.snapshot.subnets.len(), 3);
     let chutes = got.snapshot.subnet(64).unwrap();
@@ -166,9 +166,9 @@ fn btcli_subnets_list_reads_amounts_in_tao() {
 #[test]
 fn dtao_snapshot_round_trips_with_validators() {
     let yield_text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
-    let with_validators = import(&yield_text, &bundled().unwrap()).unwrap().snapshot;
+    let with_validators = import(&yield_text, &bundled()).unwrap().snapshot;
     let json = dtao_snapshot::write::to_json(&with_validators);
-    let back = import(&json, &bundled().unwrap()).unwrap();
+    let back = import(&json, &bundled()).unwrap();
     assert_eq!(back.format, Format::DtaoV2);
     assert_eq!(back.snapshot, with_validators);
     assert!(
@@ -177,7 +177,7 @@ fn dtao_snapshot_round_trips_with_validators() {
         back.summary
     );
     // And the bundled file itself survives the trip.
-    let plain = bundled().unwrap();
+    let plain = bundled();
     assert_eq!(
         dtao_snapshot::parse(&dtao_snapshot::write::to_json(&plain)).unwrap(),
         plain
@@ -186,7 +186,7 @@ fn dtao_snapshot_round_trips_with_validators() {
 
 #[test]
 fn bad_input_gets_a_clear_message() {
-    let current = bundled().unwrap();
+    let current = bundled();
     let good = common::read_shared("data/snapshot-finney-2026-08-07.json");
     let message = |text: &str| import(text, &current).unwrap_err().to_string();
 
@@ -271,7 +271,7 @@ fn bad_input_gets_a_clear_message() {
 #[test]
 fn imported_validators_fill_the_take_calculator() {
     let text = common::read_shared("fixtures/taostats-validator-yield-2025-04-17.json");
-    let snapshot = import(&text, &bundled().unwrap()).unwrap().snapshot;
+    let snapshot = import(&text, &bundled()).unwrap().snapshot;
     let form = TakeForm::read(|k| (k == "netuid").then(|| "0".to_string()), &snapshot);
     assert!(form.prefilled);
     assert_eq!(
@@ -296,7 +296,7 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
          "curve":{"kind":"superellipse","alpha_scale":"42949672960000000","tao_scale":"2147483648000000",
                   "center_alpha":"85899345920000000","center_tao":"4294967296000000"}},
         {"netuid":8,"mechanism":"dynamic","tao_in":"10","alpha_in":"100","curve":{"kind":"balancer","w_tao":"0.4"}}]}"#;
-    let got = import(doc, &bundled().unwrap()).unwrap();
+    let got = import(doc, &bundled()).unwrap();
     assert_eq!(got.format, Format::DtaoV2);
     let seven = got.snapshot.subnet(7).unwrap();
     let pool = seven.pool().unwrap();
@@ -314,7 +314,7 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
     assert!(json.contains("\"dtao-snapshot/2\""));
     assert_eq!(dtao_snapshot::parse(&json).unwrap(), got.snapshot);
 
-    let current = bundled().unwrap();
+    let current = bundled();
     let with = |subnet: &str| {
         let text = format!(
             r#"{{"schema":"dtao-snapshot/2","block":1,"taken_at":"2026-11-24T00:00:00Z","subnets":[{subnet}]}}"#
@@ -340,14 +340,4 @@ fn dtao_snapshot_2_carries_curve_fee_and_alpha_only_stake() {
         with(r#"{"netuid":7,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","fee_rate":70000}"#),
         "Subnet 7, field “fee_rate”: The fee rate is a whole number of parts of 65,535, from 0 to 10000 (the chain's maximum)."
     );
-}
-
-#[test]
-fn the_shipped_snapshot_is_the_shared_one_without_indentation() {
-    let shared: serde_json::Value =
-        serde_json::from_str(&common::read_shared("data/snapshot-finney-2026-08-07.json")).unwrap();
-    let shipped: serde_json::Value =
-        serde_json::from_str(dtao_calc::snapshot::bundled::BUNDLED_JSON).unwrap();
-    assert_eq!(shipped, shared);
-    assert!(!dtao_calc::snapshot::bundled::BUNDLED_JSON.contains("\n "));
 }

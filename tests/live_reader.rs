@@ -40,7 +40,7 @@ fn block_on<T>(future: impl Future<Output = T>) -> T {
 
 /// The bundled snapshot as the chain of spec 393 holds it, with one subnet's fee rate set.
 fn first() -> Snapshot {
-    let mut s = bundled().unwrap();
+    let mut s = bundled();
     s.subnets
         .iter_mut()
         .find(|s| s.netuid == MOVED)

@@ -42,7 +42,7 @@ const MIN_RAN_PCT: u32 = 60;
 
 fn snapshot() -> &'static Snapshot {
     static SNAPSHOT: OnceLock<Snapshot> = OnceLock::new();
-    SNAPSHOT.get_or_init(|| bundled().unwrap())
+    SNAPSHOT.get_or_init(bundled)
 }
 
 /// Values people (and links) put in parameters: numbers of every shape, words, markup, noise.

@@ -2,6 +2,7 @@
 //! price or netuid, with TAO in pool, price and emission per row.
 
 use super::Snapshot;
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::units::rao_to_decimal;
 use rust_decimal::Decimal;
 
@@ -78,7 +79,7 @@ pub fn rows(snapshot: &Snapshot, query: &str, sort: SortBy) -> Vec<Row> {
             price: s.pool().map(|p| p.spot_price()).unwrap_or_default(),
             tao_per_day: s
                 .tao_in_emission
-                .and_then(|e| e.checked_mul(Decimal::from(BLOCKS_PER_DAY))),
+                .and_then(|e| e.try_mul(Decimal::from(BLOCKS_PER_DAY))),
         })
         .filter(|row| matches(row, query))
         .collect();
@@ -101,7 +102,7 @@ mod tests {
 
     #[test]
     fn search_and_sort() {
-        let s = bundled().unwrap();
+        let s = bundled();
         let by_tao = rows(&s, "", SortBy::TaoInPool);
         assert_eq!(by_tao.len(), 129);
         assert_eq!(by_tao[0].netuid, 0);

@@ -52,24 +52,12 @@ pub fn App(
     /// The full app's address without the query.
     base: String,
 ) -> impl IntoView {
-    let data = match Data::start(
+    let data = Data::start(
         params,
         shell == Shell::Full,
         shell != Shell::Widget,
         base.clone(),
-    ) {
-        Ok(data) => data,
-        Err(e) => {
-            return view! {
-                <div class="app">
-                    <p class="verdict rejected" role="alert">
-                        {format!("The bundled subnet data could not be read: {e}")}
-                    </p>
-                </div>
-            }
-            .into_any()
-        }
-    };
+    );
     provide_context(params);
     provide_context(Compact(
         shell != Shell::Full && compact_embed(params.get_untracked(EMBED.key).as_deref()),

@@ -13,7 +13,7 @@ use crate::snapshot::age::{age_days, STALE_AFTER_DAYS};
 use crate::snapshot::bundled::bundled;
 use crate::snapshot::fetch::fetch_text;
 use crate::snapshot::import::import;
-use crate::snapshot::{dtao_snapshot, Snapshot, SnapshotError};
+use crate::snapshot::{dtao_snapshot, Snapshot};
 use leptos::prelude::*;
 
 /// The file a site owner publishes next to the app (docs/data-formats.md).
@@ -84,13 +84,8 @@ impl Data {
     /// The bundled snapshot, then remembered data (when `use_storage`), then the
     /// `snapshot=<url>` parameter; with none of those and `look_for_site`, the site's
     /// `snapshot.json` when the page is served over http(s) and the file is newer.
-    pub fn start(
-        params: Params,
-        use_storage: bool,
-        look_for_site: bool,
-        base: String,
-    ) -> Result<Data, SnapshotError> {
-        let bundled = bundled()?;
+    pub fn start(params: Params, use_storage: bool, look_for_site: bool, base: String) -> Data {
+        let bundled = bundled();
         super::timing::mark(super::timing::DATA_READ);
         let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
         let data = Data {
@@ -117,7 +112,7 @@ impl Data {
         {
             data.look_for_site_snapshot();
         }
-        Ok(data)
+        data
     }
 
     /// Use the site's `snapshot.json` when it reads and is newer than the bundled snapshot, and
@@ -206,20 +201,19 @@ impl Data {
 
     /// Back to the bundled snapshot, forgetting anything remembered.
     pub fn reset(&self) {
-        if let Ok(snapshot) = bundled() {
-            let note = self.keep_subnet(&snapshot);
-            self.snapshot.set(snapshot);
-            self.origin.set(Origin::Bundled);
-            self.forget();
-            self.params
-                .set_many(&[(SNAPSHOT.key, None), (LIVE.key, None)]);
-            let mut summary = "Back to the bundled snapshot.".to_string();
-            if let Some(note) = note {
-                summary.push(' ');
-                summary.push_str(&note);
-            }
-            self.status.set(Some(Status::Loaded(summary)));
+        let snapshot = bundled();
+        let note = self.keep_subnet(&snapshot);
+        self.snapshot.set(snapshot);
+        self.origin.set(Origin::Bundled);
+        self.forget();
+        self.params
+            .set_many(&[(SNAPSHOT.key, None), (LIVE.key, None)]);
+        let mut summary = "Back to the bundled snapshot.".to_string();
+        if let Some(note) = note {
+            summary.push(' ');
+            summary.push_str(&note);
         }
+        self.status.set(Some(Status::Loaded(summary)));
     }
 
     pub fn set_remember(&self, on: bool) {

@@ -4,6 +4,7 @@
 
 use super::app_params::{LIVE, RPC, SNAPSHOT};
 use super::data::{Data, Origin, Status};
+use super::disclosure::Disclosure;
 use super::params::Params;
 use crate::model::words::group_thousands;
 use crate::snapshot::chain::FINNEY;
@@ -161,8 +162,7 @@ pub fn DataPanel(
             {stale}
             {status}
             <Show when=move || !compact>
-            <details class="data-panel" data-testid="data-panel">
-                <summary>"Load other data"</summary>
+            <Disclosure class="data-panel" testid="data-panel" summary="Load other data">
                 <div class="data-sources">
                     <form
                         class="field"
@@ -298,7 +298,7 @@ pub fn DataPanel(
                         <span>"Remember loaded data on this device"</span>
                     </label>
                 </div>
-            </details>
+            </Disclosure>
             </Show>
         </section>
     }

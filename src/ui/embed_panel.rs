@@ -2,6 +2,7 @@
 //! into a blog post.
 
 use super::app_params::EMBED;
+use super::disclosure::Disclosure;
 use super::embed::HEIGHT_MESSAGE;
 use super::params::Params;
 use super::query::to_query;
@@ -89,8 +90,7 @@ pub fn EmbedPanel(params: Params, base: String) -> impl IntoView {
         }
     };
     view! {
-        <details class="panel embed-panel" data-testid="embed-panel">
-            <summary>"Embed this calculator"</summary>
+        <Disclosure class="panel embed-panel" testid="embed-panel" summary="Embed this calculator">
             <p class="hint">
                 "Put the current view in a blog post. The iframe works on any page; the three lines of script let the page size it (hosts with a strict Content-Security-Policy can leave them out and keep a fixed height). The script tag mounts the calculator in place, isolated from the page's styles."
             </p>
@@ -102,7 +102,7 @@ pub fn EmbedPanel(params: Params, base: String) -> impl IntoView {
                     w => format!("Copied the {w} snippet."),
                 })}
             </p>
-        </details>
+        </Disclosure>
     }
 }
 

@@ -1,7 +1,8 @@
 //! Explanations on demand: a definition behind a small "what is this?" disclosure, so pages
 //! open on their figures, while every definition stays one key press away and is read by
-//! screen readers (a `details` element).
+//! screen readers (a `details` element, its text built when first opened).
 
+use super::disclosure::Disclosure;
 use leptos::prelude::*;
 
 #[component]
@@ -12,9 +13,8 @@ pub fn Explain(
     summary: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <details class="explain">
-            <summary>{summary.unwrap_or("what is this?")}</summary>
-            <p>{text}</p>
-        </details>
+        <Disclosure class="explain" summary=summary.unwrap_or("what is this?")>
+            <p>{text.clone()}</p>
+        </Disclosure>
     }
 }

@@ -2,6 +2,7 @@
 //! full-precision value in `data-value` for tests and scripts, and behind "what is this?" a
 //! sentence on what it means with the exact value and a copy of it.
 
+use super::disclosure::Disclosure;
 use super::{clipboard, format};
 use leptos::prelude::*;
 
@@ -41,7 +42,7 @@ pub fn Figure(
             clipboard::copy(&value, move |done| copied.set(Some(done)));
         }
     };
-    let copy_label = format!("Copy the exact value of {label}");
+    let copy_label = StoredValue::new(format!("Copy the exact value of {label}"));
     view! {
         <div class="figure" class:headline=headline>
             <dt>{label}</dt>
@@ -56,17 +57,16 @@ pub fn Figure(
                 {move || shown.with(|s| s.as_ref().map(|s| s.text.clone())).unwrap_or_else(|| missing.get())}
             </dd>
             <dd>
-                <details class="explain">
-                    <summary>"what is this?"</summary>
-                    <p>{explain}</p>
+                <Disclosure class="explain" summary="what is this?">
+                    <p>{explain.clone()}</p>
                     <Show when=move || exact.with(Option::is_some)>
                         <p class="exact">
                             "Exact: "<span class="exact-text">{move || exact.with(|s| s.as_ref().map(|s| s.text.clone()))}</span>" "
-                            <button type="button" class="link-button" aria-label=copy_label.clone() on:click=copy>"Copy exact value"</button>
+                            <button type="button" class="link-button" aria-label=copy_label.get_value() on:click=copy>"Copy exact value"</button>
                             <span class="copied" role="status">{move || copied.get().map(|ok| if ok { " Copied." } else { " The browser did not allow copying." })}</span>
                         </p>
                     </Show>
-                </details>
+                </Disclosure>
             </dd>
         </div>
     }

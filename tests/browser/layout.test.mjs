@@ -97,6 +97,8 @@ test("figures read rounded and grouped; the exact value is in the title, the dis
   // The definition and the exact value behind "what is this?", with a copy of the exact value.
   const figure = page.locator(".figure", { has: received });
   await figure.locator("summary").click();
+  // What the disclosure holds is built as it opens.
+  await figure.locator(".exact-text").waitFor();
   assert.match(await figure.locator("details.explain").textContent(), /after the fee/);
   assert.equal((await figure.locator(".exact-text").textContent()).trim(), "1,148.48467425 alpha");
   await figure.getByRole("button", { name: "Copy the exact value of You receive" }).click();

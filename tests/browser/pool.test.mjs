@@ -292,6 +292,10 @@ test("the chart marks the current trade and lists the sizes behind it", async ()
   assert.equal(await page.locator(".chart svg path.curve").count(), 1);
   assert.equal(await page.locator(".chart svg circle.marker").count(), 1);
   assert.match(await text(page, "pool-chart-caption"), /This trade: 1,000 TAO/);
+  // The sizes behind the points are built when their disclosure opens.
+  assert.equal(await page.locator(".curve-table").count(), 0);
+  await page.getByText("Trade size behind each point").click();
+  await page.locator(".curve-table tbody tr").first().waitFor();
   assert.ok((await page.locator(".curve-table tbody tr").count()) > 40);
   assert.deepEqual(problems, []);
   await context.close();

@@ -11,6 +11,7 @@
 
 pub mod takeover;
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, exp, ln, OutOfRange};
 use crate::model::staking::emission::BLOCKS_PER_DAY;
 use rust_decimal::Decimal;
@@ -86,7 +87,7 @@ impl From<OutOfRange> for ConvictionError {
 
 /// `e^(-dt / rate)`.
 fn decay(dt: Decimal, rate: u64) -> Result<Decimal, ConvictionError> {
-    Ok(exp(-checked(dt.checked_div(Decimal::from(rate)))?)?)
+    Ok(exp(-checked(dt.try_div(Decimal::from(rate)))?)?)
 }
 
 /// Half-life of a rate in days: `rate ln 2 / 7,200`.
@@ -115,31 +116,28 @@ impl LockSpec {
         let (locked, conviction) = match self.mode {
             Mode::Perpetual => (
                 m,
-                checked(c.checked_mul(em).and_then(|a| {
-                    m.checked_mul(Decimal::ONE - em)
-                        .and_then(|b| a.checked_add(b))
-                }))?,
+                checked(
+                    c.try_mul(em)
+                        .and_then(|a| m.try_mul(Decimal::ONE - em).and_then(|b| a.try_add(b))),
+                )?,
             ),
             Mode::Decaying => {
                 let eu = decay(blocks, tu)?;
                 let g = if tu == tm {
                     checked(
                         blocks
-                            .checked_div(Decimal::from(tm))
-                            .and_then(|t| t.checked_mul(em)),
+                            .try_div(Decimal::from(tm))
+                            .and_then(|t| t.try_mul(em)),
                     )?
                 } else {
                     let (tu_d, tm_d) = (Decimal::from(tu), Decimal::from(tm));
-                    checked(
-                        tu_d.checked_mul(eu - em)
-                            .and_then(|v| v.checked_div(tu_d - tm_d)),
-                    )?
-                    .max(Decimal::ZERO)
+                    checked(tu_d.try_mul(eu - em).and_then(|v| v.try_div(tu_d - tm_d)))?
+                        .max(Decimal::ZERO)
                 };
-                let locked = checked(m.checked_mul(eu))?;
+                let locked = checked(m.try_mul(eu))?;
                 let conviction = checked(
-                    c.checked_mul(em)
-                        .and_then(|a| m.checked_mul(g).and_then(|b| a.checked_add(b))),
+                    c.try_mul(em)
+                        .and_then(|a| m.try_mul(g).and_then(|b| a.try_add(b))),
                 )?;
                 (locked, conviction)
             }
@@ -181,32 +179,29 @@ impl LockSpec {
             } else {
                 checked(
                     Decimal::ONE
-                        .checked_sub(checked(c.checked_div(m))?)
-                        .and_then(|f| f.checked_mul(tm)),
+                        .try_sub(checked(c.try_div(m))?)
+                        .and_then(|f| f.try_mul(tm)),
                 )?
                 .max(Decimal::ZERO)
             }
         } else {
-            let a = checked(m.checked_mul(tu).and_then(|v| v.checked_div(tu - tm)))?;
-            let b = checked(c.checked_sub(a))?;
+            let a = checked(m.try_mul(tu).and_then(|v| v.try_div(tu - tm)))?;
+            let b = checked(c.try_sub(a))?;
             // c'(t) = 0 where e^(t (1/tm - 1/tu)) = -(B tu) / (A tm).
             let ratio = if a.is_zero() {
                 Decimal::ZERO
             } else {
-                checked(
-                    (-b).checked_mul(tu)
-                        .and_then(|v| v.checked_div(a.checked_mul(tm)?)),
-                )?
+                checked((-b).try_mul(tu).and_then(|v| v.try_div(a.try_mul(tm)?)))?
             };
             let speed = checked(
                 Decimal::ONE
-                    .checked_div(tm)
-                    .and_then(|x| Decimal::ONE.checked_div(tu).and_then(|y| x.checked_sub(y))),
+                    .try_div(tm)
+                    .and_then(|x| Decimal::ONE.try_div(tu).and_then(|y| x.try_sub(y))),
             )?;
             if ratio <= Decimal::ZERO {
                 Decimal::ZERO
             } else {
-                checked(ln(ratio)?.checked_div(speed))?.max(Decimal::ZERO)
+                checked(ln(ratio)?.try_div(speed))?.max(Decimal::ZERO)
             }
         };
         Ok(Some((t, self.at(t)?.conviction)))

@@ -3,6 +3,7 @@
 //! owner, the subnet's age, and the curve for the chart.
 
 use super::{days, ConvictionError, Lock, LockSpec, SUBNET_AGE_GATE_BLOCKS};
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::checked;
 use crate::model::staking::emission::BLOCKS_PER_DAY;
 use rust_decimal::Decimal;
@@ -78,16 +79,16 @@ pub fn blocks_to_gate(
 ) -> Result<Option<Decimal>, ConvictionError> {
     match gate {
         Gate::SingleHotkey(share) => {
-            let level = checked(eligible.checked_mul(share))?;
+            let level = checked(eligible.try_mul(share))?;
             // Passing means strictly above the level.
             blocks_to_pass(challenger, level)
         }
         Gate::TotalTimesTen => first_positive(search_limit(), |t| {
             let mut total = challenger.at(t)?.conviction;
             if let Some(owner) = owner {
-                total = checked(total.checked_add(owner.at(t)?.conviction))?;
+                total = checked(total.try_add(owner.at(t)?.conviction))?;
             }
-            Ok(checked(total.checked_mul(Decimal::TEN))? - eligible + Decimal::new(1, 28))
+            Ok(checked(total.try_mul(Decimal::TEN))? - eligible + Decimal::new(1, 28))
         }),
     }
 }
@@ -124,8 +125,8 @@ pub fn outlook(
     subnet_age: Option<u64>,
 ) -> Result<Outlook, ConvictionError> {
     let gate_level = match gate {
-        Gate::SingleHotkey(share) => checked(eligible.checked_mul(share))?,
-        Gate::TotalTimesTen => checked(eligible.checked_div(Decimal::TEN))?,
+        Gate::SingleHotkey(share) => checked(eligible.try_mul(share))?,
+        Gate::TotalTimesTen => checked(eligible.try_div(Decimal::TEN))?,
     };
     let gate_blocks = blocks_to_gate(challenger, Some(owner), eligible, gate)?;
     let beat_owner_blocks = blocks_to_beat(challenger, owner)?;

@@ -1,7 +1,8 @@
 //! Numbers as the chain keeps them: rao and tokens (units), 256/512-bit integers (wide), the
-//! chain's U64F64 fixed point (fixed), decimal ln/exp to 28 digits (precise), and exact
-//! percentages of integer ratios (ratio).
+//! chain's U64F64 fixed point (fixed), decimal ln/exp to 28 digits (precise), exact
+//! percentages of integer ratios (ratio), and decimal arithmetic called out of line (dec).
 
+pub mod dec;
 pub mod fixed;
 pub mod precise;
 pub mod ratio;

@@ -6,6 +6,7 @@
 //! `1 - (y / (y + dy))^k` cancels almost completely. Working in the ln1p/expm1 forms keeps the
 //! relative precision of tiny values, so the error stays near 1e-27 of the result.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::tables::{EXPM1_STEPS, LN_STEPS};
 use rust_decimal::Decimal;
 
@@ -15,7 +16,7 @@ use rust_decimal::Decimal;
 pub struct OutOfRange;
 
 /// A checked `Decimal` operation's `None` (overflow, division by zero) as `OutOfRange`; every
-/// model error converts from it, so `checked(a.checked_mul(b))?` reads the same everywhere.
+/// model error converts from it, so `checked(a.try_mul(b))?` reads the same everywhere.
 pub fn checked(d: Option<Decimal>) -> Result<Decimal, OutOfRange> {
     d.ok_or(OutOfRange)
 }
@@ -25,16 +26,16 @@ const LN2: Decimal = Decimal::from_parts(2_860_148_159, 2_180_329_217, 375_755_8
 const HALF: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 fn add(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
-    a.checked_add(b).ok_or(OutOfRange)
+    a.try_add(b).ok_or(OutOfRange)
 }
 fn sub(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
-    a.checked_sub(b).ok_or(OutOfRange)
+    a.try_sub(b).ok_or(OutOfRange)
 }
 fn mul(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
-    a.checked_mul(b).ok_or(OutOfRange)
+    a.try_mul(b).ok_or(OutOfRange)
 }
 fn div(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
-    a.checked_div(b).ok_or(OutOfRange)
+    a.try_div(b).ok_or(OutOfRange)
 }
 
 /// `ln(1 + u)` for `u >= 0`.

@@ -1,6 +1,7 @@
 //! Units the chain counts in. Every amount on chain is an integer number of rao:
 //! 1 TAO = 1 alpha = 10^9 rao (`subtensor_runtime_common::{TaoCurrency, AlphaCurrency}` are u64 rao).
 
+use crate::model::num::dec::DecimalOps;
 use rust_decimal::Decimal;
 
 /// Decimal places of one TAO or alpha.
@@ -21,7 +22,7 @@ pub fn decimal_to_rao(value: Decimal) -> Option<u64> {
     if value.is_sign_negative() && !value.is_zero() {
         return None;
     }
-    let scaled = value.checked_mul(Decimal::from(RAO_PER_TAO))?;
+    let scaled = value.try_mul(Decimal::from(RAO_PER_TAO))?;
     if scaled.fract() != Decimal::ZERO {
         return None;
     }

@@ -2,6 +2,7 @@
 //! given slippage. Splitting a trade against the same pool does not lower its slippage (each
 //! piece moves the price for the next); it helps only if the price recovers in between.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::wide::pow10;
 use crate::model::pool::fill::MAX_INPUT_TO_RESERVE;
 use crate::model::pool::quote::figures;
@@ -108,13 +109,13 @@ fn even_weights_guess(pool: &Pool, side: Side, target_pct: Decimal) -> Option<u6
     if pool.superellipse().is_some() || !pool.w_tao.is_half() {
         return None;
     }
-    let t = target_pct.checked_div(Decimal::ONE_HUNDRED)?;
-    let kept = Decimal::ONE.checked_sub(pool.fee().percent().checked_div(Decimal::ONE_HUNDRED)?)?;
-    let net = Decimal::from(input_reserve(pool, side)).checked_mul(
-        kept.checked_div(Decimal::ONE.checked_sub(t)?)?
-            .checked_sub(Decimal::ONE)?,
+    let t = target_pct.try_div(Decimal::ONE_HUNDRED)?;
+    let kept = Decimal::ONE.try_sub(pool.fee().percent().try_div(Decimal::ONE_HUNDRED)?)?;
+    let net = Decimal::from(input_reserve(pool, side)).try_mul(
+        kept.try_div(Decimal::ONE.try_sub(t)?)?
+            .try_sub(Decimal::ONE)?,
     )?;
-    net.checked_div(kept)?.to_u64()
+    net.try_div(kept)?.to_u64()
 }
 
 /// The largest gross trade the pool's swap takes at all (its input may be at most

@@ -34,6 +34,13 @@ impl FeeRate {
     /// No fee: root and stable subnets, and the fee-free resale of an unstake's alpha fee.
     pub const ZERO: FeeRate = FeeRate(0);
 
+    /// A rate written into the app's data (the bundled snapshot's `static`), checked while
+    /// compiling: a rate above the chain's maximum there fails the build. Elsewhere use `new`.
+    pub const fn constant(parts: u16) -> Self {
+        assert!(parts <= MAX_FEE_RATE, "fee rate above the chain's maximum");
+        FeeRate(parts)
+    }
+
     pub fn new(parts: u64) -> Result<Self, FeeRateError> {
         match u16::try_from(parts) {
             Ok(p) if p <= MAX_FEE_RATE => Ok(FeeRate(p)),

@@ -3,6 +3,7 @@
 //! the largest input that keeps the post-trade price within the limit follows
 //! balancer.rs `calculate_quote_delta_in` / `calculate_base_delta_in`.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{expm1, ln1p};
 use crate::model::num::units::RAO_PER_TAO;
 use crate::model::num::wide::{decimal_from_ratio, mul_decimal_floor, pow10};
@@ -145,9 +146,7 @@ pub fn max_net_within_limit(
         // A zero limit when unstaking, or a ratio beyond 10^28: no bound within reach.
         return Ok(None);
     };
-    let growth = ln1p(v)?
-        .checked_mul(exponent)
-        .ok_or(Rejection::OutOfRange)?;
+    let growth = ln1p(v)?.try_mul(exponent).ok_or(Rejection::OutOfRange)?;
     match expm1(growth) {
         Ok(f) => Ok(mul_decimal_floor(reserve, f)),
         Err(_) => Ok(None),

@@ -19,6 +19,7 @@ pub mod swap;
 pub mod trade;
 pub mod weights;
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::fixed::{rao_from_price_bits, ONE_BITS};
 use crate::model::num::precise::{expm1, ln1p, OutOfRange};
 use crate::model::num::units::{rao_to_decimal, RAO_PER_TAO};
@@ -189,7 +190,7 @@ impl Pool {
     /// calculator sizes a stake it compares across validators.
     pub fn alpha_at_spot(&self, tao_rao: u64) -> Result<Decimal, OutOfRange> {
         rao_to_decimal(tao_rao)
-            .checked_div(self.spot_price())
+            .try_div(self.spot_price())
             .ok_or(OutOfRange)
     }
 
@@ -236,7 +237,7 @@ pub(crate) fn balancer_out(
     }
     let u = decimal_from_ratio(U256::from(net), U256::from(r_in)).ok_or(OutOfRange)?;
     let k = decimal_from_ratio(U256::from(w_in), U256::from(w_out)).ok_or(OutOfRange)?;
-    let t = k.checked_mul(ln1p(u)?).ok_or(OutOfRange)?;
+    let t = k.try_mul(ln1p(u)?).ok_or(OutOfRange)?;
     let kept = expm1(-t)?; // (r_in / (r_in + net))^k - 1, in (-1, 0]
     mul_decimal_floor(r_out, -kept).ok_or(OutOfRange)
 }

@@ -4,6 +4,7 @@
 //! unstake leg from a dynamic subnet (the stake leg drops its fee), on the stake leg from root.
 //! TAO under the minimum stake (0.002 TAO) is not restaked: it stays free TAO.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::fee::FeeRate;
 use crate::model::pool::quote::{quote, Quote};
@@ -105,19 +106,19 @@ pub fn move_stake(from: &Pool, to: &Pool, alpha_rao: u64) -> Result<MoveQuote, M
     };
     let value_before_tao = unstake
         .spot_price
-        .checked_mul(rao_to_decimal(unstake.swap.requested_rao))
+        .try_mul(rao_to_decimal(unstake.swap.requested_rao))
         .ok_or(MoveError::OutOfRange)?;
     let value_after_tao = match &stake {
-        Some(s) => s.spot_price.checked_mul(s.received),
+        Some(s) => s.spot_price.try_mul(s.received),
         None => Some(free_tao),
     }
     .ok_or(MoveError::OutOfRange)?;
     let lost_tao = value_before_tao
-        .checked_sub(value_after_tao)
+        .try_sub(value_after_tao)
         .ok_or(MoveError::OutOfRange)?;
     let lost_pct = lost_tao
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .and_then(|l| l.checked_div(value_before_tao))
+        .try_mul(Decimal::ONE_HUNDRED)
+        .and_then(|l| l.try_div(value_before_tao))
         .ok_or(MoveError::OutOfRange)?;
     Ok(MoveQuote {
         unstake,

@@ -1,6 +1,7 @@
 //! The pool's TAO weight. The chain stores it as a `Perquintill` (parts per 10^18) and keeps
 //! both weights at or above 0.01 (pallets/swap/src/pallet/balancer.rs, `check_constraints`).
 
+use crate::model::num::dec::DecimalOps;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -36,6 +37,16 @@ impl TaoWeight {
     /// Equal weights, the default for every pool and the old x*y=k behaviour.
     pub const HALF: TaoWeight = TaoWeight(WEIGHT_ONE / 2);
 
+    /// A weight written into the app's data (the bundled snapshot's `static`), checked while
+    /// compiling: a weight out of range there fails the build. Elsewhere use `from_parts`.
+    pub const fn constant(parts: u64) -> Self {
+        assert!(
+            parts >= MIN_WEIGHT && parts <= WEIGHT_ONE - MIN_WEIGHT,
+            "TAO weight out of range"
+        );
+        TaoWeight(parts)
+    }
+
     pub fn from_parts(parts: u64) -> Result<Self, WeightError> {
         if !(MIN_WEIGHT..=WEIGHT_ONE - MIN_WEIGHT).contains(&parts) {
             return Err(WeightError::OutOfRange);
@@ -48,7 +59,7 @@ impl TaoWeight {
             return Err(WeightError::OutOfRange);
         }
         let parts = w
-            .checked_mul(Decimal::from(WEIGHT_ONE))
+            .try_mul(Decimal::from(WEIGHT_ONE))
             .ok_or(WeightError::OutOfRange)?;
         if parts.fract() != Decimal::ZERO {
             return Err(WeightError::TooPrecise);

@@ -9,6 +9,7 @@
 //! one crossing; false position (Illinois) on the difference of the two shares finds it to
 //! within 0.01 %.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::checked;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::num::wide::isqrt;
@@ -57,11 +58,10 @@ fn excess(
     let alpha = rao_to_decimal(alpha_rao);
     let year = apy(first_rate(spec, alpha, epoch_blocks)?, epoch_blocks)?;
     let size = rao_to_decimal(size_rao);
-    let yield_tao = checked(alpha.checked_mul(spot).and_then(|v| v.checked_mul(year)))?;
+    let yield_tao = checked(alpha.try_mul(spot).and_then(|v| v.try_mul(year)))?;
     let cost = rao_to_decimal(size_rao.saturating_sub(back_rao));
     Ok(Some(checked(
-        cost.checked_sub(yield_tao)
-            .and_then(|v| v.checked_div(size)),
+        cost.try_sub(yield_tao).and_then(|v| v.try_div(size)),
     )?))
 }
 
@@ -105,8 +105,8 @@ pub fn cost_over_yield(
         match excess(probe)? {
             Some(f) if f > Decimal::ZERO => (high, f_high) = (probe, Some(f)),
             Some(f) => {
-                let slope_share = checked((-f).checked_div(checked(f.checked_sub(f_low))?))?;
-                let ahead = checked(Decimal::from(probe - low).checked_mul(slope_share))?
+                let slope_share = checked((-f).try_div(checked(f.try_sub(f_low))?))?;
+                let ahead = checked(Decimal::from(probe - low).try_mul(slope_share))?
                     .to_u64()
                     .unwrap_or(u64::MAX);
                 (low, f_low) = (probe, f);
@@ -151,8 +151,8 @@ pub fn cost_over_yield(
             break;
         }
         // The chord's zero, kept inside the bracket.
-        let share = checked((-f_low).checked_div(checked(f_high.checked_sub(f_low))?))?;
-        let step = checked(Decimal::from(high - low).checked_mul(share))?
+        let share = checked((-f_low).try_div(checked(f_high.try_sub(f_low))?))?;
+        let step = checked(Decimal::from(high - low).try_mul(share))?
             .ceil()
             .to_u64()
             .unwrap_or(1)
@@ -162,14 +162,14 @@ pub fn cost_over_yield(
             Some(f) if f > Decimal::ZERO => {
                 (high, f_high) = (guess, f);
                 if kept == 1 {
-                    f_low = checked(f_low.checked_div(Decimal::TWO))?;
+                    f_low = checked(f_low.try_div(Decimal::TWO))?;
                 }
                 kept = 1;
             }
             Some(f) => {
                 (low, f_low) = (guess, f);
                 if kept == -1 {
-                    f_high = checked(f_high.checked_div(Decimal::TWO))?;
+                    f_high = checked(f_high.try_div(Decimal::TWO))?;
                 }
                 kept = -1;
             }

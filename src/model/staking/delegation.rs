@@ -6,6 +6,7 @@
 //! validator working through another owner's child hotkey first loses the childkey take
 //! (coinbase/run_coinbase.rs, parent/child dividends): 18 % + 18 % leaves 0.82 x 0.82 = 67.2 %.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
 use crate::model::staking::emission::{
     apy, default_take, epochs_in_days, rate_from_apy, BLOCKS_PER_DAY,
@@ -135,7 +136,7 @@ impl From<OutOfRange> for DelegationError {
 
 /// What a delegator keeps of the dividends: `(1 - childkey take) (1 - take)`.
 pub fn kept_share(take: Decimal, childkey_take: Decimal) -> Result<Decimal, OutOfRange> {
-    checked((Decimal::ONE - childkey_take).checked_mul(Decimal::ONE - take))
+    checked((Decimal::ONE - childkey_take).try_mul(Decimal::ONE - take))
 }
 
 /// Days until a validator whose take last changed `days_since_change` days ago may raise it.
@@ -160,25 +161,23 @@ pub fn delegator_rate(
     let kept = kept_share(delegate.take, delegate.childkey_take)?;
     Ok(checked(
         pool_per_epoch
-            .checked_mul(kept)
-            .and_then(|v| v.checked_mul(delegate.vtrust))
-            .and_then(|v| v.checked_div(stake_total)),
+            .try_mul(kept)
+            .and_then(|v| v.try_mul(delegate.vtrust))
+            .and_then(|v| v.try_div(stake_total)),
     )?)
 }
 
 /// `(1 + r)^n - 1`.
 fn growth(rate: Decimal, epochs: u64) -> Result<Decimal, DelegationError> {
-    Ok(expm1(checked(
-        ln1p(rate)?.checked_mul(Decimal::from(epochs)),
-    )?)?)
+    Ok(expm1(checked(ln1p(rate)?.try_mul(Decimal::from(epochs)))?)?)
 }
 
 /// The rate with the take raised to the maximum: the gross (and the childkey's share) is
 /// unchanged, only the delegate take's kept share moves.
 fn raised_rate(rate: Decimal, take: Decimal) -> Result<Decimal, DelegationError> {
     Ok(checked(
-        rate.checked_mul(Decimal::ONE - max_take())
-            .and_then(|v| v.checked_div(Decimal::ONE - take)),
+        rate.try_mul(Decimal::ONE - max_take())
+            .and_then(|v| v.try_div(Decimal::ONE - take)),
     )?)
 }
 
@@ -191,10 +190,10 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
     }
     let epochs = epochs_in_days(inputs.days, inputs.epoch_blocks);
     let amount = |alpha: Decimal| -> Result<Amount, DelegationError> {
-        let tao = checked(alpha.checked_mul(inputs.price))?;
+        let tao = checked(alpha.try_mul(inputs.price))?;
         let usd = inputs
             .tao_usd
-            .map(|u| checked(tao.checked_mul(u)))
+            .map(|u| checked(tao.try_mul(u)))
             .transpose()?;
         Ok(Amount { alpha, tao, usd })
     };
@@ -207,12 +206,12 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
             inputs.stake_total,
             inputs.epoch_blocks,
         )?;
-        let earned = checked(stake.checked_mul(growth(rate, epochs)?))?;
+        let earned = checked(stake.try_mul(growth(rate, epochs)?))?;
         // Each epoch the validator keeps take/(1 - take) of what the delegator is paid.
         let take_paid = checked(
             earned
-                .checked_mul(delegate.take)
-                .and_then(|v| v.checked_div(Decimal::ONE - delegate.take)),
+                .try_mul(delegate.take)
+                .and_then(|v| v.try_div(Decimal::ONE - delegate.take)),
         )?;
         let raised = if delegate.take < max_take() {
             let wait = days_until_raise(delegate.days_since_take_change);
@@ -220,12 +219,12 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
             let later = raised_rate(rate, delegate.take)?;
             let factor = checked(
                 (growth(rate, first)? + Decimal::ONE)
-                    .checked_mul(growth(later, epochs - first)? + Decimal::ONE),
+                    .try_mul(growth(later, epochs - first)? + Decimal::ONE),
             )?;
-            let raised_earned = checked(stake.checked_mul(factor - Decimal::ONE))?;
+            let raised_earned = checked(stake.try_mul(factor - Decimal::ONE))?;
             Some((
                 amount(raised_earned)?,
-                amount(checked(earned.checked_sub(raised_earned))?)?,
+                amount(checked(earned.try_sub(raised_earned))?)?,
             ))
         } else {
             None
@@ -234,16 +233,14 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
             .map(|i| {
                 let day = inputs.days * i / 24;
                 let e = epochs_in_days(day, inputs.epoch_blocks);
-                Ok((day, checked(stake.checked_mul(growth(rate, e)?))?))
+                Ok((day, checked(stake.try_mul(growth(rate, e)?))?))
             })
             .collect::<Result<Vec<_>, DelegationError>>()?;
         rows.push(DelegateResult {
             index,
             rank: 0,
             rate_per_epoch: rate,
-            net_apy_pct: checked(
-                apy(rate, inputs.epoch_blocks)?.checked_mul(Decimal::ONE_HUNDRED),
-            )?,
+            net_apy_pct: checked(apy(rate, inputs.epoch_blocks)?.try_mul(Decimal::ONE_HUNDRED))?,
             earned: amount(earned)?,
             take_paid: amount(take_paid)?,
             gap: amount(Decimal::ZERO)?,
@@ -268,7 +265,7 @@ pub fn compare(inputs: &DelegationInputs) -> Result<Comparison, DelegationError>
         rows[i].rank = rank + 1;
     }
     for row in &mut rows {
-        row.gap = amount(checked(best.checked_sub(row.earned.alpha))?)?;
+        row.gap = amount(checked(best.try_sub(row.earned.alpha))?)?;
     }
     Ok(Comparison { rows, epochs })
 }

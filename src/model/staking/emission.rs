@@ -2,6 +2,7 @@
 //! split of each block's alpha: owner cut, then half to miners and half to validators and their
 //! stakers) and `coinbase/block_step.rs` (the root proportion of the validator half).
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
 use rust_decimal::Decimal;
 
@@ -29,12 +30,12 @@ pub fn root_proportion(
     tao_weight: Decimal,
     alpha_issuance: Decimal,
 ) -> Result<Decimal, OutOfRange> {
-    let weighted = checked(root_tao.checked_mul(tao_weight))?;
-    let total = checked(weighted.checked_add(alpha_issuance))?;
+    let weighted = checked(root_tao.try_mul(tao_weight))?;
+    let total = checked(weighted.try_add(alpha_issuance))?;
     if total.is_zero() {
         return Ok(Decimal::ZERO);
     }
-    checked(weighted.checked_div(total))
+    checked(weighted.try_div(total))
 }
 
 /// A subnet's figures that set its stakers' yield.
@@ -59,10 +60,10 @@ pub fn validator_pool_per_epoch(subnet: &SubnetYield) -> Result<Decimal, OutOfRa
     let per_block = checked(
         subnet
             .alpha_per_block
-            .checked_mul(validator_share())
-            .and_then(|v| v.checked_mul(Decimal::ONE - rp)),
+            .try_mul(validator_share())
+            .and_then(|v| v.try_mul(Decimal::ONE - rp)),
     )?;
-    checked(per_block.checked_mul(Decimal::from(subnet.epoch_blocks)))
+    checked(per_block.try_mul(Decimal::from(subnet.epoch_blocks)))
 }
 
 /// Where the alpha stake `A_v` sharing a subnet's alpha dividends comes from.
@@ -139,7 +140,7 @@ pub fn root_yield_base(
 ) -> Result<YieldBase, OutOfRange> {
     let per_block = root_dividends_per_block(subnets, root_tao, tao_weight)?;
     Ok(YieldBase {
-        pool_per_epoch: checked(per_block.checked_mul(Decimal::from(BLOCKS_PER_DAY)))?,
+        pool_per_epoch: checked(per_block.try_mul(Decimal::from(BLOCKS_PER_DAY)))?,
         stake_total: root_tao,
         epoch_blocks: BLOCKS_PER_DAY,
     })
@@ -158,9 +159,9 @@ pub fn staker_rate_per_epoch(
     }
     checked(
         pool_per_epoch
-            .checked_mul(Decimal::ONE - take)
-            .and_then(|v| v.checked_mul(vtrust))
-            .and_then(|v| v.checked_div(stake_total)),
+            .try_mul(Decimal::ONE - take)
+            .and_then(|v| v.try_mul(vtrust))
+            .and_then(|v| v.try_div(stake_total)),
     )
 }
 
@@ -179,21 +180,17 @@ pub fn epochs_in_days(days: u32, epoch_blocks: u32) -> u64 {
 
 /// `APR = r_epoch * epochs per year`.
 pub fn apr(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
-    checked(rate.checked_mul(epochs_per_year(epoch_blocks)))
+    checked(rate.try_mul(epochs_per_year(epoch_blocks)))
 }
 
 /// `APY = (1 + r_epoch)^(epochs per year) - 1`.
 pub fn apy(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
-    expm1(checked(
-        ln1p(rate)?.checked_mul(epochs_per_year(epoch_blocks)),
-    )?)
+    expm1(checked(ln1p(rate)?.try_mul(epochs_per_year(epoch_blocks)))?)
 }
 
 /// The per-epoch rate that compounds to `apy` in a year.
 pub fn rate_from_apy(apy: Decimal, epoch_blocks: u32) -> Result<Decimal, OutOfRange> {
-    expm1(checked(
-        ln1p(apy)?.checked_div(epochs_per_year(epoch_blocks)),
-    )?)
+    expm1(checked(ln1p(apy)?.try_div(epochs_per_year(epoch_blocks)))?)
 }
 
 /// Root stakers' dividends per block, in TAO: each subnet's validator half times its root
@@ -208,11 +205,11 @@ pub fn root_dividends_per_block(
         let rp = root_proportion(root_tao, tao_weight, alpha_issuance)?;
         let tao = checked(
             alpha_per_block
-                .checked_mul(validator_share())
-                .and_then(|v| v.checked_mul(rp))
-                .and_then(|v| v.checked_mul(price)),
+                .try_mul(validator_share())
+                .and_then(|v| v.try_mul(rp))
+                .and_then(|v| v.try_mul(price)),
         )?;
-        total = checked(total.checked_add(tao))?;
+        total = checked(total.try_add(tao))?;
     }
     Ok(total)
 }

@@ -3,6 +3,7 @@
 //! not grow, `A_k = A_0` and the rate is constant; if everyone restakes too, `A_k = A_0 + k V`
 //! and the product has a closed form in Gamma functions, so any horizon costs the same.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, expm1, ln, ln1p, ln_gamma, OutOfRange};
 use crate::model::num::tables::GAMMA_STEP_POLY;
 use rust_decimal::Decimal;
@@ -62,13 +63,13 @@ impl GammaStep {
         }
         let mut powers = [Decimal::ONE; 9];
         for i in 1..9 {
-            powers[i] = checked(powers[i - 1].checked_mul(d))?;
+            powers[i] = checked(powers[i - 1].try_mul(d))?;
         }
         let mut terms = [Decimal::ZERO; 7];
         for (term, poly) in terms.iter_mut().zip(GAMMA_STEP_POLY) {
             for (power, c) in powers.iter().zip(poly) {
                 if !c.is_zero() {
-                    *term = checked(term.checked_add(checked(c.checked_mul(*power))?))?;
+                    *term = checked(term.try_add(checked(c.try_mul(*power))?))?;
                 }
             }
         }
@@ -79,16 +80,16 @@ impl GammaStep {
     pub fn at(&self, z: Decimal) -> Result<Decimal, OutOfRange> {
         match self.terms {
             Some(terms) if z >= Decimal::from(SERIES_FROM) => {
-                let inverse = checked(Decimal::ONE.checked_div(z))?;
+                let inverse = checked(Decimal::ONE.try_div(z))?;
                 let mut power = inverse;
-                let mut sum = checked(self.d.checked_mul(ln(z)?))?;
+                let mut sum = checked(self.d.try_mul(ln(z)?))?;
                 for term in terms {
-                    sum = checked(sum.checked_add(checked(term.checked_mul(power))?))?;
-                    power = checked(power.checked_mul(inverse))?;
+                    sum = checked(sum.try_add(checked(term.try_mul(power))?))?;
+                    power = checked(power.try_mul(inverse))?;
                 }
                 Ok(sum)
             }
-            _ => checked(ln_gamma(checked(z.checked_add(self.d))?)?.checked_sub(ln_gamma(z)?)),
+            _ => checked(ln_gamma(checked(z.try_add(self.d))?)?.try_sub(ln_gamma(z)?)),
         }
     }
 }
@@ -120,7 +121,7 @@ impl Growth {
             });
         }
         let (a, b) = Self::gamma_arguments(earned, stake_total, pool_per_epoch)?;
-        let step = GammaStep::new(checked(a.checked_sub(b))?);
+        let step = GammaStep::new(checked(a.try_sub(b))?);
         Ok(Growth::Diluting {
             earned,
             stake_total,
@@ -137,11 +138,11 @@ impl Growth {
         stake_total: Decimal,
         pool_per_epoch: Decimal,
     ) -> Result<(Decimal, Decimal), OutOfRange> {
-        let b = checked(stake_total.checked_div(pool_per_epoch))?;
+        let b = checked(stake_total.try_div(pool_per_epoch))?;
         let a = checked(
             stake_total
-                .checked_add(earned)
-                .and_then(|s| s.checked_div(pool_per_epoch)),
+                .try_add(earned)
+                .and_then(|s| s.try_div(pool_per_epoch)),
         )?;
         Ok((a, b))
     }
@@ -154,7 +155,7 @@ impl Growth {
                 earned,
                 stake_total,
                 ..
-            } => checked(earned.checked_div(stake_total)),
+            } => checked(earned.try_div(stake_total)),
         }
     }
 
@@ -165,7 +166,7 @@ impl Growth {
         }
         let n = Decimal::from(epochs);
         let log = match *self {
-            Growth::Constant { log_rate, .. } => checked(log_rate.checked_mul(n))?,
+            Growth::Constant { log_rate, .. } => checked(log_rate.try_mul(n))?,
             Growth::Diluting {
                 stake_total,
                 pool_per_epoch,
@@ -182,11 +183,11 @@ impl Growth {
                 }
                 // prod_(k<n) (A0 + kV + c) / (A0 + kV)
                 //   = Gamma(n + a) Gamma(b) / (Gamma(a) Gamma(n + b)), a = (A0 + c) / V, b = A0 / V.
-                let later = step.at(checked(n.checked_add(b))?)?;
-                checked(later.checked_sub(log_start))?
+                let later = step.at(checked(n.try_add(b))?)?;
+                checked(later.try_sub(log_start))?
             }
         };
-        checked(expm1(log)?.checked_add(Decimal::ONE))
+        checked(expm1(log)?.try_add(Decimal::ONE))
     }
 }
 

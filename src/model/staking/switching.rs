@@ -2,6 +2,7 @@
 //! cost), or for the best one on another subnet, where the stake goes through both pools
 //! (move_stake.rs, the chain's `move_stake`) and earns what that validator pays a newcomer.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, expm1, ln1p, OutOfRange};
 use crate::model::num::units::RAO_PER_TAO;
 use crate::model::num::wide::mul_decimal_floor;
@@ -24,7 +25,7 @@ pub struct Staying {
 impl Staying {
     /// The position's worth at the spot price, TAO, as the comparison values it.
     fn value_tao(&self) -> Result<Decimal, OutOfRange> {
-        checked(self.stake_alpha.checked_mul(self.price))
+        checked(self.stake_alpha.try_mul(self.price))
     }
 }
 
@@ -95,15 +96,14 @@ pub fn switch_subnet(
         observed_apy: None,
         ..best.clone()
     };
-    let stake_total = checked(to_base.stake_total.checked_add(moved.received_alpha()))?;
+    let stake_total = checked(to_base.stake_total.try_add(moved.received_alpha()))?;
     let new_rate = delegator_rate(
         &newcomer,
         to_base.pool_per_epoch,
         stake_total,
         to_base.epoch_blocks,
     )?;
-    let new_apy_pct =
-        checked(apy(new_rate, to_base.epoch_blocks)?.checked_mul(Decimal::ONE_HUNDRED))?;
+    let new_apy_pct = checked(apy(new_rate, to_base.epoch_blocks)?.try_mul(Decimal::ONE_HUNDRED))?;
     let option = switch(
         staying.value_tao()?,
         staying.rate_per_epoch,
@@ -127,7 +127,7 @@ pub fn payback_days(cost: Decimal, daily_gain: Decimal) -> Option<Decimal> {
     if daily_gain <= Decimal::ZERO {
         return None;
     }
-    cost.checked_div(daily_gain)
+    cost.try_div(daily_gain)
 }
 
 /// Leaving the validator you are with for another yield.
@@ -152,9 +152,9 @@ pub fn switch(
     new_rate: Decimal,
     new_epoch_blocks: u32,
 ) -> Result<SwitchOption, DelegationError> {
-    let now = checked(value_tao.checked_mul(daily_rate(rate, epoch_blocks)?))?;
-    let then = checked(new_value_tao.checked_mul(daily_rate(new_rate, new_epoch_blocks)?))?;
-    let daily_gain_tao = checked(then.checked_sub(now))?;
+    let now = checked(value_tao.try_mul(daily_rate(rate, epoch_blocks)?))?;
+    let then = checked(new_value_tao.try_mul(daily_rate(new_rate, new_epoch_blocks)?))?;
+    let daily_gain_tao = checked(then.try_sub(now))?;
     Ok(SwitchOption {
         cost_tao,
         daily_gain_tao,
@@ -165,7 +165,7 @@ pub fn switch(
 /// A per-epoch rate as a per-day one: `(1 + r)^(epochs a day) - 1`.
 pub fn daily_rate(rate: Decimal, epoch_blocks: u32) -> Result<Decimal, DelegationError> {
     let per_day = crate::model::staking::emission::epochs_per_day(epoch_blocks);
-    Ok(expm1(checked(ln1p(rate)?.checked_mul(per_day))?)?)
+    Ok(expm1(checked(ln1p(rate)?.try_mul(per_day))?)?)
 }
 
 #[cfg(test)]

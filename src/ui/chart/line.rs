@@ -1,6 +1,8 @@
 //! The line chart: lines over linear axes, a reference line and vertical markers.
 
 use super::axis::*;
+use super::svg::{axis_label, empty, horizontal, text, tick, vertical};
+use crate::ui::markup::Markup;
 use leptos::prelude::*;
 
 /// One line of a chart, with its legend label.
@@ -31,6 +33,70 @@ impl LineData {
             x_label: x_label.to_string(),
         }
     }
+}
+
+/// The chart's drawing, as SVG markup: grid and ticks, the reference line, the markers and
+/// their labels, the lines and the axis label; or "Nothing to plot." without data.
+pub fn draw(data: &LineData, height: f64) -> String {
+    let mut m = Markup::new();
+    let all = || data.series.iter().flat_map(|s| s.points.iter());
+    let x = LinearAxis::covering(all().map(|p| p.0).chain(data.markers.iter().map(|m| m.0)));
+    let y = LinearAxis::covering(all().map(|p| p.1).chain(data.reference.iter().map(|r| r.0)));
+    let (Some(x), Some(y)) = (x, y) else {
+        empty(&mut m, "Nothing to plot.");
+        return m.into_string();
+    };
+    let sx = |v: f64| x.place(v, LEFT, WIDTH - RIGHT);
+    let sy = |v: f64| y.place(v, height - BOTTOM, TOP);
+    for t in linear_ticks(x.lo, x.hi, 6) {
+        vertical(&mut m, "grid", sx(t), height);
+        tick(
+            &mut m,
+            sx(t),
+            height - BOTTOM + 16.0,
+            "middle",
+            &tick_label(t),
+        );
+    }
+    for t in linear_ticks(y.lo, y.hi, 5) {
+        horizontal(&mut m, "grid", sy(t));
+        tick(&mut m, LEFT - 6.0, sy(t) + 4.0, "end", &tick_label(t));
+    }
+    if let Some((level, label)) = &data.reference {
+        horizontal(&mut m, "reference", sy(*level));
+        let (x, y) = (WIDTH - RIGHT - 4.0, sy(*level) - 6.0);
+        text(&mut m, "reference-label", x, y, "end", label);
+    }
+    for (row, (at, label)) in data.markers.iter().enumerate() {
+        vertical(&mut m, "marker-line", sx(*at), height);
+        // Labels near the right edge go to the left of their line.
+        let right = sx(*at) > LEFT + (WIDTH - LEFT - RIGHT) * 0.7;
+        let (x, anchor) = if right {
+            (sx(*at) - 4.0, "end")
+        } else {
+            (sx(*at) + 4.0, "start")
+        };
+        let y = TOP + 12.0 + 14.0 * row as f64;
+        text(&mut m, "marker-label", x, y, anchor, label);
+    }
+    for (n, series) in data.series.iter().enumerate() {
+        let mut path = String::new();
+        for (i, (px, py)) in series.points.iter().enumerate() {
+            let verb = if i == 0 { "M" } else { " L" };
+            path.push_str(&format!("{verb}{},{}", coord(sx(*px)), coord(sy(*py))));
+        }
+        let class = format!("curve series-{}", n % 8);
+        m.empty(
+            "path",
+            &[
+                ("class", Some(&class)),
+                ("d", Some(&path)),
+                ("fill", Some("none")),
+            ],
+        );
+    }
+    axis_label(&mut m, height, &data.x_label);
+    m.into_string()
 }
 
 /// A page section holding one line chart under its heading (id `{id}-heading`).
@@ -65,80 +131,7 @@ pub fn LineChart(
     } else {
         HEIGHT
     };
-    let drawing = move || {
-        let data = data.get();
-        let all = || data.series.iter().flat_map(|s| s.points.iter());
-        let x = LinearAxis::covering(all().map(|p| p.0).chain(data.markers.iter().map(|m| m.0)));
-        let y = LinearAxis::covering(all().map(|p| p.1).chain(data.reference.iter().map(|r| r.0)));
-        let (Some(x), Some(y)) = (x, y) else {
-            return view! { <text x="50%" y="50%" text-anchor="middle" class="chart-empty">"Nothing to plot."</text> }.into_any();
-        };
-        let sx = move |v: f64| x.place(v, LEFT, WIDTH - RIGHT);
-        let sy = move |v: f64| y.place(v, height - BOTTOM, TOP);
-        let grid_x = linear_ticks(x.lo, x.hi, 6)
-            .into_iter()
-            .map(|t| view! {
-                <line class="grid" x1=coord(sx(t)) x2=coord(sx(t)) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
-                <text class="tick" x=coord(sx(t)) y=coord(height - BOTTOM + 16.0) text-anchor="middle">{tick_label(t)}</text>
-            })
-            .collect_view();
-        let grid_y = linear_ticks(y.lo, y.hi, 5)
-            .into_iter()
-            .map(|t| view! {
-                <line class="grid" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy(t)) y2=coord(sy(t))></line>
-                <text class="tick" x=coord(LEFT - 6.0) y=coord(sy(t) + 4.0) text-anchor="end">{tick_label(t)}</text>
-            })
-            .collect_view();
-        let lines = data
-            .series
-            .iter()
-            .enumerate()
-            .map(|(n, series)| {
-                let mut path = String::new();
-                for (i, (px, py)) in series.points.iter().enumerate() {
-                    let verb = if i == 0 { "M" } else { " L" };
-                    path.push_str(&format!("{verb}{},{}", coord(sx(*px)), coord(sy(*py))));
-                }
-                view! { <path class=format!("curve series-{}", n % 8) d=path fill="none"></path> }
-            })
-            .collect_view();
-        let reference = data.reference.clone().map(|(level, label)| view! {
-            <line class="reference" x1=coord(LEFT) x2=coord(WIDTH - RIGHT) y1=coord(sy(level)) y2=coord(sy(level))></line>
-            <text class="reference-label" x=coord(WIDTH - RIGHT - 4.0) y=coord(sy(level) - 6.0) text-anchor="end">{label}</text>
-        });
-        let markers = data
-            .markers
-            .iter()
-            .enumerate()
-            .map(|(row, (at, label))| {
-                let (at, label) = (*at, label.clone());
-                // Labels near the right edge go to the left of their line.
-                let right = sx(at) > LEFT + (WIDTH - LEFT - RIGHT) * 0.7;
-                let (x, anchor) = if right {
-                    (sx(at) - 4.0, "end")
-                } else {
-                    (sx(at) + 4.0, "start")
-                };
-                view! {
-                    <line class="marker-line" x1=coord(sx(at)) x2=coord(sx(at)) y1=coord(TOP) y2=coord(height - BOTTOM)></line>
-                    <text class="marker-label" x=coord(x) y=coord(TOP + 12.0 + 14.0 * row as f64) text-anchor=anchor>{label}</text>
-                }
-            })
-            .collect_view();
-        view! {
-            <g>
-                {grid_x}
-                {grid_y}
-                {reference}
-                {markers}
-                {lines}
-                <text class="axis-label" x=coord((LEFT + WIDTH - RIGHT) / 2.0) y=coord(height - 6.0) text-anchor="middle">
-                    {data.x_label.clone()}
-                </text>
-            </g>
-        }
-        .into_any()
-    };
+    let drawing = move || data.with(|d| draw(d, height));
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
@@ -169,8 +162,36 @@ pub fn LineChart(
             >
                 <title id=title_id>{title.clone()}</title>
                 <desc id=desc_id>{move || description.get()}</desc>
-                {drawing}
+                <g inner_html=drawing></g>
             </svg>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_reference_and_markers_are_drawn_in_order() {
+        let data = LineData {
+            series: vec![Series {
+                label: "staked".into(),
+                points: vec![(0.0, 100.0), (365.0, 120.0)],
+            }],
+            reference: Some((100.0, "TAO staked".into())),
+            markers: vec![(30.0, "break-even".into())],
+            x_label: "Days".into(),
+        };
+        let svg = draw(&data, HEIGHT);
+        let at = |s: &str| svg.find(s).unwrap_or_else(|| panic!("{s} missing"));
+        assert!(at("class=\"reference\"") < at("class=\"marker-line\""));
+        assert!(at("class=\"marker-line\"") < at("class=\"curve series-0\""));
+        assert!(svg.contains("class=\"curve series-0\" d=\"M") && svg.contains(" L"));
+        assert!(svg.contains(">break-even</text>"));
+        assert_eq!(
+            draw(&LineData::empty("Days"), HEIGHT),
+            "<text x=\"50%\" y=\"50%\" text-anchor=\"middle\" class=\"chart-empty\">Nothing to plot.</text>"
+        );
     }
 }

@@ -9,4 +9,5 @@ pub mod loglog;
 pub use line::{LineChart, LineChartPanel, LineData, Series};
 pub use loglog::{LogLogChart, LogLogData};
 pub mod scatter;
+pub mod svg;
 pub use scatter::{ScatterChart, ScatterData, ScatterPoint};

@@ -268,12 +268,12 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        ConvictionForm::read(|k| map.get(k).cloned(), &bundled().unwrap())
+        ConvictionForm::read(|k| map.get(k).cloned(), &bundled())
     }
 
     #[test]
     fn the_rates_come_from_the_chain_when_the_data_has_them() {
-        let mut snapshot = bundled().unwrap();
+        let mut snapshot = bundled();
         snapshot.runtime.maturity_rate = Some(311_622);
         let form = ConvictionForm::read(|_| None, &snapshot);
         assert_eq!(form.tm.value, Ok(311_622));

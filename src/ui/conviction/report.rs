@@ -85,7 +85,7 @@ mod tests {
                 .find(|(q, _)| *q == k)
                 .map(|(_, v)| v.to_string())
         };
-        ConvictionForm::read(get, &bundled().unwrap())
+        ConvictionForm::read(get, &bundled())
     }
 
     #[test]

@@ -213,7 +213,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        PoolForm::read(|k| map.get(k).cloned(), &bundled().unwrap())
+        PoolForm::read(|k| map.get(k).cloned(), &bundled())
     }
 
     #[test]

@@ -41,7 +41,7 @@ mod tests {
 
     #[test]
     fn the_default_trade_is_quoted_and_bad_fields_wait() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let form = PoolForm::read(|_| None, &snapshot);
         assert!(PoolOutcome::of(&form).quote().is_some());
         let bad = PoolForm::read(|k| (k == "amount").then(|| "x".to_string()), &snapshot);

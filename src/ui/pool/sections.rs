@@ -12,10 +12,12 @@ use crate::model::pool::side::Side;
 use crate::model::pool::Pool;
 use crate::ui::chart::{LogLogChart, LogLogData};
 use crate::ui::data::Data;
+use crate::ui::disclosure::Disclosure;
 use crate::ui::explain::Explain;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamInput, ParamSelect};
+use crate::ui::markup::Markup;
 use crate::ui::subnet_picker::subnet_options;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -27,6 +29,18 @@ fn pool_and_side(inputs: Memo<PoolForm>) -> Memo<Option<(Pool, Side)>> {
 /// rao as a float number of tokens: chart geometry only.
 fn tokens_f64(rao: u64) -> f64 {
     rao as f64 / RAO_PER_TAO as f64
+}
+
+/// The rows behind the chart's points: trade size and slippage, as markup (redrawn whole).
+fn curve_rows(curve: &[CurvePoint]) -> String {
+    let mut m = Markup::new();
+    for p in curve {
+        m.open("tr", &[])
+            .element("td", &[], &format::tokens(rao_to_decimal(p.amount_rao)))
+            .element("td", &[], &format::pct(p.slippage_pct))
+            .close("tr");
+    }
+    m.into_string()
 }
 
 #[component]
@@ -89,8 +103,7 @@ pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl
                 y_unit=" %"
             />
             <p class="chart-caption" data-testid="pool-chart-caption">{move || description.get()}</p>
-            <details>
-                <summary>"Trade size behind each point"</summary>
+            <Disclosure summary="Trade size behind each point">
                 <table class="curve-table">
                     <thead>
                         <tr>
@@ -98,24 +111,9 @@ pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl
                             <th scope="col">"Slippage, fee included"</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || {
-                            curve
-                                .get()
-                                .into_iter()
-                                .map(|p| {
-                                    view! {
-                                        <tr>
-                                            <td>{format::tokens(rao_to_decimal(p.amount_rao))}</td>
-                                            <td>{format::pct(p.slippage_pct)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
+                    <tbody inner_html=move || curve.with(|c| curve_rows(c))></tbody>
                 </table>
-            </details>
+            </Disclosure>
         </section>
     }
 }

@@ -218,7 +218,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         (
             ReturnsForm::read(|k| map.get(k).cloned(), &snapshot),
             snapshot,

@@ -5,8 +5,55 @@ use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{Projection, TABLE_DAYS};
 use crate::ui::chart::{LineChartPanel, LineData, Series};
 use crate::ui::format;
+use crate::ui::markup::Markup;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
+
+/// The table's rows: what an exit returns on each day, or dashes without a projection. Written
+/// as markup, as the table is redrawn whole (issue 18).
+fn rows(result: &Result<Projection, String>) -> String {
+    let mut m = Markup::new();
+    match result {
+        Err(_) => {
+            for d in TABLE_DAYS {
+                m.open("tr", &[])
+                    .element("th", &[("scope", Some("row"))], &d.to_string())
+                    .element("td", &[("colspan", Some("4"))], "—")
+                    .close("tr");
+            }
+        }
+        Ok(p) => {
+            for o in &p.table {
+                let testid = format!("returns-row-{}", o.day);
+                let alpha = format::tokens(rao_to_decimal(o.alpha_rao));
+                match &o.exit {
+                    Ok(leg) => {
+                        let value = format::plain(leg.net_tao);
+                        m.open(
+                            "tr",
+                            &[("data-testid", Some(&testid)), ("data-value", Some(&value))],
+                        )
+                        .element("th", &[("scope", Some("row"))], &o.day.to_string())
+                        .element("td", &[], &alpha)
+                        .element("td", &[], &format::tokens(rao_to_decimal(leg.tao_rao)))
+                        .element("td", &[], &signed_tokens(leg.net_tao))
+                        .element("td", &[], &format::signed_pct(leg.net_pct))
+                        .close("tr");
+                    }
+                    Err(r) => {
+                        let why = format!("exit rejected ({})", r.chain_name());
+                        m.open("tr", &[("data-testid", Some(&testid))])
+                            .element("th", &[("scope", Some("row"))], &o.day.to_string())
+                            .element("td", &[], &alpha)
+                            .element("td", &[("colspan", Some("3"))], &why)
+                            .close("tr");
+                    }
+                }
+            }
+        }
+    }
+    m.into_string()
+}
 
 /// What an exit returns after 1, 7, 30, 90 and 365 days.
 #[component]
@@ -25,32 +72,7 @@ pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
                             <th scope="col">"Net"</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || result.with(|r| match r {
-                            Err(_) => TABLE_DAYS.iter().map(|d| view! { <tr><th scope="row">{*d}</th><td colspan="4">"—"</td></tr> }.into_any()).collect_view(),
-                            Ok(p) => p.table.iter().map(|o| {
-                                let alpha = format::tokens(rao_to_decimal(o.alpha_rao));
-                                match &o.exit {
-                                    Ok(leg) => view! {
-                                        <tr data-testid=format!("returns-row-{}", o.day) data-value=format::plain(leg.net_tao)>
-                                            <th scope="row">{o.day}</th>
-                                            <td>{alpha}</td>
-                                            <td>{format::tokens(rao_to_decimal(leg.tao_rao))}</td>
-                                            <td>{signed_tokens(leg.net_tao)}</td>
-                                            <td>{format::signed_pct(leg.net_pct)}</td>
-                                        </tr>
-                                    }.into_any(),
-                                    Err(r) => view! {
-                                        <tr data-testid=format!("returns-row-{}", o.day)>
-                                            <th scope="row">{o.day}</th>
-                                            <td>{alpha}</td>
-                                            <td colspan="3">{format!("exit rejected ({})", r.chain_name())}</td>
-                                        </tr>
-                                    }.into_any(),
-                                }
-                            }).collect_view(),
-                        })}
-                    </tbody>
+                    <tbody inner_html=move || result.with(rows)></tbody>
                 </table>
             </div>
         </section>

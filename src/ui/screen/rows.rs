@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn every_subnet_has_a_row_equal_to_its_returns_calculator() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let f = form(&[("amount", "250"), ("days", "90")]);
         let all = rows(&f, &snapshot);
         assert_eq!(all.len(), snapshot.subnets.len());
@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn the_pool_figures_do_not_depend_on_the_position() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let small = form(&[("amount", "10"), ("days", "30"), ("price_change", "-20")]);
         let large = form(&[("amount", "90000"), ("days", "900"), ("price_change", "50")]);
         let pools = pool_figures(&small, &snapshot);
@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn sort_search_and_filter() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let all = rows(&form(&[]), &snapshot);
         let by_net = shown(&all, &form(&[]));
         let nets: Vec<Decimal> = by_net
@@ -305,7 +305,7 @@ mod tests {
 
     #[test]
     fn bad_fields_keep_the_pool_columns_and_huge_amounts_are_refused() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let all = rows(&form(&[("amount", "abc")]), &snapshot);
         let row = all.iter().find(|r| r.netuid == 64).unwrap();
         assert_eq!(row.position, Err(Missing::Fields));

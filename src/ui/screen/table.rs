@@ -9,10 +9,12 @@ use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::ui::app_params::{Calc, CALC, EXACT, LIVE, RPC, SNAPSHOT};
 use crate::ui::format;
 use crate::ui::inputs::Edit;
+use crate::ui::markup::Markup;
 use crate::ui::params::Params;
 use crate::ui::query::to_query;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+use wasm_bindgen::JsCast;
 
 /// A column's header words; the holding period's in the result's.
 fn header(column: Column, days: Option<u32>) -> String {
@@ -66,51 +68,78 @@ pub fn pool_href(params: Params, netuid: u16) -> String {
     to_query(&pairs)
 }
 
-fn cell(testid: String, value: Decimal, text: String) -> AnyView {
-    view! { <td data-testid=testid data-value=format::plain(value)>{text}</td> }.into_any()
+/// A figure's cell: its words, its exact value in `data-value`.
+fn cell(m: &mut Markup, testid: &str, value: Decimal, text: &str) {
+    let value = format::plain(value);
+    m.element(
+        "td",
+        &[("data-testid", Some(testid)), ("data-value", Some(&value))],
+        text,
+    );
 }
 
-fn note_cell(text: &'static str) -> AnyView {
-    view! { <td class="muted">{text}</td> }.into_any()
+fn note_cell(m: &mut Markup, class: &str, text: &str) {
+    m.element("td", &[("class", Some(class))], text);
 }
 
-fn position_cells(n: u16, p: &Position) -> AnyView {
-    let exit = match &p.exit_pct {
-        Ok(v) => cell(format!("screen-exit-cost-{n}"), *v, format::pct(*v)),
-        Err(why) => view! { <td class="refused" data-testid=format!("screen-exit-refused-{n}")>{why.clone()}</td> }.into_any(),
-    };
-    let net = match &p.net {
-        Ok((pct, tao)) => {
-            let class = if *pct >= Decimal::ZERO { "gain" } else { "loss" };
-            view! {
-            <td data-testid=format!("screen-net-{n}") data-value=format::plain(*pct) data-tao=format::plain(*tao)
-                class=class>
-                {format::signed_pct(*pct)}
-            </td>
-            }
-            .into_any()
-        }
-        Err(why) => view! { <td class="refused" data-testid=format!("screen-net-refused-{n}")>{why.clone()}</td> }.into_any(),
-    };
-    let breakeven = match p.breakeven_day {
-        Some(d) => cell(
-            format!("screen-breakeven-{n}"),
-            Decimal::from(d),
-            format!("{d} d"),
-        ),
-        None => note_cell("not within 5 years"),
-    };
-    view! {
-        {cell(format!("screen-entry-cost-{n}"), p.entry_pct, format::pct(p.entry_pct))}
-        {exit}
-        {cell(format!("screen-apy-{n}"), p.apy_pct, format::pct(p.apy_pct))}
-        {net}
-        {breakeven}
+fn refused_cell(m: &mut Markup, testid: &str, why: &str) {
+    m.element(
+        "td",
+        &[("class", Some("refused")), ("data-testid", Some(testid))],
+        why,
+    );
+}
+
+fn position_cells(m: &mut Markup, n: u16, p: &Position) {
+    cell(
+        m,
+        &format!("screen-entry-cost-{n}"),
+        p.entry_pct,
+        &format::pct(p.entry_pct),
+    );
+    match &p.exit_pct {
+        Ok(v) => cell(m, &format!("screen-exit-cost-{n}"), *v, &format::pct(*v)),
+        Err(why) => refused_cell(m, &format!("screen-exit-refused-{n}"), why),
     }
-    .into_any()
+    cell(
+        m,
+        &format!("screen-apy-{n}"),
+        p.apy_pct,
+        &format::pct(p.apy_pct),
+    );
+    match &p.net {
+        Ok((pct, tao)) => {
+            let class = if *pct >= Decimal::ZERO {
+                "gain"
+            } else {
+                "loss"
+            };
+            let (value, tao) = (format::plain(*pct), format::plain(*tao));
+            m.element(
+                "td",
+                &[
+                    ("data-testid", Some(&format!("screen-net-{n}"))),
+                    ("data-value", Some(&value)),
+                    ("data-tao", Some(&tao)),
+                    ("class", Some(class)),
+                ],
+                &format::signed_pct(*pct),
+            );
+        }
+        Err(why) => refused_cell(m, &format!("screen-net-refused-{n}"), why),
+    }
+    match p.breakeven_day {
+        Some(d) => cell(
+            m,
+            &format!("screen-breakeven-{n}"),
+            Decimal::from(d),
+            &format!("{d} d"),
+        ),
+        None => note_cell(m, "muted", "not within 5 years"),
+    }
 }
 
-fn missing_cells(n: u16, missing: &Missing) -> AnyView {
+fn missing_cells(m: &mut Markup, n: u16, missing: &Missing) {
     let (class, text) = match missing {
         Missing::Fields => ("muted", "— (fix the fields above)".to_string()),
         Missing::Refused(why) => ("refused", why.clone()),
@@ -123,64 +152,150 @@ fn missing_cells(n: u16, missing: &Missing) -> AnyView {
             ),
         ),
     };
-    view! { <td colspan="5" class=class data-testid=format!("screen-refusal-{n}")>{text}</td> }
-        .into_any()
+    m.element(
+        "td",
+        &[
+            ("colspan", Some("5")),
+            ("class", Some(class)),
+            ("data-testid", Some(&format!("screen-refusal-{n}"))),
+        ],
+        &text,
+    );
 }
 
 /// A figure the row cannot have; why is in its tooltip (and in the row's refusal).
-fn dash(why: &str) -> AnyView {
-    view! { <td class="muted" title=why.to_string()>"—"</td> }.into_any()
+fn dash(m: &mut Markup, why: &str) {
+    m.element("td", &[("class", Some("muted")), ("title", Some(why))], "—");
 }
 
-fn depth_cells(row: &RowData) -> AnyView {
+fn depth_cells(m: &mut Markup, row: &RowData) {
     let n = row.netuid;
     let no_swap = if row.root {
         "no swap"
     } else {
         "none within it"
     };
-    let stake = match &row.max_stake {
-        None => note_cell("—"),
+    match &row.max_stake {
+        None => note_cell(m, "muted", "—"),
         Some(Ok(Some(tao))) => cell(
-            format!("screen-max-stake-{n}"),
+            m,
+            &format!("screen-max-stake-{n}"),
             *tao,
-            format!("{} TAO", format::tokens(*tao)),
+            &format!("{} TAO", format::tokens(*tao)),
         ),
-        Some(Ok(None)) => view! { <td class="muted">{no_swap}</td> }.into_any(),
-        Some(Err(why)) => dash(why),
-    };
-    let exit = match &row.max_exit {
-        None => note_cell("—"),
-        Some(Ok(Some((alpha, tao)))) => view! {
-            <td data-testid=format!("screen-max-exit-{n}") data-value=format::plain(*alpha) data-tao=format::plain(*tao)>
-                {format!("{} α", format::tokens(*alpha))}<br/>
-                <span class="sub">{format!("{} TAO", format::tokens(*tao))}</span>
-            </td>
+        Some(Ok(None)) => note_cell(m, "muted", no_swap),
+        Some(Err(why)) => dash(m, why),
+    }
+    match &row.max_exit {
+        None => note_cell(m, "muted", "—"),
+        Some(Ok(Some((alpha, tao)))) => {
+            let (value, tao_value) = (format::plain(*alpha), format::plain(*tao));
+            m.open(
+                "td",
+                &[
+                    ("data-testid", Some(&format!("screen-max-exit-{n}"))),
+                    ("data-value", Some(&value)),
+                    ("data-tao", Some(&tao_value)),
+                ],
+            )
+            .text(&format!("{} α", format::tokens(*alpha)))
+            .empty("br", &[])
+            .element(
+                "span",
+                &[("class", Some("sub"))],
+                &format!("{} TAO", format::tokens(*tao)),
+            )
+            .close("td");
         }
-        .into_any(),
-        Some(Ok(None)) => view! { <td class="muted">{no_swap}</td> }.into_any(),
-        Some(Err(why)) => dash(why),
-    };
-    let cost = match &row.cost_yield {
+        Some(Ok(None)) => note_cell(m, "muted", no_swap),
+        Some(Err(why)) => dash(m, why),
+    }
+    match &row.cost_yield {
         Ok(CostOverYield::Above(rao)) => {
             let tao = crate::model::num::units::rao_to_decimal(*rao);
             cell(
-                format!("screen-cost-exceeds-yield-{n}"),
+                m,
+                &format!("screen-cost-exceeds-yield-{n}"),
                 tao,
-                format!("{} TAO", format::tokens(tao)),
+                &format!("{} TAO", format::tokens(tao)),
             )
         }
-        Ok(CostOverYield::AtAnySize) => view! {
-            <td data-testid=format!("screen-cost-exceeds-yield-{n}") data-value="0">"any size"</td>
+        Ok(CostOverYield::AtAnySize) => {
+            m.element(
+                "td",
+                &[
+                    (
+                        "data-testid",
+                        Some(&format!("screen-cost-exceeds-yield-{n}")),
+                    ),
+                    ("data-value", Some("0")),
+                ],
+                "any size",
+            );
         }
-        .into_any(),
         Ok(CostOverYield::Never) => {
             let text = if row.root { "never (no swap)" } else { "never" };
-            view! { <td class="muted">{text}</td> }.into_any()
+            note_cell(m, "muted", text)
         }
-        Err(why) => dash(why),
-    };
-    view! { {stake}{exit}{cost} }.into_any()
+        Err(why) => dash(m, why),
+    }
+}
+
+/// One subnet's row: its mark button (a `data-netuid` the table's click handler reads), its
+/// figures and its links.
+fn row_markup(m: &mut Markup, row: &RowData, chosen: bool, returns: &str, pool: &str) {
+    let n = row.netuid;
+    m.open(
+        "tr",
+        &[
+            ("data-testid", Some(&format!("screen-row-{n}"))),
+            ("class", chosen.then_some("chosen")),
+        ],
+    )
+    .open("th", &[("scope", Some("row"))])
+    .element(
+        "button",
+        &[
+            ("type", Some("button")),
+            ("class", Some("mark")),
+            ("aria-pressed", Some(if chosen { "true" } else { "false" })),
+            ("title", Some("Mark it on the chart")),
+            ("data-netuid", Some(&n.to_string())),
+        ],
+        &format!("{n} · {}", row.name),
+    )
+    .close("th");
+    cell(
+        m,
+        &format!("screen-depth-{n}"),
+        row.depth,
+        &format::tokens(row.depth),
+    );
+    match &row.position {
+        Ok(p) => position_cells(m, n, p),
+        Err(missing) => missing_cells(m, n, missing),
+    }
+    depth_cells(m, row);
+    m.open("td", &[("class", Some("links"))])
+        .element(
+            "a",
+            &[
+                ("href", Some(returns)),
+                ("data-testid", Some(&format!("screen-returns-link-{n}"))),
+            ],
+            "Returns",
+        )
+        .text(" · ")
+        .element(
+            "a",
+            &[
+                ("href", Some(pool)),
+                ("data-testid", Some(&format!("screen-pool-link-{n}"))),
+            ],
+            "Pool",
+        )
+        .close("td")
+        .close("tr");
 }
 
 #[component]
@@ -225,8 +340,12 @@ pub fn ScreenTable(
             })
             .collect_view()
     };
+    // The rows as one string: rebuilt whole when anything in them changes (a keystroke in
+    // the amount changes every row), which the browser parses faster than the app could build
+    // 129 rows of views (issue 18).
     let body = move || {
         let chosen = chosen.get();
+        let mut m = Markup::new();
         rows.with(|all| {
             shown.with(|order| {
                 if order.is_empty() {
@@ -235,50 +354,41 @@ pub fn ScreenTable(
                     } else {
                         "No subnet matches the search and the depth filter."
                     };
-                    return view! {
-                        <tr><td colspan="12" class="muted" data-testid="screen-none">{why}</td></tr>
-                    }
-                    .into_any();
+                    m.open("tr", &[])
+                        .element(
+                            "td",
+                            &[
+                                ("colspan", Some("12")),
+                                ("class", Some("muted")),
+                                ("data-testid", Some("screen-none")),
+                            ],
+                            why,
+                        )
+                        .close("tr");
+                    return;
                 }
-                order
-                    .iter()
-                    .take(limit.unwrap_or(usize::MAX))
-                    .map(|&i| {
+                form.with_untracked(|f| {
+                    for &i in order.iter().take(limit.unwrap_or(usize::MAX)) {
                         let row = &all[i];
                         let n = row.netuid;
-                        let figures = match &row.position {
-                            Ok(p) => position_cells(n, p),
-                            Err(m) => missing_cells(n, m),
-                        };
-                        let (returns, pool) = form.with_untracked(|f| {
-                            (row_href(params, Calc::Returns, f, n), pool_href(params, n))
-                        });
-                        let label = format!("{n} · {}", row.name);
-                        let pressed = if chosen == Some(n) { "true" } else { "false" };
-                        view! {
-                            <tr data-testid=format!("screen-row-{n}") class:chosen=chosen == Some(n)>
-                                <th scope="row">
-                                    <button type="button" class="mark" aria-pressed=pressed
-                                        title="Mark it on the chart"
-                                        on:click=move |_| edit.set("netuid", Some(n.to_string()))>
-                                        {label}
-                                    </button>
-                                </th>
-                                {cell(format!("screen-depth-{n}"), row.depth, format::tokens(row.depth))}
-                                {figures}
-                                {depth_cells(row)}
-                                <td class="links">
-                                    <a href=returns data-testid=format!("screen-returns-link-{n}")>"Returns"</a>
-                                    " · "
-                                    <a href=pool data-testid=format!("screen-pool-link-{n}")>"Pool"</a>
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
+                        let returns = row_href(params, Calc::Returns, f, n);
+                        let pool = pool_href(params, n);
+                        row_markup(&mut m, row, chosen == Some(n), &returns, &pool);
+                    }
+                });
             })
-        })
+        });
+        m.into_string()
+    };
+    // A row's mark button marks its subnet on the chart.
+    let mark = move |ev: web_sys::MouseEvent| {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button.mark").ok().flatten());
+        if let Some(netuid) = button.and_then(|b| b.get_attribute("data-netuid")) {
+            edit.set("netuid", Some(netuid));
+        }
     };
     let caption = move || {
         let (count, total) = (shown.with(Vec::len), rows.with(Vec::len));
@@ -301,7 +411,7 @@ pub fn ScreenTable(
             <table class="screen-table" data-testid="screen-table">
                 <caption id="screen-caption" data-testid="screen-caption">{caption}</caption>
                 <thead><tr>{headers}<th scope="col">"Open"</th></tr></thead>
-                <tbody>{body}</tbody>
+                <tbody inner_html=body on:click=mark></tbody>
             </table>
         </div>
     }

@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn the_lowest_take_earns_most_and_switching_to_it_pays_back() {
-        let snapshot = bundled().unwrap();
+        let snapshot = bundled();
         let f = form(
             &[("netuid", "64"), ("from_row", "1"), ("switch_netuid", "4")],
             &snapshot,

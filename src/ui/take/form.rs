@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn three_default_rows_without_validators_in_the_data() {
-        let form = read_with(&[("netuid", "64")], &bundled().unwrap());
+        let form = read_with(&[("netuid", "64")], &bundled());
         let takes: Vec<_> = form.rows.iter().map(|r| r.take.ok().unwrap()).collect();
         assert_eq!(takes, vec![max_take(), Decimal::new(9, 2), Decimal::ZERO]);
         // "18" is the chain's maximum, 11,796/65,535, just under 0.18.
@@ -281,7 +281,7 @@ mod tests {
                 ("names", "Alpha,Beta"),
                 ("apys", ",12"),
             ],
-            &bundled().unwrap(),
+            &bundled(),
         );
         assert_eq!(form.rows.len(), 3);
         assert_eq!(form.rows[1].take.error().unwrap(), "Too large: at most 18.");
@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(form.rows[2].name.ok().unwrap(), "Validator 3");
         assert_eq!(form.rows[1].apy.ok().unwrap(), Some(Decimal::new(12, 2)));
         assert_eq!(form.delegates().unwrap_err(), FIX_FIELDS);
-        let many = read_with(&[("takes", "1,2,3,4,5,6,7,8,9")], &bundled().unwrap());
+        let many = read_with(&[("takes", "1,2,3,4,5,6,7,8,9")], &bundled());
         assert_eq!(many.rows.len(), 8);
         assert!(many.rows_error.is_some());
     }

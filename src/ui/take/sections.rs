@@ -9,9 +9,11 @@ use crate::model::staking::delegation::{Amount, MAX_DELEGATES};
 use crate::model::staking::switching::SubnetSwitch;
 use crate::ui::chart::{LineChartPanel, LineData, Series};
 use crate::ui::data::Data;
+use crate::ui::disclosure::Disclosure;
 use crate::ui::figure::{Figure, Shown};
 use crate::ui::format;
 use crate::ui::inputs::{Edit, ParamSelect, Select, TextInput};
+use crate::ui::markup::Markup;
 use crate::ui::subnet_picker::subnet_options;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -107,6 +109,67 @@ pub fn RowsEditor(form: Memo<TakeForm>, edit: Edit) -> impl IntoView {
     }
 }
 
+/// The comparison's rows, best first, as markup: the table is redrawn whole (issue 18).
+fn comparison_rows(result: &Result<Compared, String>) -> String {
+    let mut m = Markup::new();
+    let Ok(c) = result else {
+        return String::new();
+    };
+    let mut rows: Vec<_> = c.comparison.rows.iter().collect();
+    crate::model::order::sort_by_key(&mut rows, |row| row.rank);
+    for row in rows {
+        let n = row.index + 1;
+        let d = &c.delegates[row.index];
+        let figure = |m: &mut Markup, id: &str, value: Decimal, text: &str| {
+            let (testid, value) = (format!("take-{id}-{n}"), format::plain(value));
+            m.element(
+                "td",
+                &[("data-testid", Some(&testid)), ("data-value", Some(&value))],
+                text,
+            );
+        };
+        let rank = row.rank.to_string();
+        m.open(
+            "tr",
+            &[
+                ("data-testid", Some(&format!("take-row-{n}"))),
+                ("data-rank", Some(&rank)),
+            ],
+        )
+        .element("th", &[("scope", Some("row"))], &rank)
+        .element("td", &[], &d.name)
+        .element("td", &[], &format::pct(d.take * Decimal::ONE_HUNDRED));
+        figure(
+            &mut m,
+            "net-apy",
+            row.net_apy_pct,
+            &format::pct(row.net_apy_pct),
+        );
+        figure(
+            &mut m,
+            "earned",
+            row.earned.alpha,
+            &amount_text(&row.earned),
+        );
+        figure(
+            &mut m,
+            "paid",
+            row.take_paid.alpha,
+            &amount_text(&row.take_paid),
+        );
+        figure(&mut m, "gap", row.gap.alpha, &amount_text(&row.gap));
+        match row.raised {
+            Some((_, lost)) => figure(&mut m, "raised", lost.alpha, &loss_text(&lost)),
+            None => {
+                let testid = format!("take-raised-{n}");
+                m.element("td", &[("data-testid", Some(&testid))], "already 18 %");
+            }
+        }
+        m.close("tr");
+    }
+    m.into_string()
+}
+
 /// The validators compared, best first.
 #[component]
 pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView {
@@ -129,35 +192,10 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                         <th scope="col">"If raised to 18 %"</th>
                     </tr>
                 </thead>
-                <tbody>
-                    {move || result.with(|r| {
-                        let Ok(c) = r else { return Vec::new() };
-                        let mut rows: Vec<_> = c.comparison.rows.iter().collect();
-                        crate::model::order::sort_by_key(&mut rows, |row| row.rank);
-                        rows.into_iter().map(|row| {
-                            let n = row.index + 1;
-                            let d = &c.delegates[row.index];
-                            let raised_value = row.raised.map(|(_, lost)| format::plain(lost.alpha));
-                            let raised_text = row.raised.map(|(_, lost)| loss_text(&lost)).unwrap_or_else(|| "already 18 %".to_string());
-                            view! {
-                                <tr data-testid=format!("take-row-{n}") data-rank=row.rank>
-                                    <th scope="row">{row.rank}</th>
-                                    <td>{d.name.clone()}</td>
-                                    <td>{format::pct(d.take * Decimal::ONE_HUNDRED)}</td>
-                                    <td data-testid=format!("take-net-apy-{n}") data-value=format::plain(row.net_apy_pct)>{format::pct(row.net_apy_pct)}</td>
-                                    <td data-testid=format!("take-earned-{n}") data-value=format::plain(row.earned.alpha)>{amount_text(&row.earned)}</td>
-                                    <td data-testid=format!("take-paid-{n}") data-value=format::plain(row.take_paid.alpha)>{amount_text(&row.take_paid)}</td>
-                                    <td data-testid=format!("take-gap-{n}") data-value=format::plain(row.gap.alpha)>{amount_text(&row.gap)}</td>
-                                    <td data-testid=format!("take-raised-{n}") data-value=raised_value>{raised_text}</td>
-                                </tr>
-                            }
-                        }).collect::<Vec<_>>()
-                    })}
-                </tbody>
+                <tbody inner_html=move || result.with(comparison_rows)></tbody>
             </table>
         </div>
-        <details class="explain column-meanings">
-            <summary>"What the columns mean"</summary>
+        <Disclosure class="explain column-meanings" summary="What the columns mean">
             <dl class="figures explain-list">
                 <div class="figure"><dt>"Net APY"</dt><dd class="explain">{explain::NET_APY}</dd></div>
                 <div class="figure"><dt>"Take paid"</dt><dd class="explain">{explain::PAID}</dd></div>
@@ -165,7 +203,7 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                 <div class="figure"><dt>"Childkey take"</dt><dd class="explain">{explain::CHILDKEY}</dd></div>
                 <div class="figure"><dt>"Gap to best"</dt><dd class="explain">{explain::GAP}</dd></div>
             </dl>
-        </details>
+        </Disclosure>
 
     }
 }

@@ -3,6 +3,7 @@
 //! the user's path, and alpha out through the pool at the end (fee and slippage again). On a
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, ln, OutOfRange};
 use crate::model::num::ratio::rao_ratio;
 use crate::model::num::units::rao_to_decimal;
@@ -221,7 +222,7 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
             let (p_num, p_den) = inputs.pool.price_ratio();
             let at_spot = rao_ratio(U256::from(q.swap.out_rao) * p_num, p_den)
                 .map_err(|_| ReturnsError::OutOfRange)?;
-            checked(rao_to_decimal(q.swap.amount_in_rao).checked_sub(at_spot))?
+            checked(rao_to_decimal(q.swap.amount_in_rao).try_sub(at_spot))?
         }
         None => Decimal::ZERO,
     };
@@ -242,14 +243,14 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
         growth,
         epoch_blocks: inputs.epoch_blocks,
         days: inputs.days,
-        log_change: ln(checked(Decimal::ONE.checked_add(inputs.price_change))?)?,
+        log_change: ln(checked(Decimal::ONE.try_add(inputs.price_change))?)?,
         tao_usd: inputs.tao_usd,
         held_pool: std::cell::OnceCell::new(),
     };
     let alpha_per_day = checked(
         rao_to_decimal(alpha_start_rao)
-            .checked_mul(rate)
-            .and_then(|v| v.checked_mul(epochs_per_day(inputs.epoch_blocks))),
+            .try_mul(rate)
+            .and_then(|v| v.try_mul(epochs_per_day(inputs.epoch_blocks))),
     )?;
     let hundred = Decimal::ONE_HUNDRED;
     let horizon = path.outcome(inputs.days)?;
@@ -262,8 +263,8 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
         growth,
         rate_per_epoch: rate,
         alpha_per_day,
-        apr_pct: checked(apr(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
-        apy_pct: checked(apy(rate, inputs.epoch_blocks)?.checked_mul(hundred))?,
+        apr_pct: checked(apr(rate, inputs.epoch_blocks)?.try_mul(hundred))?,
+        apy_pct: checked(apy(rate, inputs.epoch_blocks)?.try_mul(hundred))?,
         horizon,
         breakeven_day,
     };

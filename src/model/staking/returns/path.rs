@@ -2,6 +2,7 @@
 //! user's price scenario, and the exit on any day.
 
 use super::{ExitLeg, Outcome, ReturnsError};
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::{checked, expm1};
 use crate::model::num::ratio::{difference_pct, rao_ratio};
 use crate::model::num::units::rao_to_decimal;
@@ -35,9 +36,9 @@ impl Path {
     /// after it (the table's and the break-even's later days never extrapolate it).
     fn price_ratio(&self, day: u32) -> Result<Decimal, ReturnsError> {
         let held = day.min(self.days);
-        let t = checked(Decimal::from(held).checked_div(Decimal::from(self.days.max(1))))?;
+        let t = checked(Decimal::from(held).try_div(Decimal::from(self.days.max(1))))?;
         Ok(checked(
-            expm1(checked(self.log_change.checked_mul(t))?)?.checked_add(Decimal::ONE),
+            expm1(checked(self.log_change.try_mul(t))?)?.try_add(Decimal::ONE),
         )?)
     }
 
@@ -75,11 +76,8 @@ impl Path {
                 let fee_tao = rao_ratio(U256::from(swap.fee_rao) * p_num, p_den)
                     .map_err(|_| ReturnsError::OutOfRange)?;
                 let tao = rao_to_decimal(swap.out_rao);
-                let slippage_tao = checked(
-                    value_at_spot
-                        .checked_sub(tao)
-                        .and_then(|v| v.checked_sub(fee_tao)),
-                )?;
+                let slippage_tao =
+                    checked(value_at_spot.try_sub(tao).and_then(|v| v.try_sub(fee_tao)))?;
                 let net_rao = i128::from(swap.out_rao) - i128::from(self.basis_rao);
                 let net_tao = Decimal::from_i128_with_scale(net_rao, 9);
                 let net_pct = difference_pct(
@@ -90,7 +88,7 @@ impl Path {
                 .map_err(|_| ReturnsError::OutOfRange)?;
                 let net_usd = self
                     .tao_usd
-                    .map(|usd| checked(net_tao.checked_mul(usd)))
+                    .map(|usd| checked(net_tao.try_mul(usd)))
                     .transpose()?;
                 Ok(ExitLeg {
                     tao_rao: swap.out_rao,

@@ -3,6 +3,7 @@
 //! first epoch's rate, and its growth over every epoch.
 
 use super::{ReturnsError, YieldSpec};
+use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::checked;
 use crate::model::staking::delegation::kept_share;
 use crate::model::staking::emission::rate_from_apy;
@@ -23,14 +24,14 @@ fn shared(spec: &YieldSpec, own_new_alpha: Decimal) -> Result<(Decimal, Decimal)
         } => (pool_per_epoch, other_stake, take, childkey_take, vtrust),
         YieldSpec::Observed { .. } => return Err(ReturnsError::OutOfRange),
     };
-    let stake_total = checked(other_stake.checked_add(own_new_alpha))?;
+    let stake_total = checked(other_stake.try_add(own_new_alpha))?;
     if stake_total <= Decimal::ZERO {
         return Err(ReturnsError::NoStake);
     }
     let earned = checked(
         pool_per_epoch
-            .checked_mul(kept_share(take, childkey_take)?)
-            .and_then(|v| v.checked_mul(vtrust)),
+            .try_mul(kept_share(take, childkey_take)?)
+            .and_then(|v| v.try_mul(vtrust)),
     )?;
     Ok((earned, stake_total))
 }
@@ -46,7 +47,7 @@ pub fn first_rate(
         YieldSpec::Observed { apy } => Ok(rate_from_apy(apy, epoch_blocks)?),
         YieldSpec::Derived { .. } => {
             let (earned, stake_total) = shared(&spec, own_new_alpha)?;
-            Ok(checked(earned.checked_div(stake_total))?)
+            Ok(checked(earned.try_div(stake_total))?)
         }
     }
 }
@@ -68,7 +69,7 @@ pub fn growth_of(
             Ok(if others_compound {
                 Growth::diluting(earned, stake_total, pool_per_epoch)?
             } else {
-                Growth::constant(checked(earned.checked_div(stake_total))?)?
+                Growth::constant(checked(earned.try_div(stake_total))?)?
             })
         }
     }
