@@ -26,7 +26,7 @@ const CALCULATORS = [
   // Typing an amount: every subnet's row recomputed (129: returns form, headline, exit leg; the
   // largest trades and cost-vs-yield thresholds kept, as they do not depend on it) and the table
   // and chart redrawn.
-  ["screen (all rows)", "calc=screen&amount=100", "screen-net-64", "#amount"],
+  ["screen (all rows)", "calc=screen&amount=100", "screen-net-64", "#amount", 30],
 ];
 
 const median = (xs) => {
@@ -140,7 +140,8 @@ function steps(loads) {
 const single = pathToFileURL(join(DIST, "dtao-calc.html")).href;
 const rows = [];
 const breakdown = [];
-for (const [name, query, testid, field] of CALCULATORS) {
+// The screener's keystroke redraws 129 rows and the chart: its target is issue 17's 30 ms.
+for (const [name, query, testid, field, inputTarget = TARGET.input] of CALCULATORS) {
   const http = [];
   const file = [];
   for (let i = 0; i < LOADS; i += 1) {
@@ -150,7 +151,7 @@ for (const [name, query, testid, field] of CALCULATORS) {
   const input = await inputToResult(`${base}/?${query}`, testid, field);
   const h = median(http.map((l) => l.total));
   const f = median(file.map((l) => l.total));
-  rows.push(`| ${name} | ${vs(h, TARGET.http)} | ${vs(f, TARGET.file)} | ${vs(input.dom, TARGET.input)} | ${ms(input.frame)} |`);
+  rows.push(`| ${name} | ${vs(h, TARGET.http)} | ${vs(f, TARGET.file)} | ${vs(input.dom, inputTarget)} | ${ms(input.frame)} |`);
   for (const [how, loads] of [["http", http], ["file://", file]]) {
     const p = steps(loads);
     const unpack = how === "http" ? "" : `${ms(p.unpack)} + `;
@@ -164,7 +165,7 @@ for (let i = 0; i < LOADS; i += 1) {
   floorFile.push((await firstRender(pathToFileURL(join(FLOOR, "dtao-floor.html")).href, "button")).total);
 }
 
-console.log(`| Calculator | First render, http (target < ${TARGET.http} ms) | First render, file:// (single file; < ${TARGET.file} ms) | Input → result in the DOM (< ${TARGET.input} ms) | Input → next frame |`);
+console.log(`| Calculator | First render, http (target < ${TARGET.http} ms) | First render, file:// (single file; < ${TARGET.file} ms) | Input → result in the DOM (< ${TARGET.input} ms; screener < 30 ms) | Input → next frame |`);
 console.log(`| --- | --- | --- | --- | --- |`);
 for (const row of rows) console.log(row);
 console.log(`| *empty Leptos app (the floor)* | ${ms(median(floorHttp))} | ${ms(median(floorFile))} | | |`);

@@ -31,7 +31,8 @@ export const inlineSafe = (text, tag) => text.replace(new RegExp(`</(${tag})`, "
 
 /** `indexHtml` (trunk's page, or any page) with `css` and the app inline; `classic` is the glue
  * from `classicGlue`. The boot marks `dtao:unpacked` (User Timing) when the wasm is unpacked,
- * for tools/bench's first-render breakdown. */
+ * (and compiled, where the browser compiles as it streams), for tools/bench's first-render
+ * breakdown. */
 export function oneFileHtml({ indexHtml, css, classic, wasm }) {
   // pb=0, lc=4: wasm is byte-aligned; a CRC32 check is what xz-embedded verifies.
   const packed = execFileSync("xz", ["--format=xz", "--check=crc32", "--lzma2=preset=9e,pb=0,lc=4", "-c"], {
@@ -57,8 +58,18 @@ if (typeof Uint8Array.fromBase64 === "function") {
   bytes = new Uint8Array(raw.length);
   for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
 }
-var unpacked = new xz["xz-decompress"].XzReadableStream(new Blob([bytes]).stream());
-var module = await new Response(unpacked).arrayBuffer();
+var unpack = function () { return new xz["xz-decompress"].XzReadableStream(new Blob([bytes]).stream()); };
+// Compiled while it is unpacked, off the main thread, where the browser compiles a stream; else
+// (or if that is refused) unpacked whole and compiled by initSync.
+var module = null;
+if (typeof WebAssembly.compileStreaming === "function") {
+  try {
+    module = await WebAssembly.compileStreaming(new Response(unpack(), { headers: { "content-type": "application/wasm" } }));
+  } catch (e) {
+    module = null;
+  }
+}
+if (module === null) module = await new Response(unpack()).arrayBuffer();
 performance.mark("dtao:unpacked");
 initSync({ module: module });
 })();`;

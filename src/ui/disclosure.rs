@@ -3,7 +3,9 @@
 //! numbers behind a chart, the data and embed panels): built at start they were half the
 //! pool page's elements (388 of 794) and code the browser compiled and ran before the first
 //! figure (issue 18). The summary is in the page from the start, so keyboards and screen
-//! readers reach it as before; what it holds exists from the moment it opens.
+//! readers reach it as before; what it holds exists from the moment it opens. Folded inputs
+//! (the custom pool, the chain figures) are built with the page: their boxes show the data's
+//! values, which say at a glance which data the figures use.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -57,6 +57,8 @@ pub fn PoolFields(
                 on_pick=Callback::new(move |netuid: Option<u16>| clear_reserves(Some(netuid)))
             />
             {(!compact || custom_open.get_untracked()).then(|| view! {
+            // Built with the page (not when opened): its boxes show the subnet's reserves, which
+            // say at a glance which data the figures use.
             <details class="custom-pool" prop:open=move || custom_open.get() data-testid="custom-pool">
                 <summary>"Custom pool: reserves, weight, fee and curve"</summary>
             <div class="grid2">
