@@ -7,7 +7,7 @@
 //! relative precision of tiny values, so the error stays near 1e-27 of the result.
 
 use crate::model::num::dec::DecimalOps;
-use crate::model::num::tables::{EXPM1_STEPS, LN_STEPS};
+use crate::model::num::fixed_series;
 use rust_decimal::Decimal;
 
 /// The arithmetic left the range this module computes in. Callers validate their inputs, so
@@ -38,78 +38,16 @@ fn div(a: Decimal, b: Decimal) -> Result<Decimal, OutOfRange> {
     a.try_div(b).ok_or(OutOfRange)
 }
 
-/// `ln(1 + u)` for `u >= 0`.
+/// `ln(1 + u)` for `u >= 0`, its series in binary fixed point (`fixed_series`).
 pub fn ln1p(u: Decimal) -> Result<Decimal, OutOfRange> {
-    if u.is_sign_negative() && !u.is_zero() {
-        return Err(OutOfRange);
-    }
     if u.is_zero() {
         return Ok(Decimal::ZERO);
     }
-    // Bring 1 + u into [1, 2) by halving: ln(1 + u) = k ln 2 + ln(m). Only needed for u >= 1,
-    // where the subtraction m - 1 cannot cancel against a small u.
-    let mut halvings = 0u32;
-    let mut w = u;
-    if u >= Decimal::ONE {
-        let mut m = add(u, Decimal::ONE)?;
-        // The power of two below m from its integer part, then one division per 2^62 (a
-        // division at a time was most of the cost for large arguments).
-        while m >= Decimal::TWO {
-            let whole = u128::try_from(m.trunc().mantissa()).map_err(|_| OutOfRange)?;
-            let k = (127 - whole.leading_zeros()).min(62);
-            m = div(m, Decimal::from(1u64 << k))?;
-            halvings += k;
-        }
-        w = sub(m, Decimal::ONE)?;
+    let (below_ln2, halvings) = fixed_series::ln1p_parts(u).ok_or(OutOfRange)?;
+    if halvings == 0 {
+        return Ok(below_ln2);
     }
-    // Past 1/64, take out the nearest step below: ln(1 + w) = ln(1 + j/64) + ln(1 + w'), with
-    // w' = (w - j/64) / (1 + j/64) < 1/64, so the series below needs seven terms, not thirty.
-    let sixty_four = Decimal::from(64);
-    let mut base = Decimal::ZERO;
-    let whole = mul(w, sixty_four)?.trunc();
-    if whole >= Decimal::ONE {
-        let j = whole.mantissa().clamp(1, 63) as usize;
-        let step = div(Decimal::from(j as u64), sixty_four)?;
-        w = div(sub(w, step)?, add(Decimal::ONE, step)?)?;
-        base = LN_STEPS[j];
-    }
-    let series = ln1p_series(w)?;
-    add(add(series, base)?, mul(Decimal::from(halvings), LN2)?)
-}
-
-/// ln(1 + w) = 2 atanh(s) with s = w / (2 + w): s + s^3/3 + s^5/5 + ..., for 0 <= w < 1.
-fn ln1p_series(w: Decimal) -> Result<Decimal, OutOfRange> {
-    let s = div(w, add(Decimal::TWO, w)?)?;
-    let s2 = mul(s, s)?;
-    let mut term = s;
-    let mut sum = s;
-    let mut n = Decimal::ONE;
-    loop {
-        term = mul(term, s2)?;
-        n = add(n, Decimal::TWO)?;
-        let next = div(term, n)?;
-        if next.is_zero() {
-            break;
-        }
-        sum = add(sum, next)?;
-    }
-    mul(sum, Decimal::TWO)
-}
-
-/// Taylor series of e^z - 1, for |z| <= 1/2.
-fn expm1_series(z: Decimal) -> Result<Decimal, OutOfRange> {
-    let mut term = z;
-    let mut sum = z;
-    let mut k = Decimal::ONE;
-    loop {
-        k = add(k, Decimal::ONE)?;
-        term = div(mul(term, z)?, k)?;
-        if term.is_zero() {
-            break;
-        }
-        sum = add(sum, term)?;
-    }
-    Ok(sum)
+    add(below_ln2, mul(Decimal::from(halvings), LN2)?)
 }
 
 /// `e^z - 1`. Beyond z = 60 the result leaves Decimal's range; below z = -70 it equals -1
@@ -121,19 +59,9 @@ pub fn expm1(z: Decimal) -> Result<Decimal, OutOfRange> {
     sub(exp(z)?, Decimal::ONE)
 }
 
-/// e^z - 1 for |z| <= 1/2: past 1/128, z = k/64 + r with |r| <= 1/128 and
-/// e^z - 1 = T + (1 + T)(e^r - 1), T = e^(k/64) - 1 from the table; the series of r needs
-/// about ten terms instead of twenty-five. Tiny z keep the plain series (its relative precision).
+/// e^z - 1 for |z| <= 1/2, in binary fixed point (`fixed_series`).
 fn expm1_reduced(z: Decimal) -> Result<Decimal, OutOfRange> {
-    let sixty_four = Decimal::from(64);
-    let k = mul(z, sixty_four)?.round();
-    if k.is_zero() {
-        return expm1_series(z);
-    }
-    let k = (k.mantissa() / 10i128.pow(k.scale())).clamp(-32, 32);
-    let r = sub(z, div(Decimal::from(k as i64), sixty_four)?)?;
-    let t = EXPM1_STEPS[(k + 32) as usize];
-    add(t, mul(add(Decimal::ONE, t)?, expm1_series(r)?)?)
+    fixed_series::expm1_reduced(z).ok_or(OutOfRange)
 }
 
 /// `e^z`, to 28 significant digits also when it is tiny (unlike `expm1(z) + 1`). Beyond z = 60
@@ -371,6 +299,22 @@ mod tests {
             let u = d(s);
             let back = expm1(ln1p(u).unwrap()).unwrap();
             assert!(close(back, u, "1e-24"), "{s}: {back}");
+        }
+    }
+
+    proptest::proptest! {
+        /// e^(a + b) = e^a e^b and ln(1 + x) + ln(1 + y) = ln((1 + x)(1 + y)), to 1e-26: the
+        /// fixed-point series checked by identities that hold whatever computes them.
+        #[test]
+        fn exp_and_ln_keep_their_identities(a in -500_000i64..500_000, b in -500_000i64..500_000, x in 0i64..5_000_000_000, y in 0i64..5_000_000_000) {
+            let (a, b) = (Decimal::new(a, 6), Decimal::new(b, 6));
+            let product = (Decimal::ONE + expm1(a).unwrap()) * (Decimal::ONE + expm1(b).unwrap());
+            let sum = Decimal::ONE + expm1(a + b).unwrap();
+            proptest::prop_assert!(close(product, sum, "1e-26"), "{a} {b}: {product} vs {sum}");
+            let (x, y) = (Decimal::new(x, 9), Decimal::new(y, 9));
+            let both = ln1p(x).unwrap() + ln1p(y).unwrap();
+            let joint = ln1p(x + y + x * y).unwrap();
+            proptest::prop_assert!((both - joint).abs() <= d("1e-26") * joint.max(Decimal::ONE), "{x} {y}: {both} vs {joint}");
         }
     }
 }

@@ -5,7 +5,8 @@
 
 use rust_decimal::Decimal;
 
-/// `ln(1 + j / 64)` for j = 0..64.
+/// `ln(1 + j / 64)` for j = 0..64: the reference `fixed_series`' binary table is checked against.
+#[cfg(test)]
 pub const LN_STEPS: [Decimal; 64] = [
     Decimal::from_parts(0, 0, 0, false, 28),
     Decimal::from_parts(1991432236, 1556741038, 8404836, false, 28),
@@ -73,7 +74,8 @@ pub const LN_STEPS: [Decimal; 64] = [
     Decimal::from_parts(2293237270, 2089203721, 371504044, false, 28),
 ];
 
-/// `e^(k / 64) - 1` for k = -32..=32 (index k + 32).
+/// `e^(k / 64) - 1` for k = -32..=32 (index k + 32): the reference of `fixed_series`' table.
+#[cfg(test)]
 pub const EXPM1_STEPS: [Decimal; 65] = [
     Decimal::from_parts(3381142698, 3320011986, 213300156, true, 28),
     Decimal::from_parts(1779634946, 2373740224, 208122295, true, 28),

@@ -4,6 +4,7 @@
 //! and the product has a closed form in Gamma functions, so any horizon costs the same.
 
 use crate::model::num::dec::DecimalOps;
+use crate::model::num::fixed_series;
 use crate::model::num::precise::{checked, expm1, ln, ln1p, ln_gamma, OutOfRange};
 use crate::model::num::tables::GAMMA_STEP_POLY;
 use rust_decimal::Decimal;
@@ -42,8 +43,10 @@ pub enum Growth {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GammaStep {
     d: Decimal,
-    /// `(-1)^k (B_k(d) - B_k) / (k (k-1))` for k = 2..=8.
-    terms: Option<[Decimal; 7]>,
+    /// `(-1)^k (B_k(d) - B_k) / (k (k-1))` for k = 2..=8, in `fixed_series`' binary fixed
+    /// point (the sum is taken there, a term at a time in `Decimal` was a fifth of a
+    /// projection's time).
+    terms: Option<[i128; 7]>,
 }
 
 /// Where the series takes over from `ln_gamma`.
@@ -57,7 +60,7 @@ impl GammaStep {
         }
     }
 
-    fn terms(d: Decimal) -> Result<[Decimal; 7], OutOfRange> {
+    fn terms(d: Decimal) -> Result<[i128; 7], OutOfRange> {
         if d < Decimal::ZERO || d > Decimal::ONE {
             return Err(OutOfRange);
         }
@@ -73,21 +76,19 @@ impl GammaStep {
                 }
             }
         }
-        Ok(terms)
+        let mut fixed = [0i128; 7];
+        for (f, term) in fixed.iter_mut().zip(terms) {
+            *f = fixed_series::fixed(term).ok_or(OutOfRange)?;
+        }
+        Ok(fixed)
     }
 
     /// `ln Gamma(z + d) - ln Gamma(z)`, z > 0.
     pub fn at(&self, z: Decimal) -> Result<Decimal, OutOfRange> {
         match self.terms {
             Some(terms) if z >= Decimal::from(SERIES_FROM) => {
-                let inverse = checked(Decimal::ONE.try_div(z))?;
-                let mut power = inverse;
-                let mut sum = checked(self.d.try_mul(ln(z)?))?;
-                for term in terms {
-                    sum = checked(sum.try_add(checked(term.try_mul(power))?))?;
-                    power = checked(power.try_mul(inverse))?;
-                }
-                Ok(sum)
+                let tail = fixed_series::series_in_inverse(&terms, z).ok_or(OutOfRange)?;
+                checked(checked(self.d.try_mul(ln(z)?))?.try_add(tail))
             }
             _ => checked(ln_gamma(checked(z.try_add(self.d))?)?.try_sub(ln_gamma(z)?)),
         }
