@@ -8,6 +8,7 @@
 // wasm-opt; wasm-bindgen's `describe` functions, which wasm-bindgen removes, are left out.
 // Usage: node tools/bloat-lines.mjs path/to/dtao-calc.wasm
 import { execFileSync } from "node:child_process";
+import { kb, printShares } from "./size-table.mjs";
 
 const wasm = process.argv[2];
 if (!wasm) {
@@ -71,18 +72,8 @@ for (const [path, size] of bytes) {
   const key = crate.startsWith("dtao_calc") ? file : `${crate}::${file}`;
   byFile.set(key, (byFile.get(key) || 0) + size);
 }
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const pct = (b) => `${((100 * b) / total).toFixed(1)} %`;
 console.log(`Code by where it was written, ${kb(total)} before wasm-opt (the app by top-level module):`);
 console.log();
-console.log("| Crate or module | Bytes | Share |");
-console.log("| --- | --- | --- |");
-for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-  console.log(`| \`${crate}\` | ${kb(size)} | ${pct(size)} |`);
-}
+printShares("Crate or module", byCrate, total);
 console.log();
-console.log("| Source file | Bytes | Share |");
-console.log("| --- | --- | --- |");
-for (const [file, size] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-  console.log(`| \`${file}\` | ${kb(size)} | ${pct(size)} |`);
-}
+printShares("Source file", byFile, total);

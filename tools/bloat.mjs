@@ -6,6 +6,7 @@
 // roughly the same factor.
 // Usage: node tools/bloat.mjs path/to/dtao-calc.wasm
 import { execFileSync } from "node:child_process";
+import { kb, printShares } from "./size-table.mjs";
 
 const wasm = process.argv[2];
 if (!wasm) {
@@ -52,16 +53,9 @@ for (const { name, size } of items) {
   total += size;
   byCrate.set(crate, (byCrate.get(crate) || 0) + size);
 }
-const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
-const pct = (b) => `${((100 * b) / total).toFixed(1)} %`;
-
 console.log(`Code and data, ${kb(total)} before wasm-opt (names and wasm-bindgen's descriptions left out).`);
 console.log();
-console.log("| Crate | Bytes | Share |");
-console.log("| --- | --- | --- |");
-for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-  console.log(`| \`${crate}\` | ${kb(size)} | ${pct(size)} |`);
-}
+printShares("Crate", byCrate, total);
 console.log();
 console.log("| Function | Bytes |");
 console.log("| --- | --- |");

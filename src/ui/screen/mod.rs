@@ -4,6 +4,7 @@
 pub mod form;
 pub mod page;
 pub mod pool_figures;
+pub mod row_markup;
 pub mod rows;
 pub mod sort;
 pub mod table;
