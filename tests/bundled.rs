@@ -62,7 +62,7 @@ fn render(s: &Snapshot) -> String {
     );
     let _ = writeln!(
         out,
-        "pub const TOP: Top = Top {{\n    network: {:?},\n    block: {},\n    taken_at: {},\n    source: {:?},\n    block_emission_tao: {},\n    tao_weight: {},\n    root_tao_staked: {},\n    runtime: Runtime {{ spec_version: {}, maturity_rate: {}, unlock_rate: {} }},\n}};\n",
+        "pub const TOP: Top = Top {{\n    network: {:?},\n    block: {},\n    taken_at: {},\n    source: {:?},\n    block_emission_tao: {},\n    tao_weight: {},\n    root_tao_staked: {},\n    runtime: Runtime {{ spec_version: {}, maturity_rate: {}, unlock_rate: {}, owner_cut: {}, block_hash: {} }},\n}};\n",
         s.network,
         opt(s.block),
         opt(s.taken_at.as_ref().map(|t| format!("{t:?}"))),
@@ -73,6 +73,8 @@ fn render(s: &Snapshot) -> String {
         opt(s.runtime.spec_version),
         opt(s.runtime.maturity_rate),
         opt(s.runtime.unlock_rate),
+        opt(s.runtime.owner_cut),
+        opt(s.runtime.block_hash.map(|h| format!("{h:?}"))),
     );
     let _ = writeln!(out, "pub static SUBNETS: &[Row] = &[");
     for n in &s.subnets {
@@ -99,7 +101,7 @@ fn render(s: &Snapshot) -> String {
         };
         let _ = writeln!(
             out,
-            "    Row {{\n        netuid: {}, name: {:?}, symbol: {:?}, mechanism: Mechanism::{mechanism},\n        tao_in_rao: {}, alpha_in_rao: {}, alpha_out_rao: {}, w_tao: {},\n        moving_price: {}, alpha_out_emission: {}, alpha_in_emission: {},\n        tao_in_emission: {}, total_stake_alpha: {},\n        tempo: {}, validator_count: {}, miner_count: {}, registered_at_block: {},\n        superellipse: {superellipse}, fee_rate: {}, validator_alpha_stake: {},\n        validators: {validators},\n    }},",
+            "    Row {{\n        netuid: {}, name: {:?}, symbol: {:?}, mechanism: Mechanism::{mechanism},\n        tao_in_rao: {}, alpha_in_rao: {}, alpha_out_rao: {}, w_tao: {},\n        moving_price: {}, alpha_out_emission: {}, alpha_in_emission: {},\n        tao_in_emission: {}, total_stake_alpha: {},\n        tempo: {}, validator_count: {}, miner_count: {}, registered_at_block: {},\n        superellipse: {superellipse}, fee_rate: {}, validator_alpha_stake: {},\n        eligible_alpha_rao: {},\n        validators: {validators},\n    }},",
             n.netuid,
             n.name,
             n.symbol,
@@ -118,6 +120,7 @@ fn render(s: &Snapshot) -> String {
             opt(n.registered_at_block),
             opt(n.fee_rate.map(|f| format!("FeeRate::constant({})", f.parts()))),
             d(n.validator_alpha_stake),
+            opt(n.eligible_alpha_rao),
         );
     }
     let _ = writeln!(out, "];");

@@ -883,3 +883,84 @@ fn valid_documents_import_and_their_pools_trade() {
     println!("importers: {imported} of {total} valid documents imported");
     assert_eq!(imported, total, "every valid document imports");
 }
+
+/// Spec 461's real metadata and the schema the reader makes of it.
+fn runtime_461() -> &'static (Vec<u8>, dtao_calc::snapshot::chain::metadata::Schema) {
+    static RUNTIME: OnceLock<(Vec<u8>, dtao_calc::snapshot::chain::metadata::Schema)> =
+        OnceLock::new();
+    RUNTIME.get_or_init(|| {
+        let bytes = common::runtimes::bytes(common::runtimes::SPEC_461);
+        let schema = dtao_calc::snapshot::chain::metadata::Schema::from_metadata(
+            &bytes,
+            461,
+            &dtao_calc::snapshot::chain::wanted::CALLS,
+            &dtao_calc::snapshot::chain::wanted::STORAGE,
+        )
+        .unwrap();
+        (bytes, schema)
+    })
+}
+
+#[test]
+fn cut_and_damaged_metadata_give_a_sentence() {
+    use dtao_calc::snapshot::chain::metadata::Schema;
+    use dtao_calc::snapshot::chain::wanted::{CALLS, STORAGE};
+    let (bytes, _) = runtime_461();
+    // Cut anywhere (a few hundred places, and every early byte), or with bytes flipped: each
+    // case reads 400 KB of metadata twice, so fewer cases than elsewhere.
+    let mut runner = TestRunner::new(Config {
+        cases: 300,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let cuts = (0..bytes.len()).prop_map(|n| n);
+    runner
+        .run(&(cuts, any::<u8>(), 0usize..4_000), |(cut, byte, at)| {
+            if let Err(e) = Schema::from_metadata(&bytes[..cut], 461, &CALLS, &STORAGE) {
+                sentence(&e)?;
+            }
+            let mut damaged = bytes.clone();
+            let at = at.min(damaged.len() - 1);
+            damaged[at] ^= byte;
+            match Schema::from_metadata(&damaged, 461, &CALLS, &STORAGE) {
+                Err(e) => sentence(&e)?,
+                // A flip the decoder cannot see (in a doc string, a name) still makes a schema.
+                Ok(schema) => prop_assert!(Schema::from_bytes(&schema.to_bytes()).is_some()),
+            }
+            Ok(())
+        })
+        .unwrap();
+    for n in 0..64 {
+        assert!(Schema::from_metadata(&bytes[..n], 461, &CALLS, &STORAGE).is_err());
+    }
+    assert!(Schema::from_metadata(&[0; 64], 461, &CALLS, &STORAGE).is_err());
+}
+
+#[test]
+fn random_and_cut_answers_read_or_give_a_sentence() {
+    let (_, schema) = runtime_461();
+    let mut runner = runner();
+    let answers = prop_oneof![
+        any::<Vec<u8>>(),
+        // A list of a few subnets' worth of plausible compact numbers and bytes.
+        proptest::collection::vec(any::<u8>(), 0..3_000).prop_map(|mut v| {
+            v.insert(0, 8);
+            v
+        }),
+    ];
+    runner
+        .run(&answers, |bytes| {
+            for call in &schema.calls {
+                if let Err(e) = schema.answer(call, &bytes) {
+                    sentence(&e)?;
+                }
+            }
+            for item in &schema.storage {
+                if let Err(e) = schema.stored(item, Some(&bytes)) {
+                    sentence(&e)?;
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+}

@@ -1,19 +1,58 @@
 //! The live reader as a wasm module of its own (`dtao-live.js` + `dtao-live_bg.wasm`, built by
-//! tools/package.mjs), loaded by the app only when someone asks for live data: the SCALE
-//! decoding and the WebSocket client stay out of the first download. It answers in the app's
-//! own format, dtao-snapshot/2, which the app reads like any other data.
+//! tools/package.mjs), loaded by the app only when someone asks for live data: the runtime
+//! metadata decoder and the WebSocket client stay out of the first download. It answers in
+//! text the app reads like any other data (`snapshot::live_answer`).
 
-use dtao_calc::snapshot::dtao_snapshot::write::to_json;
-use dtao_calc::snapshot::live::read_live;
+use dtao_calc::snapshot::chain::quote::Side;
+use dtao_calc::snapshot::live::{quote_live, read_live};
+use dtao_calc::snapshot::live_answer::{write_quote, write_read};
 use wasm_bindgen::prelude::*;
 
-/// Read the chain at `url`, with the validators of subnet `netuid` when given: the snapshot as
-/// dtao-snapshot/2 JSON, or a sentence saying why not.
+/// Read the chain at `url`, with the validators of subnet `netuid` when given; `persist`:
+/// whether runtime schemas may be kept in localStorage; `progress` is called with a sentence
+/// when something slow starts. The read (live_answer's text), or a sentence saying why not.
 #[wasm_bindgen]
-pub async fn read_chain(url: String, netuid: Option<u16>) -> Result<String, JsValue> {
-    read_live(&url, netuid.as_slice())
+pub async fn read_chain(
+    url: String,
+    netuid: Option<u16>,
+    persist: bool,
+    progress: js_sys::Function,
+) -> Result<String, JsValue> {
+    let tell = |text: &str| {
+        let _ = progress.call1(&JsValue::NULL, &JsValue::from_str(text));
+    };
+    read_live(&url, netuid.as_slice(), persist, &tell)
         .await
-        .map(|snapshot| to_json(&snapshot))
+        .map(|read| write_read(&read))
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The chain's quote of staking (`side` "stake") or unstaking ("unstake") `amount` rao (decimal
+/// text: it may pass 2^53) on subnet `netuid`, at block `at`: live_answer's text, or a sentence.
+#[wasm_bindgen]
+pub async fn quote_chain(
+    url: String,
+    at: String,
+    side: String,
+    netuid: u16,
+    amount: String,
+    persist: bool,
+) -> Result<String, JsValue> {
+    let side = match side.as_str() {
+        "stake" => Side::Stake,
+        "unstake" => Side::Unstake,
+        _ => {
+            return Err(JsValue::from_str(
+                "The quote's side is neither stake nor unstake.",
+            ))
+        }
+    };
+    let amount: u64 = amount
+        .parse()
+        .map_err(|_| JsValue::from_str("The amount to quote is not a whole number of rao."))?;
+    quote_live(&url, &at, side, netuid, amount, persist)
+        .await
+        .map(|q| write_quote(&q))
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 

@@ -6,9 +6,9 @@
 //! The reading is the app's own (`snapshot::chain`: the same calls, decoding and checks); the
 //! transport is jsonrpsee's WebSocket client. The file is written whole or not at all.
 
-use dtao_calc::snapshot::chain::read::endpoint;
-use dtao_calc::snapshot::chain::rpc::Call;
-use dtao_calc::snapshot::chain::{read, LiveError, FINNEY};
+use dtao_calc::snapshot::chain::read::{endpoint, MemoryStore};
+use dtao_calc::snapshot::chain::rpc::{Answers, Call};
+use dtao_calc::snapshot::chain::{read, LiveError, ReadOptions, FINNEY};
 use dtao_calc::snapshot::dtao_snapshot::write::to_json;
 use jsonrpsee::core::client::{ClientT, Error as ClientError};
 use jsonrpsee::core::params::{ArrayParams, BatchRequestBuilder};
@@ -77,7 +77,7 @@ fn iso_utc(secs: u64) -> String {
 
 fn client_error(e: ClientError, url: &str, method: &str) -> LiveError {
     match e {
-        ClientError::RequestTimeout => LiveError::Timeout,
+        ClientError::RequestTimeout => LiveError::Timeout(REQUEST_SECONDS),
         ClientError::Call(e) => LiveError::Rpc {
             method: method.to_string(),
             code: i64::from(e.code()),
@@ -91,8 +91,11 @@ fn client_error(e: ClientError, url: &str, method: &str) -> LiveError {
     }
 }
 
-/// One round: the calls as one JSON-RPC batch, the results in the calls' order.
-async fn batch(client: &WsClient, url: &str, calls: Vec<Call>) -> Result<Vec<Value>, LiveError> {
+/// How long a batch may take (the metadata, fetched once per runtime, is the largest).
+const REQUEST_SECONDS: u32 = 60;
+
+/// One round: the calls as one JSON-RPC batch, each call's answer in the calls' order.
+async fn batch(client: &WsClient, url: &str, calls: Vec<Call>) -> Result<Answers, LiveError> {
     let first = calls.first().map(|c| c.method).unwrap_or("a batch");
     let mut builder = BatchRequestBuilder::new();
     for call in &calls {
@@ -110,20 +113,24 @@ async fn batch(client: &WsClient, url: &str, calls: Vec<Call>) -> Result<Vec<Val
         .batch_request::<Value>(builder)
         .await
         .map_err(|e| client_error(e, url, first))?;
-    response
+    let answers: Answers = response
         .into_iter()
         .zip(&calls)
         .map(|(r, call)| {
             r.map_err(|e| client_error(ClientError::Call(e.into_owned()), url, call.method))
         })
-        .collect()
+        .collect();
+    if answers.len() != calls.len() {
+        return Err(LiveError::reply(first, "not one answer per call"));
+    }
+    Ok(answers)
 }
 
 async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, String> {
     let url = endpoint(rpc).map_err(|e| e.to_string())?;
     let client = WsClientBuilder::default()
         .connection_timeout(Duration::from_secs(10))
-        .request_timeout(Duration::from_secs(10))
+        .request_timeout(Duration::from_secs(u64::from(REQUEST_SECONDS)))
         .max_response_size(64 << 20)
         .build(&url)
         .await
@@ -132,11 +139,28 @@ async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, Stri
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let snapshot = read(&url, &iso_utc(now), validators_of, |calls| {
+    let fetched_at = iso_utc(now);
+    let options = ReadOptions {
+        endpoint: &url,
+        fetched_at: &fetched_at,
+        validators_of,
+    };
+    let store = MemoryStore::default();
+    let progress = |text: &str| eprintln!("dtao-snapshot: {text}");
+    let live = read(&options, &store, &progress, |calls| {
         batch(&client, &url, calls)
     })
     .await
     .map_err(|e| e.to_string())?;
+    // A site's file is whole or not written: a part that failed is named instead.
+    if let Some(failed) = live.failed.first() {
+        return Err(format!(
+            "the {} could not be read: {}",
+            failed.part.label(),
+            failed.why
+        ));
+    }
+    let snapshot = live.snapshot;
     // Written beside the target, then renamed: a site never serves half a file.
     let partial = format!("{out}.partial");
     std::fs::write(&partial, to_json(&snapshot) + "\n")

@@ -3,11 +3,15 @@
 
 /// Long pasted values are cut in messages so the page stays readable.
 pub fn shorten(raw: &str) -> String {
-    const MAX: usize = 24;
-    if raw.chars().count() <= MAX {
+    shorten_to(raw, 24)
+}
+
+/// `raw` cut to `max` characters, with an ellipsis when cut.
+pub fn shorten_to(raw: &str, max: usize) -> String {
+    if raw.chars().count() <= max {
         raw.to_string()
     } else {
-        let head: String = raw.chars().take(MAX).collect();
+        let head: String = raw.chars().take(max).collect();
         format!("{head}…")
     }
 }

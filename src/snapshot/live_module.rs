@@ -1,10 +1,14 @@
 //! The app's side of live data: it loads the live reader's own wasm module (`dtao-live.js`,
 //! built from src/bin/dtao-live.rs next to the app) the first time someone asks, then asks it
-//! to read the chain. The answer is dtao-snapshot/2 text, read here like any other data, so
-//! the first download carries neither the WebSocket client nor the SCALE decoder.
+//! to read the chain or for the chain's quote of a trade. The answers are text
+//! (`snapshot::live_answer`), read here like any other data, so the first download carries
+//! neither the WebSocket client nor the runtime metadata decoder.
 
-use crate::snapshot::{dtao_snapshot, Snapshot};
+use crate::snapshot::chain::parts::LiveRead;
+use crate::snapshot::chain::quote::{ChainQuote, Side};
+use crate::snapshot::live_answer;
 use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -17,34 +21,81 @@ const GLOBAL: &str = "dtaoLive";
 const STARTED: &str = "__dtaoLiveStarted";
 
 /// Read the chain at `endpoint`, with the validators of subnet `netuid` when given, using the
-/// live module found next to `base` (the app's address).
+/// live module found next to `base` (the app's address). `persist`: whether runtime schemas may
+/// be kept on the device; `progress` hears of anything slow.
 pub async fn read_chain(
     base: &str,
     endpoint: &str,
     netuid: Option<u16>,
-) -> Result<Snapshot, String> {
+    persist: bool,
+    progress: impl Fn(String) + 'static,
+) -> Result<LiveRead, String> {
+    let read = function(base, "read_chain").await?;
+    let progress = Closure::<dyn Fn(JsValue)>::new(move |text: JsValue| {
+        progress(text.as_string().unwrap_or_default())
+    });
+    let args = js_sys::Array::of4(
+        &endpoint.into(),
+        &netuid.map_or(JsValue::UNDEFINED, JsValue::from),
+        &JsValue::from_bool(persist),
+        progress.as_ref(),
+    );
+    let text = call(&read, &args).await?;
+    drop(progress);
+    live_answer::read_read(&text)
+        .map_err(|e| format!("The live reader's answer could not be read: {e}"))
+}
+
+/// The chain's quote of a trade at block `at`, through the live module.
+pub async fn quote_chain(
+    base: &str,
+    endpoint: &str,
+    at: &str,
+    side: Side,
+    netuid: u16,
+    amount_rao: u64,
+    persist: bool,
+) -> Result<ChainQuote, String> {
+    let quote = function(base, "quote_chain").await?;
+    let side = match side {
+        Side::Stake => "stake",
+        Side::Unstake => "unstake",
+    };
+    let args = js_sys::Array::new();
+    for a in [
+        JsValue::from(endpoint),
+        JsValue::from(at),
+        JsValue::from(side),
+        JsValue::from(netuid),
+        JsValue::from(amount_rao.to_string()),
+        JsValue::from_bool(persist),
+    ] {
+        args.push(&a);
+    }
+    let text = call(&quote, &args).await?;
+    live_answer::read_quote(&text).map_err(|e| format!("The chain's quote could not be read: {e}"))
+}
+
+/// The module's exported function `name`.
+async fn function(base: &str, name: &str) -> Result<Function, String> {
     let module = load(base).await.map_err(|why| {
         format!("The live reader could not be loaded from next to this page ({why}); live data needs the website, not a saved copy.")
     })?;
-    let read: Function = Reflect::get(&module, &"read_chain".into())
+    Reflect::get(&module, &name.into())
         .ok()
         .and_then(|f| f.dyn_into().ok())
-        .ok_or("The live reader on this site is not this version's.")?;
-    let promise: Promise = read
-        .call2(
-            &JsValue::NULL,
-            &endpoint.into(),
-            &netuid.map_or(JsValue::UNDEFINED, JsValue::from),
-        )
+        .ok_or_else(|| "The live reader on this site is not this version's.".to_string())
+}
+
+/// Call `f` with `args` and wait for the text its promise gives, or its sentence.
+async fn call(f: &Function, args: &js_sys::Array) -> Result<String, String> {
+    let promise: Promise = f
+        .apply(&JsValue::NULL, args)
         .ok()
         .and_then(|p| p.dyn_into().ok())
-        .ok_or("The live reader did not start a read.")?;
+        .ok_or("The live reader did not start.")?;
     match JsFuture::from(promise).await {
-        Ok(text) => {
-            let text = text.as_string().unwrap_or_default();
-            dtao_snapshot::parse(&text)
-                .map_err(|e| format!("The live reader's answer could not be read: {e}"))
-        }
+        Ok(text) => Ok(text.as_string().unwrap_or_default()),
         Err(why) => Err(why
             .as_string()
             .unwrap_or_else(|| "The live reader failed without saying why.".into())),

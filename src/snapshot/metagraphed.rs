@@ -96,6 +96,7 @@ fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError
         superellipse: None,
         fee_rate: None,
         validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: Vec::new(),
     })
 }

@@ -6,12 +6,12 @@ pub mod btcli;
 pub mod bundled;
 pub mod chain;
 pub mod dtao_snapshot;
-pub mod dynamic_info;
 pub mod fetch;
 pub mod fields;
 pub mod import;
 pub mod listing;
 pub mod live;
+pub mod live_answer;
 pub mod live_module;
 pub mod metagraphed;
 pub mod rows;
@@ -42,13 +42,17 @@ pub struct Snapshot {
     pub subnets: Vec<Subnet>,
 }
 
-/// The runtime behind a snapshot read from the chain: its spec version, and the lock rates it
-/// stores (`MaturityRate`, `UnlockRate`, in blocks) when it has them.
+/// The runtime behind a snapshot read from the chain: its spec version, the lock rates it
+/// stores (`MaturityRate`, `UnlockRate`, in blocks) when it has them, the subnet owner cut
+/// (`SubnetOwnerCut`, parts of 65,535) and the hash of the block read, at which the chain can
+/// be asked again (its own quote of a trade).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Runtime {
     pub spec_version: Option<u32>,
     pub maturity_rate: Option<u64>,
     pub unlock_rate: Option<u64>,
+    pub owner_cut: Option<u16>,
+    pub block_hash: Option<[u8; 32]>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,6 +80,10 @@ pub struct Subnet {
     pub fee_rate: Option<FeeRate>,
     /// The alpha-only stake of validators with a permit: the yield base `A_v` (SPEC §2).
     pub validator_alpha_stake: Option<Decimal>,
+    /// Alpha outstanding less what the chain bought (`SubnetProtocolAlpha`) and burned
+    /// (`AlphaBurned`): the alpha anyone can stake, the most `A_v` can be, and the base of the
+    /// conviction takeover gate (SPEC §2, §4). Known when read from a runtime that has them.
+    pub eligible_alpha_rao: Option<u64>,
     pub validators: Vec<Validator>,
 }
 
@@ -125,6 +133,7 @@ impl Subnet {
             superellipse: None,
             fee_rate: None,
             validator_alpha_stake: None,
+            eligible_alpha_rao: None,
             validators: Vec::new(),
         }
     }

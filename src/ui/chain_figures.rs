@@ -107,11 +107,13 @@ impl ChainFigures {
         snapshot: &Snapshot,
         subnet: Option<&Subnet>,
     ) -> Self {
+        // A_v can never exceed the alpha anyone can stake: eligible alpha where the data has
+        // it, else the alpha outstanding (SPEC §2).
         let base = subnet.and_then(|s| {
             alpha_stake_base(
                 s.validator_alpha_stake,
                 s.total_stake_alpha,
-                s.alpha_out_rao.map(rao_to_decimal),
+                s.eligible_alpha_rao.or(s.alpha_out_rao).map(rao_to_decimal),
             )
         });
         let issuance = subnet.and_then(|s| {
@@ -152,13 +154,13 @@ impl ChainFigures {
         match self.alpha_stake_source? {
             StakeBaseSource::AlphaOnly => None,
             StakeBaseSource::CappedStakeWeight => Some(
-                "Estimate: this data has only each validator's stake weight (alpha + 0.18 × root TAO), not the alpha-only stake the chain shares dividends over, so the total is capped at the alpha outstanding. The true base is smaller, so the yield is at least what is shown.",
+                "Estimate: this data has only each validator's stake weight (alpha + 0.18 × root TAO), not the alpha-only stake the chain shares dividends over, so the total is capped at the eligible alpha (the alpha outstanding, less what the chain bought or burned where the data says). The true base is smaller, so the yield is at least what is shown.",
             ),
             StakeBaseSource::StakeWeight => Some(
                 "Estimate: this data has only the stake weight (alpha + 0.18 × root TAO), which overstates the alpha the chain shares dividends over, so the yield is understated.",
             ),
             StakeBaseSource::AlphaOutstanding => Some(
-                "Estimate: this data has no validator stake, so all alpha outstanding is assumed staked on validators; the yield is at least what is shown.",
+                "Estimate: this data has no validator stake, so all eligible alpha (the alpha outstanding, less what the chain bought or burned where the data says) is assumed staked on validators; the yield is at least what is shown.",
             ),
         }
     }

@@ -34,10 +34,13 @@ pub enum Origin {
     Url(String),
     File(String),
     Paste,
-    /// Read from the chain's node at `endpoint`, at `fetched` (the browser's HH:MM).
+    /// Read from the chain's node at `endpoint`, at `fetched` (the browser's HH:MM); the parts
+    /// in `not_live` failed and their figures are from `filled_from` (the data in use before).
     Live {
         endpoint: String,
         fetched: String,
+        not_live: Vec<crate::snapshot::chain::parts::Part>,
+        filled_from: String,
     },
     /// Loaded in an earlier visit, from the place described.
     Remembered(String),
@@ -61,6 +64,8 @@ impl Origin {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {
     Loaded(String),
+    /// Loaded, but part of it failed: which part, why, and where its figures come from.
+    Partial(String),
     Failed(String),
 }
 

@@ -59,6 +59,17 @@ pub fn DataPanel(
                 (None, _) => parts.push("date unknown".to_string()),
             }
             parts.push(format!("{} subnets", s.subnets.len()));
+            if let Origin::Live {
+                not_live,
+                filled_from,
+                ..
+            } = &origin
+            {
+                parts.extend(crate::snapshot::chain::parts::not_live_note(
+                    not_live,
+                    filled_from,
+                ));
+            }
             format!("Data: {}", parts.join(" · "))
         })
     };
@@ -82,6 +93,10 @@ pub fn DataPanel(
         data.status.get().map(|s| match s {
             Status::Loaded(text) => view! {
                 <p class="verdict ok" data-testid="data-status" role="status">{text}</p>
+            }
+            .into_any(),
+            Status::Partial(text) => view! {
+                <p class="verdict pending" data-testid="data-error" role="alert">{text}</p>
             }
             .into_any(),
             Status::Failed(text) => view! {

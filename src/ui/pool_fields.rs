@@ -12,7 +12,7 @@ use super::subnet_picker::SubnetPicker;
 use super::summary::is_compact;
 use leptos::prelude::*;
 
-const ELLIPSE_HINT: &str = "The four integers the chain stores for the pool (SwapSuperellipse), in units of 2^-32 rao. Leave them empty to build the curve from the weight at these reserves, as the chain's migration does.";
+const ELLIPSE_HINT: &str = "The superellipse is a proposed curve, not deployed on finney (its code is on the chain's pool-lending branch). These are the four integers that branch stores for a pool (SwapSuperellipse), in units of 2^-32 rao. Leave them empty to build the curve from the weight at these reserves, as the chain's migration does.";
 const CALIBRATED_NOTE: &str = "Calibrated from the weight at these reserves (Superellipse::from_weights): the price and its first-order sensitivity match Balancer's; larger trades diverge.";
 
 pub const STABLE_NOTE: &str =

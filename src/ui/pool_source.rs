@@ -74,10 +74,10 @@ pub const CURVE: Choice<CurveKind> = Choice {
         (
             "superellipse",
             CurveKind::Superellipse,
-            "Superellipse (the chain's newer curve)",
+            "Superellipse: proposed curve (not deployed)",
         ),
     ],
-    about: "The pool's curve; absent: the one the chain stores for the subnet.",
+    about: "The pool's curve; absent: the one the chain stores for the subnet (Balancer on finney; the superellipse is a proposal, modelled exactly for a pool typed by hand).",
 };
 /// The superellipse's stored integers, in the order of `Superellipse`'s fields.
 pub const ELLIPSE: [Described; 4] = [

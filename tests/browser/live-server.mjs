@@ -1,9 +1,9 @@
 // A pretend Subtensor node on 127.0.0.1 for the live-mode tests: JSON-RPC over WebSocket (the
-// `ws` package), answering from the states in fixtures/chain-replay.json (the bundled snapshot
-// encoded with runtime spec 393's types by tests/live_reader.rs). The path picks a behaviour:
-//   /              the current state (`use(name)` switches it; "first" at start)
-//   /state/<name>  that state (trailing, truncated, garbage, empty_pool, heavy_weight,
-//                  odd_metagraph, …)
+// `ws` package), answering from the states in fixtures/chain-replay.json (nodes of runtime specs
+// 393 and 461, every answer written in that runtime's own types by tests/live_reader.rs) with
+// the runtime's real metadata from ../shared/fixtures. The path picks a behaviour:
+//   /              the current state (`use(name)` switches it; "s461" at start)
+//   /state/<name>  that state (s393, s461, s461_plus_one, s461_no_validators)
 //   /rpc-error     every call refused with a JSON-RPC error
 //   /not-json      every batch answered with text that is not JSON
 //   /silent        connected, never answers (the reader gives up after 10 s)
@@ -12,23 +12,35 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { WebSocketServer } from "ws";
-import { ROOT } from "./harness.mjs";
+import { ROOT, SHARED } from "./harness.mjs";
 
-/** `Option<SelectiveMetagraph>` of a subnet with no neurons: its three asked fields empty. */
-function emptyMetagraph(args, { fields, asked }) {
-  const netuid = Buffer.from(args.slice(2), "hex").readUInt16LE(0);
-  const compact = netuid < 64 ? [netuid << 2] : [((netuid << 2) | 1) & 0xff, ((netuid << 2) | 1) >> 8];
-  const out = [1, ...compact];
-  for (let field = 1; field < fields; field += 1) out.push(...(asked.includes(field) ? [1, 0] : [0]));
-  return `0x${Buffer.from(out).toString("hex")}`;
+/** SCALE's compact length prefix. */
+function compact(n) {
+  if (n < 1 << 6) return Buffer.from([n << 2]);
+  if (n < 1 << 14) return Buffer.from([((n << 2) | 1) & 0xff, (n << 2) >> 8]);
+  if (n < 1 << 30) {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(((n << 2) | 2) >>> 0);
+    return b;
+  }
+  throw new Error("too long");
+}
+
+/** `Metadata_metadata_at_version(version)`: Some(the metadata) for the runtime's own version. */
+function metadataAt(state, metadata, argsHex) {
+  const version = Buffer.from(argsHex.slice(2), "hex").readUInt32LE(0);
+  if (version !== state.metadata_version) return "0x00";
+  return `0x${Buffer.concat([Buffer.from([1]), compact(metadata.length), metadata]).toString("hex")}`;
 }
 
 /** What a node answers to one call in `state`: `{ result }` or `{ error }`. */
-function answer(state, method, params = [], metagraph) {
-  const atHead = (i) => params[i] === state.hash;
+function answer(state, metadata, method, params = []) {
+  const atHead = (i) => params[i] === undefined || params[i] === null || params[i] === state.hash;
   switch (method) {
     case "chain_getBlockHash":
-      return { result: state.hash };
+      if (params[0] === 0) return { result: state.genesis };
+      if (params[0] === undefined || params[0] === null) return { result: state.hash };
+      break;
     case "system_chain":
       return { result: state.chain };
     case "chain_getHeader":
@@ -37,14 +49,19 @@ function answer(state, method, params = [], metagraph) {
     case "state_getRuntimeVersion":
       if (atHead(0)) return { result: { specName: "node-subtensor", implName: "node-subtensor", specVersion: state.spec_version, transactionVersion: 1 } };
       break;
-    case "state_call":
-      if (atHead(2) && params[0] === "SubnetInfoRuntimeApi_get_all_dynamic_info" && params[1] === "0x") {
-        return { result: state.dynamic_info };
-      }
-      if (atHead(2) && params[0] === "SubnetInfoRuntimeApi_get_selective_metagraph") {
-        return { result: state.metagraphs[params[1]] ?? emptyMetagraph(params[1], metagraph) };
-      }
+    case "state_getMetadata":
+      if (atHead(0)) return { result: `0x${metadata.toString("hex")}` };
       break;
+    case "state_call": {
+      if (!atHead(2)) break;
+      const [name, args] = params;
+      if (state.refuse.includes(name)) return { error: { code: -32000, message: `${name} refused` } };
+      if (name === "Metadata_metadata_at_version") return { result: metadataAt(state, metadata, args) };
+      const table = state.calls[name];
+      if (!table) return { error: { code: -32000, message: `Exported method ${name} is not found` } };
+      if (table[args] !== undefined) return { result: table[args] };
+      break;
+    }
     case "state_queryStorageAt":
       if (atHead(1)) {
         const changes = params[0].map((key) => [key, state.storage[key] ?? null]);
@@ -56,12 +73,16 @@ function answer(state, method, params = [], metagraph) {
 }
 
 export async function startChainServer() {
-  const { states, metagraph } = JSON.parse(await readFile(join(ROOT, "tests/browser/fixtures/chain-replay.json"), "utf8"));
-  let current = "first";
-  /** Every batch received, as the list of its methods. */
+  const { states } = JSON.parse(await readFile(join(ROOT, "tests/browser/fixtures/chain-replay.json"), "utf8"));
+  const metadata = {};
+  for (const state of Object.values(states)) {
+    metadata[state.metadata_file] ??= await readFile(join(SHARED, state.metadata_file));
+  }
+  let current = "s461";
+  /** Every batch received, as the list of its methods (a runtime call as `state_call:<name>`). */
   const batches = [];
   const http = createServer((req, res) => res.writeHead(426).end("WebSocket only"));
-  const wss = new WebSocketServer({ server: http });
+  const wss = new WebSocketServer({ server: http, maxPayload: 16 << 20 });
   wss.on("connection", (socket, req) => {
     const path = new URL(req.url, "http://x").pathname;
     if (path === "/hang-up") {
@@ -76,7 +97,7 @@ export async function startChainServer() {
         return;
       }
       const list = Array.isArray(calls) ? calls : [calls];
-      batches.push(list.map((c) => c.method));
+      batches.push(list.map((c) => (c.method === "state_call" ? `state_call:${c.params[0]}` : c.method)));
       if (path === "/silent") return;
       if (path === "/not-json") {
         socket.send("<html>Bad gateway</html>");
@@ -87,7 +108,7 @@ export async function startChainServer() {
       const replies = list.map((c) => {
         const reply = path === "/rpc-error" || !state
           ? { error: { code: -32601, message: "Method not found" } }
-          : answer(state, c.method, c.params, metagraph);
+          : answer(state, metadata[state.metadata_file], c.method, c.params);
         return { jsonrpc: "2.0", id: c.id, ...reply };
       });
       // A node may answer a batch in any order.

@@ -82,4 +82,8 @@ pub fn swap_case(
             });
     dtao_calc::model::pool::swap::swap(pool, side, rao(case, "amount_rao"), protection)
 }
+
 pub mod chain_node;
+pub mod runtimes;
+pub mod scale_json;
+pub mod variants;

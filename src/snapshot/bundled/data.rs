@@ -20,7 +20,7 @@ pub const TOP: Top = Top {
     block_emission_tao: Some(d(5, 1)),
     tao_weight: Some(d(18, 2)),
     root_tao_staked: Some(d(5445703100864541, 9)),
-    runtime: Runtime { spec_version: None, maturity_rate: None, unlock_rate: None },
+    runtime: Runtime { spec_version: None, maturity_rate: None, unlock_rate: None, owner_cut: None, block_hash: None },
 };
 
 pub static SUBNETS: &[Row] = &[
@@ -31,6 +31,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(6617486752108611, 9)),
         tempo: Some(100), validator_count: Some(53), miner_count: Some(11), registered_at_block: Some(0),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -40,6 +41,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(946673, 9)), total_stake_alpha: Some(d(2653014233149337, 9)),
         tempo: Some(99), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(1497824),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -49,6 +51,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(608, 9)), total_stake_alpha: Some(d(376401146792453, 8)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(2734060),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -58,6 +61,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(3796661, 9)), total_stake_alpha: Some(d(3097678726518407, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(252), registered_at_block: Some(4165565),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -67,6 +71,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(8301682, 9)), total_stake_alpha: Some(d(3738872207177386, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(1411451),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -76,6 +81,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(210712, 8)), total_stake_alpha: Some(d(2523158563426999, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(2491604),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -85,6 +91,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3327010479647493, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(239), registered_at_block: Some(3219949),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -94,6 +101,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(16, 9)), total_stake_alpha: Some(d(4044531853065482, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(2627691),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -103,6 +111,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(4373039, 9)), total_stake_alpha: Some(d(3162050252686173, 9)),
         tempo: Some(360), validator_count: Some(18), miner_count: Some(238), registered_at_block: Some(1477264),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -112,6 +121,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(5087769, 9)), total_stake_alpha: Some(d(3705496455350986, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(1489797),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -121,6 +131,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3256668486724826, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(2869647),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -130,6 +141,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1421063, 9)), total_stake_alpha: Some(d(3024020914195057, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(2918568),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -139,6 +151,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2806251266643141, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(2256433),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -148,6 +161,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(19604, 9)), total_stake_alpha: Some(d(2828158997690891, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(1907637),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -157,6 +171,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2529443461405763, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(248), registered_at_block: Some(4848444),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -166,6 +181,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(7255413, 9)), total_stake_alpha: Some(d(1674621114488076, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(7366897),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -175,6 +191,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1221210513143309, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(13), registered_at_block: Some(8460646),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -184,6 +201,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1383617, 9)), total_stake_alpha: Some(d(342110558573871, 8)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(2840556),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -193,6 +211,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(49727, 8)), total_stake_alpha: Some(d(3659535986443751, 9)),
         tempo: Some(1800), validator_count: Some(10), miner_count: Some(247), registered_at_block: Some(1604679),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -202,6 +221,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(277849, 9)), total_stake_alpha: Some(d(2553279939343217, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(1956072),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -211,6 +231,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2729505198284161, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(1970929),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -220,6 +241,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(21261, 9)), total_stake_alpha: Some(d(3373473053908759, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(3156578),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -229,6 +251,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(11193, 9)), total_stake_alpha: Some(d(255805917335608, 8)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(2009702),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -238,6 +261,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(362789853701972, 8)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(2063528),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -247,6 +271,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3512287916505896, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(2538424),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -256,6 +281,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(4226292800757709, 9)),
         tempo: Some(360), validator_count: Some(16), miner_count: Some(240), registered_at_block: Some(2998801),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -265,6 +291,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1663104497410926, 9)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(250), registered_at_block: Some(8123781),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -274,6 +301,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3035128426642213, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(239), registered_at_block: Some(1727132),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -283,6 +311,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2349264, 9)), total_stake_alpha: Some(d(4059699922324087, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(4878363),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -292,6 +321,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3272076130441295, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(3379782),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -301,6 +331,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3358534380435629, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(3250216),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -310,6 +341,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1897703236471662, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(239), registered_at_block: Some(7173591),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -319,6 +351,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(171959, 9)), total_stake_alpha: Some(d(4257124018113214, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(239), registered_at_block: Some(2515294),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -328,6 +361,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(936778, 9)), total_stake_alpha: Some(d(2549657621140474, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(2943950),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -337,6 +371,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1910344, 9)), total_stake_alpha: Some(d(2998341747786225, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(3493948),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -346,6 +381,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(110902, 9)), total_stake_alpha: Some(d(364250490916962, 8)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(3037158),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -355,6 +391,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(51168, 9)), total_stake_alpha: Some(d(1528091657047196, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(248), registered_at_block: Some(7894898),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -364,6 +401,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1828438352622455, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(3212175),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -373,6 +411,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(4234013, 9)), total_stake_alpha: Some(d(1851834500469411, 9)),
         tempo: Some(1440), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(7284230),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -382,6 +421,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2563938467762938, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(3280104),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -391,6 +431,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2924089, 9)), total_stake_alpha: Some(d(1159480502204358, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(8409860),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -400,6 +441,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1778, 9)), total_stake_alpha: Some(d(2787218715276924, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(3394182),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -409,6 +451,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3155640901991034, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(3613591),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -418,6 +461,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3208826551773277, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(3408582),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -427,6 +471,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(5924783, 9)), total_stake_alpha: Some(d(4281720347843799, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(3550319),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -436,6 +481,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2974648421639193, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(3633154),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -445,6 +491,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(320153400907343, 8)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(3919107),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -454,6 +501,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1683520493893314, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(101), registered_at_block: Some(7340355),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -463,6 +511,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(589509, 9)), total_stake_alpha: Some(d(3309774598639898, 9)),
         tempo: Some(360), validator_count: Some(22), miner_count: Some(234), registered_at_block: Some(3856677),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -472,6 +521,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2015861, 9)), total_stake_alpha: Some(d(2174812698802212, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(6783158),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -481,6 +531,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(780381, 9)), total_stake_alpha: Some(d(3476777132446348, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(4763204),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -490,6 +541,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(10526654, 9)), total_stake_alpha: Some(d(3315672796752748, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(3966206),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -499,6 +551,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2882222840309114, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(3989825),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -508,6 +561,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(472398, 8)), total_stake_alpha: Some(d(4742500449192933, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(4203869),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -517,6 +571,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(213533, 9)), total_stake_alpha: Some(d(4239383127440701, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(4742549),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -526,6 +581,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(11355, 8)), total_stake_alpha: Some(d(3416714007847742, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(4703386),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -535,6 +591,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(846906, 9)), total_stake_alpha: Some(d(2855173219755909, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(4312927),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -544,6 +601,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1436042843001927, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(243), registered_at_block: Some(8057320),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -553,6 +611,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1185789274005223, 9)),
         tempo: Some(360), validator_count: Some(5), miner_count: Some(251), registered_at_block: Some(8511017),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -562,6 +621,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3513630946826941, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(248), registered_at_block: Some(4401833),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -571,6 +631,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(35027, 9)), total_stake_alpha: Some(d(4050350877577695, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(4796992),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -580,6 +641,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(893544, 9)), total_stake_alpha: Some(d(3472436723608505, 9)),
         tempo: Some(360), validator_count: Some(18), miner_count: Some(238), registered_at_block: Some(4457976),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -589,6 +651,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(206593, 8)), total_stake_alpha: Some(d(3360331315999571, 9)),
         tempo: Some(360), validator_count: Some(16), miner_count: Some(240), registered_at_block: Some(4474225),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -598,6 +661,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1238724, 9)), total_stake_alpha: Some(d(3843871696427299, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(4885578),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -607,6 +671,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(12462749, 9)), total_stake_alpha: Some(d(3938068737166841, 9)),
         tempo: Some(360), validator_count: Some(19), miner_count: Some(237), registered_at_block: Some(4531295),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -616,6 +681,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3256710788456735, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(4950813),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -625,6 +691,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(268083, 9)), total_stake_alpha: Some(d(3331150718348685, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(4958013),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -634,6 +701,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2042335, 9)), total_stake_alpha: Some(d(1402162447388355, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(248), registered_at_block: Some(7236936),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -643,6 +711,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(3609472, 9)), total_stake_alpha: Some(d(3738319747704206, 9)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(58), registered_at_block: Some(4972413),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -652,6 +721,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1777430746319229, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(8138182),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -661,6 +731,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1575766085896479, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(7787562),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -670,6 +741,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(403285841355123, 8)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(250), registered_at_block: Some(5048438),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -679,6 +751,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(327858613386137, 8)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(5064327),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -688,6 +761,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2782033234408495, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(5160047),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -697,6 +771,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(339226, 9)), total_stake_alpha: Some(d(3646149774229805, 9)),
         tempo: Some(360), validator_count: Some(18), miner_count: Some(238), registered_at_block: Some(5086205),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -706,6 +781,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(3073344, 9)), total_stake_alpha: Some(d(3673280563186958, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(5102795),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -715,6 +791,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(70817, 9)), total_stake_alpha: Some(d(1330467542076469, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(7574784),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -724,6 +801,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3493192858161921, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(239), registered_at_block: Some(5128460),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -733,6 +811,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(117638, 9)), total_stake_alpha: Some(d(1476814040983904, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(7966145),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -742,6 +821,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1285875, 9)), total_stake_alpha: Some(d(3846534806869801, 9)),
         tempo: Some(360), validator_count: Some(1), miner_count: Some(255), registered_at_block: Some(5173967),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -751,6 +831,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1139, 9)), total_stake_alpha: Some(d(2263990978541591, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(7151800),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -760,6 +841,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1280464, 9)), total_stake_alpha: Some(d(2583182636635716, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(245), registered_at_block: Some(5203057),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -769,6 +851,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(896807, 9)), total_stake_alpha: Some(d(1222090604151193, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(56), registered_at_block: Some(8026517),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -778,6 +861,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2923239578403275, 9)),
         tempo: Some(360), validator_count: Some(64), miner_count: Some(192), registered_at_block: Some(5231190),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -787,6 +871,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(95936594854278, 8)),
         tempo: Some(360), validator_count: Some(36), miner_count: Some(28), registered_at_block: Some(8085297),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -796,6 +881,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1000598, 9)), total_stake_alpha: Some(d(3013830135680035, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(5258781),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -805,6 +891,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1007992638891683, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(3), registered_at_block: Some(8693284),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -814,6 +901,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1806887317117781, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(7208725),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -823,6 +911,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(30321, 8)), total_stake_alpha: Some(d(3927752719445907, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(5299805),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -832,6 +921,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(12896, 9)), total_stake_alpha: Some(d(2957570359971121, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(5313364),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -841,6 +931,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1115933038540497, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(87), registered_at_block: Some(8618670),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -850,6 +941,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(4243434, 9)), total_stake_alpha: Some(d(127724682454022, 8)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(7633645),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -859,6 +951,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1191734217980536, 9)),
         tempo: Some(360), validator_count: Some(3), miner_count: Some(157), registered_at_block: Some(8352006),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -868,6 +961,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(173, 9)), total_stake_alpha: Some(d(2978486188437384, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(5370681),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -877,6 +971,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(190271501226017, 8)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(6962737),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -886,6 +981,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2717710657133332, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(5403674),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -895,6 +991,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(80945, 8)), total_stake_alpha: Some(d(1353886443969939, 9)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(250), registered_at_block: Some(7692872),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -904,6 +1001,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1100278, 8)), total_stake_alpha: Some(d(1600366385432928, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(252), registered_at_block: Some(7735450),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -913,6 +1011,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(119314, 9)), total_stake_alpha: Some(d(2311030069847034, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(5445992),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -922,6 +1021,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1061521, 9)), total_stake_alpha: Some(d(1137157099586811, 9)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(250), registered_at_block: Some(8572056),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -931,6 +1031,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(654404, 9)), total_stake_alpha: Some(d(2069379031777549, 9)),
         tempo: Some(360), validator_count: Some(13), miner_count: Some(243), registered_at_block: Some(6693448),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -940,6 +1041,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(74, 9)), total_stake_alpha: Some(d(2269055073383637, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(5481350),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -949,6 +1051,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2330999, 9)), total_stake_alpha: Some(d(1525018027252989, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(252), registered_at_block: Some(7840965),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -958,6 +1061,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1055865847859371, 9)),
         tempo: Some(360), validator_count: Some(2), miner_count: Some(0), registered_at_block: Some(8762380),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -967,6 +1071,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3391220024957807, 9)),
         tempo: Some(360), validator_count: Some(17), miner_count: Some(47), registered_at_block: Some(5528520),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -976,6 +1081,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2308841, 9)), total_stake_alpha: Some(d(222663663766351, 8)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(249), registered_at_block: Some(6841399),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -985,6 +1091,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(17836, 8)), total_stake_alpha: Some(d(2550763627435896, 9)),
         tempo: Some(360), validator_count: Some(16), miner_count: Some(240), registered_at_block: Some(5558480),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -994,6 +1101,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(22349814, 9)), total_stake_alpha: Some(d(1750668783821812, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(82), registered_at_block: Some(7457580),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1003,6 +1111,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2102734256882312, 9)),
         tempo: Some(360), validator_count: Some(11), miner_count: Some(143), registered_at_block: Some(7105263),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1012,6 +1121,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1702697563580435, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(7257480),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1021,6 +1131,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2129515, 9)), total_stake_alpha: Some(d(270109304238469, 8)),
         tempo: Some(360), validator_count: Some(16), miner_count: Some(240), registered_at_block: Some(5606062),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1030,6 +1141,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(3282030944806522, 9)),
         tempo: Some(360), validator_count: Some(8), miner_count: Some(248), registered_at_block: Some(5615562),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1039,6 +1151,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1, 7)), total_stake_alpha: Some(d(1849752707400194, 9)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(5633022),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1048,6 +1161,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1704459029047434, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(136), registered_at_block: Some(7119664),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1057,6 +1171,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(4206228, 9)), total_stake_alpha: Some(d(1812224547949995, 9)),
         tempo: Some(360), validator_count: Some(9), miner_count: Some(247), registered_at_block: Some(7312241),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1066,6 +1181,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1646903905450083, 9)),
         tempo: Some(360), validator_count: Some(19), miner_count: Some(237), registered_at_block: Some(5683635),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1075,6 +1191,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1326717965153976, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(196), registered_at_block: Some(8294730),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1084,6 +1201,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(75174, 9)), total_stake_alpha: Some(d(2161225291637338, 9)),
         tempo: Some(360), validator_count: Some(7), miner_count: Some(120), registered_at_block: Some(5710859),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1093,6 +1211,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(2064754, 9)), total_stake_alpha: Some(d(2461839738509096, 9)),
         tempo: Some(360), validator_count: Some(15), miner_count: Some(241), registered_at_block: Some(5724794),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1102,6 +1221,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1697058760266855, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(5740660),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1111,6 +1231,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(11533161, 9)), total_stake_alpha: Some(d(3178551938901529, 9)),
         tempo: Some(360), validator_count: Some(6), miner_count: Some(250), registered_at_block: Some(5749344),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1120,6 +1241,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(238359397729402, 8)),
         tempo: Some(360), validator_count: Some(12), miner_count: Some(244), registered_at_block: Some(5766528),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1129,6 +1251,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(1201871979034881, 9)),
         tempo: Some(360), validator_count: Some(4), miner_count: Some(1), registered_at_block: Some(8238082),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1138,6 +1261,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(12995, 9)), total_stake_alpha: Some(d(2571821787216748, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(5794330),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1147,6 +1271,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1864186, 9)), total_stake_alpha: Some(d(3169645189115129, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(5813454),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1156,6 +1281,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(2104211964388138, 9)),
         tempo: Some(360), validator_count: Some(16), miner_count: Some(240), registered_at_block: Some(5834408),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1165,6 +1291,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(1273, 7)), total_stake_alpha: Some(d(1479861049609459, 9)),
         tempo: Some(360), validator_count: Some(10), miner_count: Some(246), registered_at_block: Some(7525773),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1174,6 +1301,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(838, 9)), total_stake_alpha: Some(d(2450358055459143, 9)),
         tempo: Some(360), validator_count: Some(14), miner_count: Some(242), registered_at_block: Some(5848837),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
     Row {
@@ -1183,6 +1311,7 @@ pub static SUBNETS: &[Row] = &[
         tao_in_emission: Some(d(0, 0)), total_stake_alpha: Some(d(342944404835367, 8)),
         tempo: Some(360), validator_count: Some(33), miner_count: Some(223), registered_at_block: Some(5856038),
         superellipse: None, fee_rate: None, validator_alpha_stake: None,
+        eligible_alpha_rao: None,
         validators: &[],
     },
 ];

@@ -68,6 +68,7 @@ pub struct Row {
     pub superellipse: Option<Superellipse>,
     pub fee_rate: Option<FeeRate>,
     pub validator_alpha_stake: Option<Decimal>,
+    pub eligible_alpha_rao: Option<u64>,
     pub validators: &'static [ValidatorRow],
 }
 
@@ -125,6 +126,7 @@ fn subnet(row: &Row) -> Subnet {
         superellipse: row.superellipse,
         fee_rate: row.fee_rate,
         validator_alpha_stake: row.validator_alpha_stake,
+        eligible_alpha_rao: row.eligible_alpha_rao,
         validators: row.validators.iter().map(validator).collect(),
     }
 }

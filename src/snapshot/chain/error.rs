@@ -5,6 +5,8 @@ use std::fmt;
 
 /// How long the reader waits for each answer.
 pub const TIMEOUT_SECONDS: u32 = 10;
+/// How long for a runtime's metadata (about 400 KB, fetched once per runtime).
+pub const METADATA_TIMEOUT_SECONDS: u32 = 30;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LiveError {
@@ -12,8 +14,9 @@ pub enum LiveError {
     Endpoint(String),
     /// No connection: unreachable, refused, or closed before answering.
     Unreachable(String),
-    /// No answer within [`TIMEOUT_SECONDS`].
-    Timeout,
+    /// No answer within this many seconds ([`TIMEOUT_SECONDS`], or
+    /// [`METADATA_TIMEOUT_SECONDS`] for the metadata).
+    Timeout(u32),
     /// The node answered a call with a JSON-RPC error.
     Rpc {
         method: String,
@@ -51,9 +54,9 @@ impl fmt::Display for LiveError {
                 "Could not reach the chain at {}: the node is unreachable or refused the connection.",
                 shown(url)
             ),
-            LiveError::Timeout => write!(
+            LiveError::Timeout(seconds) => write!(
                 f,
-                "The chain's node did not answer within {TIMEOUT_SECONDS} seconds."
+                "The chain's node did not answer within {seconds} seconds."
             ),
             LiveError::Rpc {
                 method,
@@ -62,7 +65,8 @@ impl fmt::Display for LiveError {
             } => write!(
                 f,
                 "The node refused {method}: {} (error {code}).",
-                crate::model::words::shorten(message)
+                // A node's own words say why (a pruned block, a missing call): keep them.
+                crate::model::words::shorten_to(message, 160)
             ),
             LiveError::Reply { method, why } => write!(
                 f,

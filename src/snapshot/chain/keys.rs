@@ -1,5 +1,5 @@
-//! Storage keys as the chain builds them (FRAME's `storage_prefix` and its hashers):
-//! `twox128(pallet) ++ twox128(item)`, then each map key through the item's hasher.
+//! The chain's xxHash-based `twox128` (storage prefixes) and the `0x` hex JSON-RPC carries
+//! bytes in. Whole storage keys are built from the runtime's metadata (`metadata::storage_key`).
 
 use twox_hash::XxHash64;
 
@@ -9,30 +9,6 @@ pub fn twox128(data: &[u8]) -> [u8; 16] {
     out[..8].copy_from_slice(&XxHash64::oneshot(0, data).to_le_bytes());
     out[8..].copy_from_slice(&XxHash64::oneshot(1, data).to_le_bytes());
     out
-}
-
-/// A plain `StorageValue`'s key.
-pub fn value(pallet: &str, item: &str) -> Vec<u8> {
-    let mut key = Vec::with_capacity(32);
-    key.extend_from_slice(&twox128(pallet.as_bytes()));
-    key.extend_from_slice(&twox128(item.as_bytes()));
-    key
-}
-
-/// A map keyed by netuid with the `Twox64Concat` hasher: `xxh64(key) ++ key`.
-pub fn twox64_concat_netuid(pallet: &str, item: &str, netuid: u16) -> Vec<u8> {
-    let mut key = value(pallet, item);
-    let encoded = netuid.to_le_bytes();
-    key.extend_from_slice(&XxHash64::oneshot(0, &encoded).to_le_bytes());
-    key.extend_from_slice(&encoded);
-    key
-}
-
-/// A map keyed by netuid with the `Identity` hasher: the key's SCALE bytes as they are.
-pub fn identity_netuid(pallet: &str, item: &str, netuid: u16) -> Vec<u8> {
-    let mut key = value(pallet, item);
-    key.extend_from_slice(&netuid.to_le_bytes());
-    key
 }
 
 /// `0x`-prefixed lowercase hex, as JSON-RPC carries bytes.
@@ -65,18 +41,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn keys_match_the_chains_well_known_prefixes() {
+    fn prefixes_match_the_chains_well_known_ones() {
         // System.Account, the key every Substrate tool knows.
+        let mut key = twox128(b"System").to_vec();
+        key.extend(twox128(b"Account"));
         assert_eq!(
-            hex(&value("System", "Account")),
+            hex(&key),
             "0x26aa394eea5630e07c48ae0c9558cef7b99d880ec681799c0cf30e8886371da9"
-        );
-        let fee = twox64_concat_netuid("Swap", "FeeRate", 64);
-        assert_eq!(fee.len(), 32 + 8 + 2);
-        assert_eq!(&fee[40..], &[64, 0]);
-        assert_eq!(
-            identity_netuid("SubtensorModule", "SubnetTAO", 1)[32..],
-            [1, 0]
         );
     }
 

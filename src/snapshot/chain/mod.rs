@@ -1,16 +1,21 @@
-//! Reading the chain itself over JSON-RPC: the storage keys, the calls and their answers, and
-//! the four rounds of one read. No transport here: the browser (`snapshot::live`, inside the
-//! live module `src/bin/dtao-live.rs`) and the native snapshot writer
-//! (`src/bin/dtao-snapshot.rs`) each carry the batches their own way.
+//! Reading the chain itself over JSON-RPC: the runtime's own description of what it sends
+//! (`metadata/`), the calls and their answers, and the rounds of one read. No transport here:
+//! the browser (`snapshot::live`, inside the live module `src/bin/dtao-live.rs`) and the native
+//! snapshot writer (`src/bin/dtao-snapshot.rs`) each carry the batches their own way.
 
 pub mod error;
 pub mod keys;
+pub mod metadata;
+pub mod parts;
 pub mod pools;
+pub mod quote;
 pub mod read;
 pub mod rpc;
+pub mod runtime;
 pub mod state;
-pub mod storage;
+pub mod subnets;
 pub mod validators;
+pub mod wanted;
 
 pub use error::LiveError;
-pub use read::{read, FINNEY};
+pub use read::{read, ReadOptions, FINNEY};

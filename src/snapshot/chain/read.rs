@@ -1,33 +1,31 @@
-//! One read of the chain, in four rounds of batched calls, all at one block:
-//! 1. the head block's hash and the chain's name;
-//! 2. at that block: its header, the runtime version, every subnet's dynamic info (one runtime
-//!    call, `SubnetInfoRuntimeApi_get_all_dynamic_info`) and the chain-wide values (one
-//!    `state_queryStorageAt`) (`state.rs`);
-//! 3. every dynamic pool's fee rate and curve (one `state_queryStorageAt` for all of them), and
-//!    the chosen subnets' neurons (one `get_selective_metagraph` call each, three fields);
-//! 4. when they have permitted validators, those validators' takes (one `state_queryStorageAt`)
-//!    (`pools.rs`).
+//! One read of the chain, in rounds of batched calls, all at one block:
+//! 1. the head block, the genesis block, the chain's name and the runtime's version; then the
+//!    runtime's schema, kept from an earlier read or made from its metadata (`runtime.rs`);
+//! 2. at the head: its header and runtime version, every subnet (`get_all_dynamic_info`), the
+//!    block emission and the chain-wide values, the lock rates (`state.rs`);
+//! 3. every dynamic pool's fee rate and curve, the alpha no one can stake, the chosen subnets'
+//!    neurons; 4. their permitted validators' takes (`pools.rs`).
 //!
-//! Then `finish` makes the app's snapshot of it. The rounds are pure functions from answers to
-//! the next calls, so the browser and the native writer share them and tests drive them
-//! without a network.
+//! Then `finish` makes the app's snapshot of what succeeded and names what failed (`parts.rs`).
+//! The rounds are pure functions from answers to the next calls, so the browser and the native
+//! writer share them and tests drive them without a network.
 
 pub use super::pools::{pool_calls, read_pools, take_calls, Pools};
-pub use super::state::{head_calls, read_head, read_state, state_calls, Head, State};
+pub use super::runtime::{head_calls, read_head, Head, MemoryStore, SchemaStore};
+pub use super::state::{read_state, state_calls, tao_weight, State};
 
 use super::error::LiveError;
-use super::keys::hex;
-use super::rpc::Call;
-use super::storage::{self, Global, PoolStorage};
+use super::keys::unhex;
+use super::metadata::Schema;
+use super::parts::{Failure, LiveRead, Part};
+use super::pools::read_takes;
+use super::rpc::{Answers, Call};
 use super::validators;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::fee::FeeRate;
 use crate::model::pool::weights::TaoWeight;
 use crate::model::pool::Mechanism;
-use crate::snapshot::dynamic_info::DynamicInfo;
-use crate::snapshot::{Runtime, Snapshot, Subnet};
-use rust_decimal::Decimal;
-use serde_json::Value;
+use crate::snapshot::{Runtime, Snapshot};
 use std::collections::HashMap;
 use std::future::Future;
 
@@ -48,125 +46,167 @@ pub fn endpoint(text: &str) -> Result<String, LiveError> {
     }
 }
 
-/// `TaoWeight`, a fraction of `u64::MAX`, to 18 places (as the chain's I96F32 ratio reads it).
-pub fn tao_weight(stored: u64) -> Decimal {
-    (Decimal::from(stored) / Decimal::from(u64::MAX))
-        .round_dp(18)
-        .normalize()
+/// What a read needs besides the node: where it reads, when, whose validators.
+pub struct ReadOptions<'a> {
+    pub endpoint: &'a str,
+    pub fetched_at: &'a str,
+    pub validators_of: &'a [u16],
 }
 
-/// A subnet with its pool's storage applied, refused when the values are absurd.
-fn subnet(info: &DynamicInfo, pool: Option<&PoolStorage>) -> Result<Subnet, LiveError> {
-    let mut subnet = info
-        .to_subnet()
-        .map_err(|e| LiveError::Absurd(e.to_string()))?;
-    let netuid = subnet.netuid;
-    let absurd = |why: String| LiveError::Absurd(format!("subnet {netuid}: {why}"));
-    if let (Mechanism::Dynamic, Some(pool)) = (subnet.mechanism, pool) {
-        if let Some(rate) = pool.fee_rate {
-            subnet.fee_rate =
-                Some(FeeRate::new(u64::from(rate)).map_err(|e| absurd(e.to_string()))?);
+/// The whole read: `ask` sends one batch and returns each call's answer in order; schemas are
+/// kept in `store`; `progress` hears of anything slow (a runtime met for the first time).
+pub async fn read<F, Fut>(
+    options: &ReadOptions<'_>,
+    store: &dyn SchemaStore,
+    progress: &dyn Fn(&str),
+    mut ask: F,
+) -> Result<LiveRead, LiveError>
+where
+    F: FnMut(Vec<Call>) -> Fut,
+    Fut: Future<Output = Result<Answers, LiveError>>,
+{
+    let head = read_head(ask(head_calls()).await?)?;
+    let mut schema = super::runtime::schema(
+        store,
+        &head.genesis,
+        head.spec_version,
+        &head.hash,
+        progress,
+        &mut ask,
+    )
+    .await?;
+    let mut tries = 0;
+    let state = loop {
+        let answers = ask(state_calls(&head, &schema)).await?;
+        match read_state(head.clone(), &schema, answers)? {
+            Ok(state) => break state,
+            // The node upgraded its runtime between rounds 1 and 2: read with the head's.
+            Err(actual) if tries == 0 => {
+                tries += 1;
+                schema = super::runtime::schema(
+                    store,
+                    &head.genesis,
+                    actual,
+                    &head.hash,
+                    progress,
+                    &mut ask,
+                )
+                .await?;
+            }
+            Err(actual) => {
+                return Err(LiveError::Runtime {
+                    spec: actual,
+                    why: "the runtime changed while it was being read".into(),
+                })
+            }
         }
-        if let Some(parts) = pool.balancer_quote {
-            subnet.w_tao = Some(TaoWeight::from_parts(parts).map_err(|e| absurd(e.to_string()))?);
-        }
-        subnet.superellipse = pool.superellipse;
-        subnet.pool().map_err(|e| absurd(e.to_string()))?;
-    }
-    Ok(subnet)
-}
-
-/// The snapshot of what the rounds read; `takes` is round 4's answer (empty when not asked).
-pub fn finish(
-    state: &State,
-    pools: &Pools,
-    takes: &[Value],
-    endpoint: &str,
-    fetched_at: &str,
-) -> Result<Snapshot, LiveError> {
-    let stored_takes = match takes.first() {
-        Some(answer) => storage::changes(Some(answer))?,
-        None => HashMap::new(),
     };
-    let mut take_parts = HashMap::new();
-    for (key, value) in &stored_takes {
-        if let Some(bytes) = value {
-            let parts =
-                storage::exact::<u16>(bytes, "Delegates").map_err(|why| LiveError::Runtime {
-                    spec: state.spec_version,
-                    why,
-                })?;
-            take_parts.insert(key.clone(), parts);
+    let mut pools = match ask(pool_calls(&schema, &state, options.validators_of)).await {
+        Ok(answers) => read_pools(&schema, &state, options.validators_of, answers),
+        // The whole round failed: each of its parts did.
+        Err(e) => Pools {
+            failed: [Part::Curves, Part::EligibleAlpha, Part::Validators]
+                .into_iter()
+                .map(|p| Failure::new(p, &e))
+                .collect(),
+            ..Pools::default()
+        },
+    };
+    let mut takes = HashMap::new();
+    if let Some(calls) = take_calls(&schema, &state, &pools) {
+        match ask(calls)
+            .await
+            .and_then(|a| read_takes(&schema, &pools, a))
+        {
+            Ok(read) => takes = read,
+            Err(e) => {
+                pools.neurons = None;
+                pools.failed.push(Failure::new(Part::Validators, &e));
+            }
         }
     }
-    let mut subnets = state
-        .subnets
-        .iter()
-        .map(|info| subnet(info, pools.storage.get(&info.netuid)))
-        .collect::<Result<Vec<_>, _>>()?;
-    for (netuid, neurons) in &pools.neurons {
+    finish(&schema, &state, pools, &takes, options)
+}
+
+/// The snapshot of what the rounds read, and the parts that failed. A part whose values are
+/// absurd (a weight no pool can have) fails like one the node refused.
+pub fn finish(
+    schema: &Schema,
+    state: &State,
+    mut pools: Pools,
+    takes: &HashMap<[u8; 32], u16>,
+    options: &ReadOptions<'_>,
+) -> Result<LiveRead, LiveError> {
+    let mut failed = state.failed.clone();
+    failed.append(&mut pools.failed);
+    let mut subnets = state.subnets.clone();
+    if let Some(storage) = &pools.storage {
+        let mut curved = subnets.clone();
+        let applied: Result<(), LiveError> = curved.iter_mut().try_for_each(|subnet| {
+            let netuid = subnet.netuid;
+            let absurd = |why: String| LiveError::Absurd(format!("subnet {netuid}: {why}"));
+            let Some(pool) = storage.get(&netuid) else {
+                return Ok(());
+            };
+            if let Some(rate) = pool.fee_rate {
+                subnet.fee_rate =
+                    Some(FeeRate::new(u64::from(rate)).map_err(|e| absurd(e.to_string()))?);
+            }
+            if let Some(parts) = pool.balancer_quote {
+                subnet.w_tao =
+                    Some(TaoWeight::from_parts(parts).map_err(|e| absurd(e.to_string()))?);
+            }
+            subnet.superellipse = pool.superellipse;
+            subnet.pool().map_err(|e| absurd(e.to_string()))?;
+            Ok(())
+        });
+        match applied {
+            Ok(()) => subnets = curved,
+            Err(e) => failed.push(Failure::new(Part::Curves, &e)),
+        }
+    }
+    if let Some(unstakeable) = &pools.unstakeable {
+        for s in subnets
+            .iter_mut()
+            .filter(|s| s.mechanism == Mechanism::Dynamic)
+        {
+            let taken = unstakeable.get(&s.netuid).copied().unwrap_or(0);
+            s.eligible_alpha_rao = s.alpha_out_rao.map(|out| out.saturating_sub(taken));
+        }
+    }
+    for (netuid, neurons) in pools.neurons.iter().flatten() {
         if let Some(s) = subnets.iter_mut().find(|s| s.netuid == *netuid) {
-            let (list, total) = validators::validators(neurons, |hotkey| {
-                take_parts
-                    .get(&hex(&validators::delegates_key(hotkey)))
-                    .copied()
-            });
+            let (list, total) = validators::validators(neurons, |h| takes.get(h).copied());
             s.validators = list;
             // No permitted stake is no yield base: the calculators fall back as without data.
             s.validator_alpha_stake = (!total.is_zero()).then_some(total);
-        }
-    }
-    let global = |g: Global| state.globals.get(g.name()).copied();
-    let tao_weight = global(Global::TaoWeight).map(tao_weight);
-    if let Some(w) = tao_weight {
-        if w > Decimal::ONE {
-            return Err(LiveError::Absurd("TaoWeight is more than 1.".into()));
         }
     }
     let network = match state.head.chain.as_str() {
         "Bittensor" => "finney".to_string(),
         other => other.to_lowercase(),
     };
-    Ok(Snapshot {
+    let values = state.chain_values;
+    let snapshot = Snapshot {
         network,
         block: Some(state.block),
-        taken_at: Some(fetched_at.to_string()),
+        taken_at: Some(options.fetched_at.to_string()),
         source: format!(
-            "Read from the chain at {endpoint} (runtime spec {})",
-            state.spec_version
+            "Read from the chain at {} (runtime spec {})",
+            options.endpoint, state.spec_version
         ),
-        block_emission_tao: global(Global::BlockEmission).map(rao_to_decimal),
-        tao_weight,
-        root_tao_staked: state.root_tao_rao.map(rao_to_decimal),
+        block_emission_tao: values.map(|v| rao_to_decimal(v.block_emission_rao)),
+        tao_weight: values.map(|v| v.tao_weight),
+        root_tao_staked: values.map(|v| rao_to_decimal(v.root_tao_rao)),
         runtime: Runtime {
             spec_version: Some(state.spec_version),
-            maturity_rate: global(Global::MaturityRate),
-            unlock_rate: global(Global::UnlockRate),
+            maturity_rate: state.lock_rates.map(|r| r.0),
+            unlock_rate: state.lock_rates.map(|r| r.1),
+            owner_cut: values.map(|v| v.owner_cut),
+            block_hash: unhex(&state.head.hash).and_then(|h| <[u8; 32]>::try_from(h).ok()),
         },
         subnets,
-    })
-}
-
-/// The whole read, with the validators of the subnets in `validators_of`: `ask` sends one
-/// batch and returns its results in order.
-pub async fn read<F, Fut>(
-    endpoint: &str,
-    fetched_at: &str,
-    validators_of: &[u16],
-    mut ask: F,
-) -> Result<Snapshot, LiveError>
-where
-    F: FnMut(Vec<Call>) -> Fut,
-    Fut: Future<Output = Result<Vec<Value>, LiveError>>,
-{
-    let head = read_head(&ask(head_calls()).await?)?;
-    let calls = state_calls(&head);
-    let state = read_state(head, &ask(calls).await?)?;
-    let results = ask(pool_calls(&state, validators_of)).await?;
-    let pools = read_pools(&state, validators_of, &results)?;
-    let takes = match take_calls(&state, &pools) {
-        Some(calls) => ask(calls).await?,
-        None => Vec::new(),
     };
-    finish(&state, &pools, &takes, endpoint, fetched_at)
+    let _ = schema;
+    Ok(LiveRead { snapshot, failed })
 }

@@ -27,8 +27,12 @@ pub fn batch_text(calls: &[Call], first_id: u64) -> String {
     Value::Array(list).to_string()
 }
 
-/// The results of a batch's reply, in the calls' order (a node may answer in any order).
-pub fn batch_results(text: &str, calls: &[Call], first_id: u64) -> Result<Vec<Value>, LiveError> {
+/// Each call's own answer, in the calls' order.
+pub type Answers = Vec<Result<Value, LiveError>>;
+
+/// The answers of a batch's reply, in the calls' order (a node may answer in any order). The
+/// reply as a whole fails when it is not a batch's answer; one refused call fails only itself.
+pub fn batch_results(text: &str, calls: &[Call], first_id: u64) -> Result<Answers, LiveError> {
     let first = calls.first().map(|c| c.method).unwrap_or("the batch");
     let reply = |why: String| LiveError::Reply {
         method: first.to_string(),
@@ -43,7 +47,6 @@ pub fn batch_results(text: &str, calls: &[Call], first_id: u64) -> Result<Vec<Va
         }
         _ => return Err(reply("not a list".into())),
     };
-    // Each call's answer in its slot; errors are reported in the calls' order.
     let mut results: Vec<Option<Result<Value, LiveError>>> = vec![None; calls.len()];
     for item in items {
         let slot = item
@@ -67,7 +70,7 @@ pub fn batch_results(text: &str, calls: &[Call], first_id: u64) -> Result<Vec<Va
             }),
         });
     }
-    results
+    Ok(results
         .into_iter()
         .zip(calls)
         .map(|(r, call)| {
@@ -78,7 +81,12 @@ pub fn batch_results(text: &str, calls: &[Call], first_id: u64) -> Result<Vec<Va
                 })
             })
         })
-        .collect()
+        .collect())
+}
+
+/// Every answer, or the first refusal in the calls' order.
+pub fn all(answers: Answers) -> Result<Vec<Value>, LiveError> {
+    answers.into_iter().collect()
 }
 
 /// The JSON-RPC error an answer carries, if it is one.
@@ -114,7 +122,7 @@ mod tests {
         assert_eq!(sent[0]["method"], "chain_getBlockHash");
         let reply = r#"[{"jsonrpc":"2.0","id":8,"result":"Bittensor"},{"jsonrpc":"2.0","id":7,"result":"0x01"}]"#;
         assert_eq!(
-            batch_results(reply, &calls(), 7).unwrap(),
+            all(batch_results(reply, &calls(), 7).unwrap()).unwrap(),
             vec![json!("0x01"), json!("Bittensor")]
         );
     }
@@ -122,13 +130,16 @@ mod tests {
     #[test]
     fn errors_and_bad_replies_are_named() {
         let error = r#"[{"jsonrpc":"2.0","id":8,"error":{"code":-32601,"message":"Method not found"}},{"jsonrpc":"2.0","id":7,"result":"0x01"}]"#;
+        // One refused call fails alone; the other answer stands.
+        let answers = batch_results(error, &calls(), 7).unwrap();
+        assert_eq!(answers[0], Ok(json!("0x01")));
         assert_eq!(
-            batch_results(error, &calls(), 7).unwrap_err().to_string(),
+            answers[1].clone().unwrap_err().to_string(),
             "The node refused system_chain: Method not found (error -32601)."
         );
         // Both refused: the first call's error is the one reported, whatever the order.
         let both = r#"[{"id":8,"error":{"code":1,"message":"second"}},{"id":7,"error":{"code":2,"message":"first"}}]"#;
-        assert!(batch_results(both, &calls(), 7)
+        assert!(all(batch_results(both, &calls(), 7).unwrap())
             .unwrap_err()
             .to_string()
             .contains("first"));
@@ -148,7 +159,7 @@ mod tests {
         ] {
             assert!(
                 matches!(
-                    batch_results(bad, &calls(), 7),
+                    batch_results(bad, &calls(), 7).and_then(all),
                     Err(LiveError::Reply { .. })
                 ),
                 "{bad}"

@@ -1,28 +1,62 @@
 //! The chosen subnets' validators: who has a permit, their alpha-only stake (the yield base,
 //! SPEC §2) and their take. One `SubnetInfoRuntimeApi_get_selective_metagraph` call per subnet
-//! asks for three of its fields only (in finney runtime spec 393 the index of a field is its
-//! position in `SelectiveMetagraph`, `pallets/subtensor/src/rpc_info/metagraph.rs`; checked
-//! against the metadata in `tests/dynamic_info.rs`); then one storage read gives every
-//! permitted hotkey's `Delegates` take (u16 of 65,535, `Blake2_128Concat` by account).
+//! asks for four fields only: `netuid`, `hotkeys`, `validator_permit` and `alpha_stake`, by
+//! their positions in the runtime's own `SelectiveMetagraph` (the chain's
+//! `SelectiveMetagraphIndex::from_index` follows the struct's field order,
+//! `pallets/subtensor/src/rpc_info/metagraph.rs`). Index 0 must be among them: the chain starts
+//! from the default struct, whose netuid is 0, and sets it only when index 0 is asked
+//! (`get_selective_metagraph`, `merge_value`). Then one storage read gives every permitted
+//! hotkey's `Delegates` take (PerU16 in spec 461, u16 before; absent: the default).
 
-use super::keys;
+use super::metadata::{encode, struct_fields, Arg, Named, Schema, Value};
+use super::wanted::METAGRAPH;
 use crate::model::num::units::rao_to_decimal;
 use crate::snapshot::Validator;
-use blake2::digest::consts::{U16, U64};
+use blake2::digest::consts::U64;
 use blake2::{Blake2b, Digest};
-use parity_scale_codec::{Compact, Decode, Encode};
 use rust_decimal::Decimal;
 
-/// `SelectiveMetagraph`'s fields in spec 393, and the three asked for.
-pub const FIELDS: usize = 74;
-pub const HOTKEYS: u16 = 52;
-pub const VALIDATOR_PERMIT: u16 = 57;
-pub const ALPHA_STAKE: u16 = 67;
-pub const ASKED: [u16; 3] = [HOTKEYS, VALIDATOR_PERMIT, ALPHA_STAKE];
+/// The fields asked for, by name; `netuid` first.
+pub const ASKED: [&str; 4] = ["netuid", "hotkeys", "validator_permit", "alpha_stake"];
 
-/// The runtime call's arguments: the netuid (u16) and the field indexes (`Vec<u16>`).
-pub fn metagraph_args(netuid: u16) -> Vec<u8> {
-    (netuid, ASKED.to_vec()).encode()
+/// The asked fields' indexes in this runtime's `SelectiveMetagraph`.
+pub fn metagraph_indexes(schema: &Schema) -> Result<Vec<u16>, String> {
+    let call = schema
+        .call(METAGRAPH)
+        .ok_or("it has no runtime call SubnetInfoRuntimeApi_get_selective_metagraph")?;
+    let fields = struct_fields(&schema.types, call.output)
+        .ok_or("its SelectiveMetagraph is not a struct")?;
+    ASKED
+        .iter()
+        .map(|name| {
+            fields
+                .iter()
+                .position(|(f, _)| f == name)
+                .and_then(|i| u16::try_from(i).ok())
+                .ok_or_else(|| format!("SelectiveMetagraph has no field {name}"))
+        })
+        .collect()
+}
+
+/// The runtime call's arguments: the netuid and the field indexes, typed as the runtime says.
+pub fn metagraph_args(schema: &Schema, netuid: u16) -> Result<Vec<u8>, String> {
+    let call = schema
+        .call(METAGRAPH)
+        .ok_or("it has no runtime call SubnetInfoRuntimeApi_get_selective_metagraph")?;
+    let [netuid_type, indexes_type] = call.inputs[..] else {
+        return Err("get_selective_metagraph takes other arguments".into());
+    };
+    let indexes = metagraph_indexes(schema)?
+        .into_iter()
+        .map(|i| Arg::Uint(u128::from(i)))
+        .collect();
+    let mut out = encode::encode(&schema.types, netuid_type, &Arg::Uint(u128::from(netuid)))?;
+    out.extend(encode::encode(
+        &schema.types,
+        indexes_type,
+        &Arg::List(indexes),
+    )?);
+    Ok(out)
 }
 
 /// One neuron of the answer.
@@ -33,48 +67,48 @@ pub struct Neuron {
     pub alpha_stake_rao: u64,
 }
 
-/// Read the answer (`Option<SelectiveMetagraph>`): exactly the three fields asked for, of one
-/// length, and nothing after them. Anything else means the runtime's type has changed.
-pub fn decode_metagraph(mut bytes: &[u8], netuid: u16) -> Result<Vec<Neuron>, String> {
-    let input = &mut bytes;
-    let short = |_| format!("subnet {netuid}'s metagraph is shorter than its type");
-    if u8::decode(input).map_err(short)? != 1 {
+/// Read the answer (`Option<SelectiveMetagraph>`) by field name: it must be of the subnet asked
+/// for, with the three lists of one length.
+pub fn read_metagraph(schema: &Schema, bytes: &[u8], netuid: u16) -> Result<Vec<Neuron>, String> {
+    let call = schema
+        .call(METAGRAPH)
+        .ok_or("it has no runtime call SubnetInfoRuntimeApi_get_selective_metagraph")?;
+    let value = schema
+        .answer(call, bytes)
+        .map_err(|e| format!("subnet {netuid}'s metagraph does not read as its own type ({e})"))?;
+    if value.is_none() {
         return Err(format!("the chain has no metagraph for subnet {netuid}"));
     }
-    let answered = Compact::<u16>::decode(input).map_err(short)?.0;
+    let what = format!("subnet {netuid}'s SelectiveMetagraph");
+    let graph = Named::new(&what, &value);
+    let answered: u16 = graph.number("netuid")?;
     if answered != netuid {
         return Err(format!(
             "subnet {netuid}'s metagraph is of subnet {answered}"
         ));
     }
-    let (mut hotkeys, mut permits, mut stakes) = (None, None, None);
-    for field in 1..FIELDS as u16 {
-        match (u8::decode(input).map_err(short)?, field) {
-            (0, _) => {}
-            (1, HOTKEYS) => hotkeys = Some(Vec::<[u8; 32]>::decode(input).map_err(short)?),
-            (1, VALIDATOR_PERMIT) => permits = Some(Vec::<bool>::decode(input).map_err(short)?),
-            (1, ALPHA_STAKE) => {
-                let list = Vec::<Compact<u64>>::decode(input).map_err(short)?;
-                stakes = Some(list.into_iter().map(|c| c.0).collect::<Vec<u64>>());
-            }
-            (_, field) => {
-                return Err(format!(
-                    "subnet {netuid}'s metagraph has field {field}, not asked for"
-                ))
-            }
-        }
-    }
-    if !input.is_empty() {
-        return Err(format!(
-            "subnet {netuid}'s metagraph has {} bytes more than its type",
-            input.len()
-        ));
-    }
-    let (Some(hotkeys), Some(permits), Some(stakes)) = (hotkeys, permits, stakes) else {
-        return Err(format!(
-            "subnet {netuid}'s metagraph lacks a field asked for"
-        ));
-    };
+    let hotkeys = graph
+        .list("hotkeys")?
+        .iter()
+        .map(|h| {
+            h.bytes()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .ok_or_else(|| format!("{what}'s hotkeys are not 32-byte accounts"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let permits = graph
+        .list("validator_permit")?
+        .iter()
+        .map(|p| {
+            p.bool()
+                .ok_or_else(|| format!("{what}'s validator_permit is not yes/no"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let stakes = graph
+        .list("alpha_stake")?
+        .iter()
+        .map(|s| super::metadata::lens::number::<u64>(s, || format!("{what}'s alpha_stake")))
+        .collect::<Result<Vec<_>, _>>()?;
     if hotkeys.len() != permits.len() || hotkeys.len() != stakes.len() {
         return Err(format!(
             "subnet {netuid}'s metagraph lists have different lengths"
@@ -92,12 +126,9 @@ pub fn decode_metagraph(mut bytes: &[u8], netuid: u16) -> Result<Vec<Neuron>, St
         .collect())
 }
 
-/// `Delegates(hotkey)`: `twox128` of the names, then `blake2_128(account) ++ account`.
-pub fn delegates_key(hotkey: &[u8; 32]) -> Vec<u8> {
-    let mut key = keys::value("SubtensorModule", "Delegates");
-    key.extend_from_slice(&Blake2b::<U16>::digest(hotkey));
-    key.extend_from_slice(hotkey);
-    key
+/// A take as the chain stores it (`PerU16` or `u16`, parts of 65,535).
+pub fn take_parts(value: &Value) -> Result<u16, String> {
+    super::metadata::lens::number(value, || "Delegates".to_string())
 }
 
 /// The SS58 address (generic Substrate prefix 42, as Bittensor shows hotkeys).
@@ -146,6 +177,7 @@ pub fn validators(
 
 #[cfg(test)]
 mod tests {
+    use super::super::keys;
     use super::*;
 
     #[test]
@@ -160,91 +192,21 @@ mod tests {
             ss58(&alice),
             "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY"
         );
-        let key = delegates_key(&alice);
-        assert_eq!(key.len(), 32 + 16 + 32);
-        assert_eq!(&key[48..], &alice);
-    }
-
-    fn answer(fields: &[(u16, Vec<u8>)], tail: &[u8]) -> Vec<u8> {
-        let mut out = vec![1];
-        out.extend(Compact(64u16).encode());
-        for field in 1..FIELDS as u16 {
-            match fields.iter().find(|(f, _)| *f == field) {
-                Some((_, bytes)) => {
-                    out.push(1);
-                    out.extend(bytes);
-                }
-                None => out.push(0),
-            }
-        }
-        out.extend(tail);
-        out
     }
 
     #[test]
-    fn the_three_fields_are_read_and_anything_else_refused() {
-        let keys_ = vec![[1u8; 32], [2; 32], [3; 32]].encode();
-        let permits = vec![true, false, true].encode();
-        let stakes = vec![
-            Compact(5_000_000_000u64),
-            Compact(7),
-            Compact(9_000_000_000),
-        ]
-        .encode();
-        let good = answer(
-            &[
-                (HOTKEYS, keys_.clone()),
-                (VALIDATOR_PERMIT, permits.clone()),
-                (ALPHA_STAKE, stakes.clone()),
-            ],
-            &[],
-        );
-        let neurons = decode_metagraph(&good, 64).unwrap();
-        assert_eq!(neurons.len(), 3);
+    fn permitted_validators_come_largest_first_with_their_takes() {
+        let neuron = |i: u8, permit: bool, alpha: u64| Neuron {
+            hotkey: [i; 32],
+            permit,
+            alpha_stake_rao: alpha * 1_000_000_000,
+        };
+        let neurons = [neuron(1, true, 5), neuron(2, false, 7), neuron(3, true, 9)];
         let (list, total) = validators(&neurons, |h| (h[0] == 3).then_some(11_796));
         assert_eq!(total, Decimal::from(14));
         assert_eq!(list.len(), 2);
         assert_eq!(list[0].alpha_stake, Some(Decimal::from(9)));
         assert_eq!(list[0].take, Some(Decimal::new(179_995, 6)));
         assert_eq!(list[1].take, None);
-        for cut in [0, 1, 5, good.len() - 1] {
-            assert!(decode_metagraph(&good[..cut], 64).is_err(), "{cut}");
-        }
-        assert!(decode_metagraph(
-            &answer(
-                &[
-                    (HOTKEYS, keys_.clone()),
-                    (VALIDATOR_PERMIT, permits.clone()),
-                    (ALPHA_STAKE, stakes.clone())
-                ],
-                &[0]
-            ),
-            64
-        )
-        .is_err());
-        let extra = answer(
-            &[
-                (HOTKEYS, keys_.clone()),
-                (3, vec![0]),
-                (VALIDATOR_PERMIT, permits.clone()),
-                (ALPHA_STAKE, stakes.clone()),
-            ],
-            &[],
-        );
-        assert_eq!(
-            decode_metagraph(&extra, 64).unwrap_err(),
-            "subnet 64's metagraph has field 3, not asked for"
-        );
-        let uneven = answer(
-            &[
-                (HOTKEYS, keys_),
-                (VALIDATOR_PERMIT, vec![true].encode()),
-                (ALPHA_STAKE, stakes),
-            ],
-            &[],
-        );
-        assert!(decode_metagraph(&uneven, 64).is_err());
-        assert!(decode_metagraph(&good, 65).is_err());
-        assert!(decode_metagraph(&[0], 64).is_err());
     }
 }

@@ -2,10 +2,12 @@
 //! subnet the pool's curve as the chain stores it (`{"kind":"balancer","w_tao":"…"}` or
 //! `{"kind":"superellipse","alpha_scale":"…","tao_scale":"…","center_alpha":"…","center_tao":"…"}`,
 //! integers as decimal strings in the chain's own Q32 units), the swap `fee_rate` (parts of
-//! 65,535) and `validator_alpha_stake` (the alpha-only stake of permitted validators, the
-//! yield base), and at the top, when read from the chain, `spec_version` and the lock rates
-//! `maturity_rate` and `unlock_rate` (blocks). Both are read; /2 is written. Unknown fields are ignored; a missing or malformed
-//! required field is an error naming the subnet and the field.
+//! 65,535), `validator_alpha_stake` (the alpha-only stake of permitted validators, the yield
+//! base) and `eligible_alpha` (alpha outstanding less the chain's own and burned alpha), and at
+//! the top, when read from the chain, `spec_version`, `block_hash`, the lock rates
+//! `maturity_rate` and `unlock_rate` (blocks) and `owner_cut` (parts of 65,535). Both are read;
+//! /2 is written. Unknown fields are ignored; a missing or malformed required field is an error
+//! naming the subnet and the field.
 
 pub mod write;
 
@@ -83,6 +85,23 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
                 .transpose()?,
             maturity_rate: opt_whole(obj, "maturity_rate", top)?,
             unlock_rate: opt_whole(obj, "unlock_rate", top)?,
+            owner_cut: opt_whole(obj, "owner_cut", top)?
+                .map(|v| {
+                    u16::try_from(v)
+                        .ok()
+                        .filter(|v| *v < u16::MAX)
+                        .ok_or_else(|| {
+                            top.error("owner_cut", "must be below 65,535 (parts of 65,535).")
+                        })
+                })
+                .transpose()?,
+            block_hash: opt_text(obj, "block_hash", top)?
+                .map(|h| {
+                    crate::snapshot::chain::keys::unhex(&h)
+                        .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                        .ok_or_else(|| top.error("block_hash", "must be 0x and 64 hex digits."))
+                })
+                .transpose()?,
         },
         subnets,
     })
@@ -170,6 +189,7 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
         superellipse,
         fee_rate,
         validator_alpha_stake: opt_decimal(obj, "validator_alpha_stake", at)?,
+        eligible_alpha_rao: opt_amount(obj, "eligible_alpha", at)?,
         validators,
     };
     // A stored curve must hold the reserves inside its domain.

@@ -31,6 +31,13 @@ pub fn to_json(snapshot: &Snapshot) -> String {
     );
     put_whole(&mut top, "maturity_rate", runtime.maturity_rate);
     put_whole(&mut top, "unlock_rate", runtime.unlock_rate);
+    put_whole(&mut top, "owner_cut", runtime.owner_cut.map(u64::from));
+    if let Some(hash) = runtime.block_hash {
+        top.insert(
+            "block_hash".into(),
+            crate::snapshot::chain::keys::hex(&hash).into(),
+        );
+    }
     let subnets: Vec<Value> = snapshot.subnets.iter().map(subnet_json).collect();
     top.insert("subnets".into(), Value::Array(subnets));
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
@@ -94,6 +101,9 @@ fn subnet_json(s: &Subnet) -> Value {
         m.insert("fee_rate".into(), rate.parts().into());
     }
     put_decimal(&mut m, "validator_alpha_stake", s.validator_alpha_stake);
+    if let Some(eligible) = s.eligible_alpha_rao {
+        m.insert("eligible_alpha".into(), format_rao(eligible).into());
+    }
     put_decimal(&mut m, "moving_price", s.moving_price);
     put_decimal(&mut m, "alpha_out_emission", s.alpha_out_emission);
     put_decimal(&mut m, "alpha_in_emission", s.alpha_in_emission);

@@ -81,9 +81,9 @@ pub const OWNER_LOCK: Param<Decimal> = Param {
 pub const ELIGIBLE: Param<Decimal> = Param {
     key: "eligible",
     label: "Eligible alpha",
-    default: Default::Data("the subnet's alpha outstanding"),
+    default: Default::Data("the subnet's eligible alpha where the data has it (read live: alpha outstanding less the alpha the chain bought and burned), else its alpha outstanding"),
     unit: "alpha",
-    about: "The alpha the gate's share is of; less burned and protocol alpha if you know them.",
+    about: "The alpha the gate's share is of: alpha outstanding less the chain's own (SubnetProtocolAlpha) and burned alpha.",
     parse: |t| parse_bounded(t, amount_bounds()),
 };
 pub const GATE_RULE: Choice<bool> = Choice {
@@ -179,7 +179,7 @@ impl ConvictionForm {
         let source = PoolSource::read(&get, snapshot);
         let subnet = source.subnet(snapshot);
         let eligible_default = subnet
-            .and_then(|s| s.alpha_out_rao)
+            .and_then(|s| s.eligible_alpha_rao.or(s.alpha_out_rao))
             .map(|a| group_thousands(&rao_to_decimal(a).normalize().to_string()))
             .unwrap_or_default();
         let subnet_age = subnet

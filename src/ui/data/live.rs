@@ -1,7 +1,9 @@
 //! Live data for `Data`: the endpoint to read and the read itself, through the live reader's
-//! own module (`snapshot::live_module`).
+//! own module (`snapshot::live_module`). A read whose parts partly failed is used with the
+//! failed parts' figures taken from the data in use, and says so (`chain::parts`).
 
 use super::{Data, Origin, Status, STORED_RPC};
+use crate::snapshot::chain::parts::{fill_from, Part};
 use crate::snapshot::chain::FINNEY;
 use crate::snapshot::live_module::read_chain;
 use crate::ui::app_params::RPC;
@@ -38,11 +40,18 @@ impl Data {
                     data.snapshot
                         .with_untracked(|s| s.deepest_dynamic_subnet().map(|s| s.netuid))
                 });
-            match read_chain(&base, &endpoint, chosen).await {
-                Ok(snapshot) => {
+            let progress = move |text: String| data.status.set(Some(Status::Loaded(text)));
+            match read_chain(&base, &endpoint, chosen, data.use_storage, progress).await {
+                Ok(read) => {
                     if data.use_storage {
                         storage::set(STORED_RPC, endpoint.trim());
                     }
+                    let mut snapshot = read.snapshot;
+                    let failed: Vec<Part> = read.failed.iter().map(|f| f.part).collect();
+                    let previous = data.origin.get_untracked().label();
+                    data.snapshot.with_untracked(|before| {
+                        fill_from(&mut snapshot, before, &failed, chosen.as_slice())
+                    });
                     let mut summary = format!(
                         "Read {} subnets from the chain at block {}.",
                         snapshot.subnets.len(),
@@ -60,6 +69,8 @@ impl Data {
                     let origin = Origin::Live {
                         endpoint: endpoint.trim().to_string(),
                         fetched,
+                        not_live: failed.clone(),
+                        filled_from: previous.clone(),
                     };
                     if data.remember.get_untracked() && !data.store(&snapshot, &origin) {
                         summary.push_str(
@@ -68,7 +79,14 @@ impl Data {
                     }
                     data.snapshot.set(snapshot);
                     data.origin.set(origin);
-                    data.status.set(Some(Status::Loaded(summary)));
+                    data.status.set(Some(if read.failed.is_empty() {
+                        Status::Loaded(summary)
+                    } else {
+                        Status::Partial(crate::snapshot::chain::parts::partial_sentence(
+                            &read.failed,
+                            &previous,
+                        ))
+                    }));
                 }
                 Err(why) => data.status.set(Some(Status::Failed(format!(
                     "{why} The data in use is kept."
@@ -76,5 +94,32 @@ impl Data {
             }
             data.loading.set(false);
         });
+    }
+}
+
+impl Data {
+    /// The node the data in use was read from, when it was read live in this visit.
+    pub fn live_endpoint(&self) -> Option<String> {
+        match self.origin.get() {
+            Origin::Live { endpoint, .. } => Some(endpoint),
+            _ => None,
+        }
+    }
+
+    /// The chain's own quote of `ask`, through the live module.
+    pub async fn chain_quote(
+        &self,
+        ask: &crate::ui::pool::chain_quote::QuoteAsk,
+    ) -> Result<crate::snapshot::chain::quote::ChainQuote, String> {
+        crate::snapshot::live_module::quote_chain(
+            &self.base.get_value(),
+            &ask.endpoint,
+            &ask.at,
+            ask.side(),
+            ask.netuid,
+            ask.amount_rao,
+            self.use_storage,
+        )
+        .await
     }
 }

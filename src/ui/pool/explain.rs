@@ -1,7 +1,7 @@
 //! What each figure of the pool calculator means, in plain words. The formulas behind them are
 //! in `model::quote`, `model::limit`, `model::curve`, `model::round_trip` and `model::move_stake`.
 
-pub const SPOT: &str = "The pool's price before your trade: (alpha weight × TAO in pool) ÷ (TAO weight × alpha in pool) on a Balancer pool, b²X ÷ (a²Y) on a superellipse. The chain reports it rounded down to whole rao.";
+pub const SPOT: &str = "The pool's price before your trade: (alpha weight × TAO in pool) ÷ (TAO weight × alpha in pool) on a Balancer pool, b²X ÷ (a²Y) on the proposed superellipse. The chain reports it rounded down to whole rao.";
 pub const RECEIVED: &str =
     "What the chain pays you after the fee and the price move your own trade causes.";
 pub const IDEAL: &str =
@@ -37,11 +37,11 @@ pub fn partial_reason(swap: &crate::model::pool::fill::Swap) -> &'static str {
 /// What a pool's curve is, for the line under the trade.
 pub fn curve_line(pool: &crate::model::pool::Pool, calibrated: bool) -> String {
     match pool.superellipse() {
-        Some(_) if calibrated => "Curve: superellipse, calibrated from the weight at these reserves.".to_string(),
-        Some(_) => "Curve: superellipse, as the chain stores it (SwapSuperellipse): it has a finite capacity.".to_string(),
+        Some(_) if calibrated => "Curve: superellipse, a proposed curve (not deployed on finney), calibrated from the weight at these reserves.".to_string(),
+        Some(_) => "Curve: superellipse, a proposed curve (not deployed on finney), as this runtime stores it (SwapSuperellipse): it has a finite capacity.".to_string(),
         None if pool.mechanism == crate::model::pool::Mechanism::Stable => "Curve: none, a stable pool (1 alpha = 1 TAO).".to_string(),
         None => format!("Curve: Balancer weighted pool, TAO weight {}.", pool.w_tao.tao().normalize()),
     }
 }
 
-pub const CAPACITY: &str = "A superellipse pool can take only so much: past this amount the chain fills what the curve takes and refunds the rest (it does not reject the order). Balancer pools have no such end.";
+pub const CAPACITY: &str = "A superellipse pool (a proposed curve, not deployed on finney) can take only so much: past this amount the chain fills what the curve takes and refunds the rest (it does not reject the order). Balancer pools have no such end.";

@@ -1,5 +1,6 @@
 //! The pool slippage calculator: what a stake or unstake returns from a subnet's pool.
 
+pub mod chain_quote;
 pub mod explain;
 pub mod figures;
 pub mod form;

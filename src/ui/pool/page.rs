@@ -1,5 +1,6 @@
 //! The pool calculator's page: its inputs and headline figures, then its sections.
 
+use super::chain_quote;
 use super::explain;
 use super::figures::{AT_SPOT, QUOTED_TAIL, SUMMARY};
 use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
@@ -9,6 +10,7 @@ use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
+use crate::snapshot::chain::quote::ChainQuote;
 use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::data::Data;
@@ -113,6 +115,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross)), side.input_token(), side)}
                     </p>
                 })}
+                <ChainQuoteLine inputs=inputs data=data />
                 <dl class="figures">
                     <FigureRows specs=&AT_SPOT result=quoted />
                     <Figure
@@ -160,6 +163,59 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 <Explain text=explain::SPLITTING summary="Why splitting a trade does not help" />
             </div>
         </Calculator>
+    }
+}
+
+/// In live mode, the chain's own quote of the same plain trade beside the calculator's, and
+/// whether they agree to the rao (`chain_quote.rs`).
+#[component]
+fn ChainQuoteLine(inputs: Memo<PoolForm>, data: Data) -> impl IntoView {
+    let ask = Memo::new(move |_| {
+        let endpoint = data.live_endpoint()?;
+        Some(
+            data.snapshot
+                .with(|s| inputs.with(|f| chain_quote::ask(f, s, Some(&endpoint)))),
+        )
+    });
+    // The last answer, with what it answered; a newer ask replaces it when it comes.
+    let answer = RwSignal::new(None::<(chain_quote::QuoteAsk, Result<ChainQuote, String>)>);
+    Effect::new(move |_| {
+        if let Some(Ok(asked)) = ask.get() {
+            leptos::task::spawn_local(async move {
+                let quote = data.chain_quote(&asked).await;
+                answer.set(Some((asked, quote)));
+            });
+        }
+    });
+    move || {
+        let asking = ask.get()?;
+        Some(match (asking, answer.get()) {
+            (Err(why), _) => view! {
+                <p class="hint" data-testid="pool-chain-quote-off">{why}</p>
+            }
+            .into_any(),
+            (Ok(now), Some((asked, Ok(quote)))) if asked == now => {
+                let v = inputs.with(|f| chain_quote::verdict(f, &asked, &quote));
+                let class = if v.difference_rao == Some(0) { "verdict ok" } else { "verdict pending" };
+                view! {
+                    <p class=class data-testid="pool-chain-quote" data-value=v.chain_out.unwrap_or_default()
+                        data-difference=v.difference_rao.map(|d| d.to_string()).unwrap_or_default() role="status">
+                        <strong>"The chain's own quote: "</strong>{v.text}
+                    </p>
+                }
+                .into_any()
+            }
+            (Ok(now), Some((asked, Err(why)))) if asked == now => view! {
+                <p class="verdict pending" data-testid="pool-chain-quote-error" role="status">
+                    {format!("The chain's own quote could not be had: {why}")}
+                </p>
+            }
+            .into_any(),
+            _ => view! {
+                <p class="hint" data-testid="pool-chain-quote-pending">"Asking the chain for its own quote of this trade…"</p>
+            }
+            .into_any(),
+        })
     }
 }
 

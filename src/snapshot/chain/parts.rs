@@ -1,0 +1,148 @@
+//! A live read is several parts; when one fails the others are still used. The parts, what
+//! each one fills in, and, for a part that failed, the same figures taken from the data in use,
+//! so a page never shows a figure without saying where it came from.
+
+use super::error::LiveError;
+use crate::snapshot::Snapshot;
+
+/// A part of a live read that can fail on its own (the head and the subnets' pools cannot: without
+/// them there is nothing to show).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// Block emission, TAO weight, root's TAO, the owner cut.
+    ChainValues,
+    /// `MaturityRate` and `UnlockRate`.
+    LockRates,
+    /// Each pool's fee rate and curve.
+    Curves,
+    /// Alpha the chain bought or burned, which no one stakes.
+    EligibleAlpha,
+    /// The chosen subnets' validators: permits, alpha stakes, takes.
+    Validators,
+}
+
+pub const PARTS: [Part; 5] = [
+    Part::ChainValues,
+    Part::LockRates,
+    Part::Curves,
+    Part::EligibleAlpha,
+    Part::Validators,
+];
+
+impl Part {
+    /// The part's name in a sentence ("the validators").
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::ChainValues => "chain values (block emission, TAO weight, root stake)",
+            Part::LockRates => "lock rates",
+            Part::Curves => "pool curves and fee rates",
+            Part::EligibleAlpha => "eligible alpha",
+            Part::Validators => "validators",
+        }
+    }
+
+    /// Its short name in data (`dtao-live` answers, the data line).
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::ChainValues => "chain_values",
+            Part::LockRates => "lock_rates",
+            Part::Curves => "curves",
+            Part::EligibleAlpha => "eligible_alpha",
+            Part::Validators => "validators",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Part> {
+        PARTS.into_iter().find(|p| p.key() == key)
+    }
+}
+
+/// A part that failed, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub part: Part,
+    pub why: String,
+}
+
+impl Failure {
+    pub fn new(part: Part, error: &LiveError) -> Self {
+        Failure {
+            part,
+            why: error.to_string(),
+        }
+    }
+}
+
+/// What a live read gives: the snapshot of the parts that succeeded, and the parts that failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveRead {
+    pub snapshot: Snapshot,
+    pub failed: Vec<Failure>,
+}
+
+/// The data line's note for parts that are not live: "not live: validators, lock rates (from
+/// Bundled snapshot)".
+pub fn not_live_note(failed: &[Part], from: &str) -> Option<String> {
+    if failed.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = failed.iter().map(|p| p.label()).collect();
+    Some(format!("not live: {} (from {from})", names.join(", ")))
+}
+
+/// What a partly failed read says next to the data: each failed part and why, and where its
+/// figures come from instead.
+pub fn partial_sentence(failed: &[Failure], from: &str) -> String {
+    let mut out = String::from("Part of the live read failed; the rest is live. ");
+    for f in failed {
+        out.push_str(&format!("The {}: {} ", f.part.label(), f.why));
+    }
+    out.push_str(&format!(
+        "Those figures are from the data that was in use ({from})."
+    ));
+    out
+}
+
+/// Fill the figures of the `failed` parts of `live` from `previous` (the data in use), subnet by
+/// subnet where it has the same subnet (validators only for `validators_of`, the subnets whose
+/// validators were asked for); what it lacks stays unknown (the calculators then use their
+/// documented defaults and say so). A stored superellipse is not carried over: its parameters
+/// define a pool only at the reserves it was stored with.
+pub fn fill_from(live: &mut Snapshot, previous: &Snapshot, failed: &[Part], validators_of: &[u16]) {
+    for part in failed {
+        match part {
+            Part::ChainValues => {
+                live.block_emission_tao = previous.block_emission_tao;
+                live.tao_weight = previous.tao_weight;
+                live.root_tao_staked = previous.root_tao_staked;
+                live.runtime.owner_cut = previous.runtime.owner_cut;
+            }
+            Part::LockRates => {
+                live.runtime.maturity_rate = previous.runtime.maturity_rate;
+                live.runtime.unlock_rate = previous.runtime.unlock_rate;
+            }
+            Part::Curves | Part::EligibleAlpha | Part::Validators => {
+                for subnet in &mut live.subnets {
+                    let before = previous.subnet(subnet.netuid);
+                    match part {
+                        Part::Curves => {
+                            subnet.w_tao = before.and_then(|b| b.w_tao);
+                            subnet.superellipse = None;
+                            subnet.fee_rate = before.and_then(|b| b.fee_rate);
+                        }
+                        Part::EligibleAlpha => {
+                            subnet.eligible_alpha_rao = before.and_then(|b| b.eligible_alpha_rao)
+                        }
+                        _ if validators_of.contains(&subnet.netuid) => {
+                            subnet.validators =
+                                before.map(|b| b.validators.clone()).unwrap_or_default();
+                            subnet.validator_alpha_stake =
+                                before.and_then(|b| b.validator_alpha_stake);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+}

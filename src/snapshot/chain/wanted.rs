@@ -1,0 +1,66 @@
+//! Everything the reader asks a runtime for, by name: the runtime calls and the storage items,
+//! with the pallets an item may live in (a runtime may move one: `AlphaBurned` is in
+//! `AlphaAssets` in spec 461). The runtime's schema keeps these (metadata/schema.rs).
+
+pub use super::metadata::Wanted;
+
+pub const DYNAMIC_INFO: &str = "SubnetInfoRuntimeApi_get_all_dynamic_info";
+pub const METAGRAPH: &str = "SubnetInfoRuntimeApi_get_selective_metagraph";
+/// Spec 459 on: the TAO each block emits now (the storage value `BlockEmission` is stale).
+pub const BLOCK_EMISSION: &str = "SubnetInfoRuntimeApi_get_block_emission";
+pub const SIM_BUY: &str = "SwapRuntimeApi_sim_swap_tao_for_alpha";
+pub const SIM_SELL: &str = "SwapRuntimeApi_sim_swap_alpha_for_tao";
+
+pub const CALLS: [&str; 5] = [DYNAMIC_INFO, METAGRAPH, BLOCK_EMISSION, SIM_BUY, SIM_SELL];
+
+const SUBTENSOR: &[&str] = &["SubtensorModule"];
+const SWAP: &[&str] = &["Swap"];
+
+const fn item(pallets: &'static [&'static str], name: &'static str) -> Wanted {
+    Wanted { pallets, name }
+}
+
+pub const TAO_WEIGHT: Wanted = item(SUBTENSOR, "TaoWeight");
+pub const SUBNET_TAO: Wanted = item(SUBTENSOR, "SubnetTAO");
+pub const OWNER_CUT: Wanted = item(SUBTENSOR, "SubnetOwnerCut");
+/// TAO issued so far, for the block emission where the runtime lacks `get_block_emission`.
+pub const TOTAL_ISSUANCE: Wanted = item(SUBTENSOR, "TotalIssuance");
+pub const MATURITY_RATE: Wanted = item(SUBTENSOR, "MaturityRate");
+pub const UNLOCK_RATE: Wanted = item(SUBTENSOR, "UnlockRate");
+pub const DELEGATES: Wanted = item(SUBTENSOR, "Delegates");
+pub const PROTOCOL_ALPHA: Wanted = item(SUBTENSOR, "SubnetProtocolAlpha");
+pub const ALPHA_BURNED: Wanted = item(&["SubtensorModule", "AlphaAssets"], "AlphaBurned");
+pub const FEE_RATE: Wanted = item(SWAP, "FeeRate");
+pub const BALANCER: Wanted = item(SWAP, "SwapBalancer");
+pub const SUPERELLIPSE: Wanted = item(SWAP, "SwapSuperellipse");
+
+pub const STORAGE: [Wanted; 12] = [
+    TAO_WEIGHT,
+    SUBNET_TAO,
+    OWNER_CUT,
+    TOTAL_ISSUANCE,
+    MATURITY_RATE,
+    UNLOCK_RATE,
+    DELEGATES,
+    PROTOCOL_ALPHA,
+    ALPHA_BURNED,
+    FEE_RATE,
+    BALANCER,
+    SUPERELLIPSE,
+];
+
+/// Names everything above, so a schema kept by an app that wanted less is made again.
+pub fn fingerprint() -> u64 {
+    let mut text = String::new();
+    for c in CALLS {
+        text.push_str(c);
+        text.push(',');
+    }
+    for w in STORAGE {
+        text.push_str(&w.pallets.join("/"));
+        text.push(':');
+        text.push_str(w.name);
+        text.push(',');
+    }
+    twox_hash::XxHash64::oneshot(0, text.as_bytes())
+}
