@@ -230,6 +230,7 @@ fn pool_parameters() {
         ),
         ("move_amount", always("[1-9][0-9]{0,3}")),
         ("sort", one_of(&["tao", "price", "netuid"])),
+        ("tao_usd", sometimes(0.3, "[1-9][0-9]{0,3}")),
     ];
     run("pool", POOL_CASES, &["pool-source", "pool"], spec, |q| {
         let form = PoolForm::read(|k| q.get(k).cloned(), snapshot());
@@ -245,6 +246,7 @@ fn pool_parameters() {
             form.max_slip,
             form.move_to,
             form.move_amount,
+            form.tao_usd,
         );
         let (pool, request) = match form.trade() {
             Ok(trade) => trade,
@@ -253,8 +255,13 @@ fn pool_parameters() {
                 return Ok(false);
             }
         };
-        if let Err(rejection) = quote(&pool, &request) {
-            sentence(&rejection.to_string())?;
+        match quote(&pool, &request) {
+            Err(rejection) => sentence(&rejection.to_string())?,
+            // What the summary says of it: cost, tier, the least at the tolerance, sold back.
+            Ok(q) => {
+                let priced = dtao_calc::ui::pool::outcome::Priced::of(&form, &q);
+                sentence(&priced.verdict())?;
+            }
         }
         // Everything else the page computes from the same inputs.
         let _ = slippage_curve(&pool, request.side);

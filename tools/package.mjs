@@ -3,6 +3,9 @@
 //   - dtao-calc-widget.js: one classic script that mounts a calculator where its <script> tag
 //     stands, inside a shadow root (styles neither leak in nor out), parameters from data-*.
 //   - sw.js: the service worker that keeps the site working offline after one visit.
+//   - snapshot.json: a marker saying the site publishes no data of its own, so the app's ask for
+//     it finds a file and the browser logs no 404; a site that publishes data writes over it
+//     (dtao-snapshot --out dist/snapshot.json).
 //   - dtao-live.js + dtao-live_bg.wasm: the live chain reader (src/bin/dtao-live.rs), a module of
 //     its own that the app loads only when someone asks for live data.
 // Usage: node tools/package.mjs [dir]   (dir defaults to $TRUNK_STAGING_DIR, then dist)
@@ -135,6 +138,17 @@ ${classic}
   run(join(root, "node_modules/.bin/wasm-opt"), ["-Oz", "--strip-debug", "--strip-producers", liveWasm, "-o", liveWasm]);
   console.log(`package: wrote dtao-live.js and dtao-live_bg.wasm (${readFileSync(liveWasm).length} bytes)`);
 }
+
+// --- snapshot.json ------------------------------------------------------------------------
+// Not dtao-snapshot data, so the app leaves it out quietly, as it would a missing file.
+writeFileSync(
+  join(dir, "snapshot.json"),
+  `${JSON.stringify({
+    site_snapshot: "none",
+    about: "This site publishes no subnet data of its own: dtao-calc uses its bundled snapshot. Write dtao-snapshot output here (cargo run --release --features writer --bin dtao-snapshot -- --out dist/snapshot.json) to publish fresher data.",
+  }, null, 2)}\n`,
+);
+console.log("package: wrote snapshot.json (the no-site-data marker)");
 
 // --- sw.js --------------------------------------------------------------------------------
 {

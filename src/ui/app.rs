@@ -1,6 +1,8 @@
 //! The page: header with the data in use, the calculators, and the footer.
 
-use super::app_params::{compact_embed, Calc, CALC, EMBED, EXACT, LIVE, RPC, SNAPSHOT, SORT};
+use super::app_params::{
+    compact_embed, embed_problem, Calc, CALC, EMBED, EXACT, LIVE, RPC, SNAPSHOT, SORT,
+};
 use super::conviction::ConvictionCalculator;
 use super::data::Data;
 use super::data_panel::DataPanel;
@@ -73,8 +75,14 @@ pub fn App(
         Calc::Screen => view! { <ScreenCalculator params=params data=data /> }.into_any(),
     };
     let calc_message = move || {
-        calc.get().1.map(
-            |m| view! { <p class="verdict pending" data-testid="calc-error" role="status">{m}</p> },
+        let embed = params.get(EMBED.key);
+        (
+            calc.get().1.map(
+                |m| view! { <p class="verdict pending" data-testid="calc-error" role="status">{m}</p> },
+            ),
+            embed_problem(embed.as_deref()).map(
+                |m| view! { <p class="verdict pending" data-testid="embed-error" role="status">{m}</p> },
+            ),
         )
     };
     if shell != Shell::Full {
@@ -93,8 +101,20 @@ pub fn App(
         }
         .into_any();
     }
+    // First on the page: straight to the calculator's inputs, past the tabs, the data bar and
+    // the summary.
+    let skip = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        if let Some(form) = document()
+            .get_element_by_id(super::calculator::INPUTS_ID)
+            .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok())
+        {
+            let _ = form.focus();
+        }
+    };
     view! {
         <div class="app">
+            <a class="skip-link" href="#calc-inputs" data-testid="skip-to-inputs" on:click=skip>"Skip to the inputs"</a>
             <header class="site-header">
                 <div class="brand">
                     <h1>"dtao-calc"</h1>
@@ -118,7 +138,7 @@ pub fn App(
                                     if crossing {
                                         changes.push((SORT.key, None));
                                     }
-                                    params.set_many(&changes);
+                                    params.navigate(&changes);
                                 }
                             >
                                 {calc.title()}

@@ -54,9 +54,34 @@ pub const SORT: Described = Described {
     about: "The subnet list's order (on the screener: the table's, see its parameters).",
 };
 
+/// What is wrong with an `embed` value, when something is: it is shown as the whole page.
+pub fn embed_problem(embed: Option<&str>) -> Option<String> {
+    match embed.map(str::trim) {
+        None | Some("" | "0" | "1" | "full") => None,
+        Some(other) => Some(format!(
+            "Embedded: “{}” is not 0, 1 or full; showing the whole page.",
+            crate::model::words::shorten(other)
+        )),
+    }
+}
+
 /// How much of a calculator an embed shows (`embed`): compact unless `full` is asked for.
 pub fn compact_embed(embed: Option<&str>) -> bool {
     embed.map(str::trim) != Some("full")
+}
+
+#[cfg(test)]
+mod embed_tests {
+    #[test]
+    fn an_unknown_embed_value_is_named() {
+        for fine in [None, Some("0"), Some("1"), Some(" full "), Some("")] {
+            assert_eq!(super::embed_problem(fine), None);
+        }
+        assert_eq!(
+            super::embed_problem(Some("yes")).unwrap(),
+            "Embedded: “yes” is not 0, 1 or full; showing the whole page."
+        );
+    }
 }
 
 /// Which calculator the `calc` parameter asks for.

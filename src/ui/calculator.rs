@@ -7,6 +7,9 @@ use crate::ui::app_params::Calc;
 use crate::ui::summary::{is_compact, ExactToggle};
 use leptos::prelude::*;
 
+/// The inputs form's id, which the page's skip link moves the focus to.
+pub const INPUTS_ID: &str = "calc-inputs";
+
 /// The summary card's content: the verdict and the key figures.
 #[slot]
 pub struct Summary {
@@ -59,7 +62,7 @@ pub fn Calculator(
     let labelled_by = title_id.clone();
     let summary_label = summary_id.clone();
     view! {
-        <section class="calc" class:compact=compact aria-labelledby=labelled_by>
+        <section class="calc" class:compact=compact data-calc=calc.param() aria-labelledby=labelled_by>
             <h2 id=title_id>{title}</h2>
             {(!compact).then(|| view! { <p class="lede">{lede}</p> })}
             <div class="calc-layout" class:stacked=stacked>
@@ -70,7 +73,8 @@ pub fn Calculator(
                     </div>
                     {(summary.children)()}
                 </section>
-                <form class="inputs" on:submit=|ev| ev.prevent_default() aria-label=inputs_label>
+                // The skip link's target (`INPUTS_ID`): focusable by script, not a Tab stop.
+                <form class="inputs" id=INPUTS_ID tabindex="-1" on:submit=|ev| ev.prevent_default() aria-label=inputs_label>
                     {(inputs.children)()}
                 </form>
                 {(!compact).then(|| view! {

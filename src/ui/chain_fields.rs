@@ -16,7 +16,8 @@ pub fn ChainFields(
 ) -> impl IntoView {
     let field = move |f: fn(&ChainFigures) -> FieldText| Signal::derive(move || figures.with(f));
     view! {
-        <details class="group chain-figures">
+        // Open when a figure the calculation needs does not read, so its message is in view.
+        <details class="group chain-figures" prop:open=move || figures.with(|f| f.problem(false).is_some())>
             <summary>"Chain figures (prefilled from the data)"</summary>
             <div class="grid2">
                 <ParamInput spec=EMISSION.spec() field=field(|f| f.emission.shown()) edit=edit />

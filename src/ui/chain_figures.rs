@@ -179,10 +179,39 @@ impl ChainFigures {
         ))
     }
 
+    /// The first chain figure the calculation needs that does not read, named, with where it
+    /// is: the section opens itself when there is one (`ChainFields`). Root needs only the root
+    /// stake and the TAO weight.
+    pub fn problem(&self, root: bool) -> Option<String> {
+        let needed: Vec<(&str, Option<String>)> = if root {
+            vec![
+                (ROOT_TAO.label, self.root_tao.error()),
+                (TAO_WEIGHT.label, self.tao_weight.error()),
+            ]
+        } else {
+            vec![
+                (EMISSION.label, self.emission.error()),
+                (EPOCH_BLOCKS.label, self.epoch_blocks.error()),
+                (ISSUANCE.label, self.issuance.error()),
+                (ALPHA_STAKE.label, self.alpha_stake.error()),
+                (ROOT_TAO.label, self.root_tao.error()),
+                (TAO_WEIGHT.label, self.tao_weight.error()),
+            ]
+        };
+        needed.into_iter().find_map(|(label, error)| {
+            error.map(|e| {
+                format!(
+                    "{label} is needed: {e} It is under “Chain figures”, below the other inputs."
+                )
+            })
+        })
+    }
+
     /// The yield base of a subnet, or of root (its share of every subnet's validator emission
     /// in `snapshot`, valued at each price, paid out here once a day).
     pub fn base(&self, snapshot: &Snapshot, root: bool) -> Result<YieldBase, String> {
-        let fix = || FIX_FIELDS.to_string();
+        let problem = self.problem(root);
+        let fix = || problem.clone().unwrap_or_else(|| FIX_FIELDS.to_string());
         let root_tao = self.root_tao.ok().ok_or_else(fix)?;
         let tao_weight = self.tao_weight.ok().ok_or_else(fix)?;
         if root {

@@ -44,6 +44,12 @@ pub enum Origin {
     },
     /// Loaded in an earlier visit, from the place described.
     Remembered(String),
+    /// Validators (a Taostats yield file, from `added`) put on the data that was in use
+    /// (`base`, with its date): two sources, each named.
+    Merged {
+        base: String,
+        added: String,
+    },
 }
 
 impl Origin {
@@ -56,6 +62,15 @@ impl Origin {
             Origin::Paste => "pasted text".to_string(),
             Origin::Live { endpoint, .. } => format!("Live from {endpoint}"),
             Origin::Remembered(from) => format!("remembered from {from}"),
+            Origin::Merged { base, added } => format!("{base}, with validators from {added}"),
+        }
+    }
+
+    /// This origin named with the date of `snapshot`, for a note about a part taken from it.
+    pub fn dated(&self, snapshot: &Snapshot) -> String {
+        match snapshot.date() {
+            Some(date) => format!("{}, {date}", self.label()),
+            None => self.label(),
         }
     }
 }
@@ -92,7 +107,9 @@ impl Data {
     pub fn start(params: Params, use_storage: bool, look_for_site: bool, base: String) -> Data {
         let bundled = bundled();
         super::timing::mark(super::timing::DATA_READ);
-        let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() != Some("0");
+        // Loaded data is remembered only when the user asks, so a shared link shows what its
+        // sender saw, not what this device loaded before.
+        let remember = use_storage && storage::get(STORED_REMEMBER).as_deref() == Some("1");
         let data = Data {
             snapshot: RwSignal::new(bundled),
             origin: RwSignal::new(Origin::Bundled),
@@ -180,6 +197,17 @@ impl Data {
                         " It could not be remembered on this device (storage full or off).",
                     );
                 }
+                // Validators added to the data in use: both sources stay named.
+                let origin = if imported.format == crate::snapshot::import::Format::TaostatsYield {
+                    Origin::Merged {
+                        base: self
+                            .snapshot
+                            .with_untracked(|s| self.origin.get_untracked().dated(s)),
+                        added: origin.label(),
+                    }
+                } else {
+                    origin
+                };
                 self.snapshot.set(imported.snapshot);
                 self.origin.set(origin);
                 // Loaded data replaces the live reading, in the URL too.

@@ -58,7 +58,7 @@ pub fn DataPanel(
                 (Some(date), None) => parts.push(date.to_string()),
                 (None, _) => parts.push("date unknown".to_string()),
             }
-            parts.push(format!("{} subnets", s.subnets.len()));
+            parts.push(super::format::count(s.subnets.len(), "subnet", "subnets"));
             if let Origin::Live {
                 not_live,
                 filled_from,

@@ -16,6 +16,10 @@ pub fn Disclosure(
     summary: &'static str,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] testid: Option<&'static str>,
+    /// The summary's accessible name, when its words alone do not say enough (a figure's "what
+    /// is this?" names the figure and reads its value: one stop for both).
+    #[prop(optional, into)]
+    label: Option<Signal<String>>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let opened = RwSignal::new(false);
@@ -32,7 +36,7 @@ pub fn Disclosure(
     };
     view! {
         <details class=class data-testid=testid on:toggle=on_toggle>
-            <summary>{summary}</summary>
+            <summary aria-label=move || label.map(|l| l.get())>{summary}</summary>
             {move || opened.get().then(|| children())}
         </details>
     }

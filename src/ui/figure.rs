@@ -43,13 +43,20 @@ pub fn Figure(
         }
     };
     let copy_label = StoredValue::new(format!("Copy the exact value of {label}"));
+    let named = label.clone();
+    let spoken = Signal::derive(move || {
+        let value = shown
+            .with(|s| s.as_ref().map(|s| s.text.clone()))
+            .unwrap_or_else(|| missing.get());
+        format!("{named}: {value}. What is this?")
+    });
     view! {
         <div class="figure" class:headline=headline>
             <dt>{label}</dt>
-            // Focusable so a keyboard user can Tab to each result and have it read out.
+            // Not a stop of its own: its "what is this?" below is, named with the figure and its
+            // value, so a keyboard user hears each result once and can open its definition.
             <dd
                 class="value"
-                tabindex="0"
                 data-testid=testid
                 data-value=move || shown.with(|s| s.as_ref().map(|s| s.value.clone()))
                 title=move || exact.with(|s| s.as_ref().map(|s| s.text.clone()))
@@ -57,7 +64,7 @@ pub fn Figure(
                 {move || shown.with(|s| s.as_ref().map(|s| s.text.clone())).unwrap_or_else(|| missing.get())}
             </dd>
             <dd>
-                <Disclosure class="explain" summary="what is this?">
+                <Disclosure class="explain" summary="what is this?" label=spoken>
                     <p>{explain.clone()}</p>
                     <Show when=move || exact.with(Option::is_some)>
                         <p class="exact">

@@ -38,6 +38,18 @@ pub fn exactly<T>(text: impl FnOnce() -> T) -> T {
 }
 
 /// Full precision, no separators, no trailing zeros: the `data-value` form.
+/// `n` with its noun: "1 subnet", "3 subnets".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!(
+            "{} {many}",
+            crate::model::words::group_thousands(&n.to_string())
+        )
+    }
+}
+
 pub fn plain(d: Decimal) -> String {
     d.normalize().to_string()
 }

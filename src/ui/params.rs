@@ -1,10 +1,11 @@
 //! The URL query as the page's state. Every input reads its parameter from here and writes its
 //! changes back; the address bar follows with `history.replaceState` (no new history entry), so
-//! any view can be shared or embedded by its URL.
+//! any view can be shared or embedded by its URL. Switching calculator is a new history entry
+//! (`navigate`), so Back returns to the one before; the state follows Back and Forward.
 
 use super::query::{get_pair, parse_query, set_pair, to_query};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Clone, Copy)]
 pub struct Params {
@@ -17,10 +18,21 @@ impl Params {
     /// The parameters of the page's own URL.
     pub fn from_location() -> Self {
         let search = window().location().search().unwrap_or_default();
-        Params {
+        let params = Params {
             pairs: RwSignal::new(parse_query(&search)),
             write_url: true,
-        }
+        };
+        // Back and Forward bring another entry's query: the page follows it.
+        let pairs = params.pairs;
+        let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+            let search = window().location().search().unwrap_or_default();
+            pairs.set(parse_query(&search));
+        });
+        let _ =
+            window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+        // As long as the page.
+        on_pop.forget();
+        params
     }
 
     /// Parameters given some other way (e.g. a widget's attributes), kept off the address bar.
@@ -66,12 +78,26 @@ impl Params {
         self.write_url();
     }
 
+    /// Several changes as a new history entry: Back returns to the view before them.
+    pub fn navigate(&self, changes: &[(&str, Option<String>)]) {
+        self.pairs.update(|pairs| {
+            for (key, value) in changes {
+                set_pair(pairs, key, value.clone());
+            }
+        });
+        self.write_url_as(true);
+    }
+
     /// Read all pairs, tracked.
     pub fn with_pairs<R>(&self, f: impl FnOnce(&[(String, String)]) -> R) -> R {
         self.pairs.with(|p| f(p))
     }
 
     fn write_url(&self) {
+        self.write_url_as(false);
+    }
+
+    fn write_url_as(&self, new_entry: bool) {
         if !self.write_url {
             return;
         }
@@ -85,7 +111,11 @@ impl Params {
         );
         // Some hosts (a sandboxed frame, an unusual file:// origin) refuse; the page still works.
         if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            let _ = if new_entry {
+                history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
         }
     }
 }

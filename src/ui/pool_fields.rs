@@ -32,9 +32,18 @@ pub fn PoolFields(
     let stable = Memo::new(move |_| source.with(PoolSource::is_stable));
     // A compact embed shows the custom pool only when its link types one.
     let compact = is_compact();
-    // Open when the link types a pool, or no subnet is chosen; picking a subnet folds it.
-    let custom_open =
-        Memo::new(move |_| source.with(|s| s.reserves_overridden || s.netuid.ok() == Some(None)));
+    // Open when the link types a pool, no subnet is chosen, or one of its boxes has a message
+    // (so the message is in view); picking a subnet folds it.
+    let custom_open = Memo::new(move |_| {
+        source.with(|s| {
+            s.reserves_overridden
+                || s.netuid.ok() == Some(None)
+                || s.fee_rate.error().is_some()
+                || s.w_tao.error().is_some()
+                || s.curve.error().is_some()
+                || s.ellipse.iter().any(|e| e.error().is_some())
+        })
+    });
     let clear_reserves = move |netuid: Option<Option<u16>>| {
         let mut changes: Vec<(&str, Option<String>)> = Vec::new();
         if let Some(netuid) = netuid {

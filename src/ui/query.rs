@@ -37,6 +37,16 @@ pub fn set_pair(pairs: &mut Vec<(String, String)>, key: &str, value: Option<Stri
     }
 }
 
+/// A parameter getter over literal pairs, as the forms read them (the tests' queries).
+pub fn getter<'a>(pairs: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.to_string())
+    }
+}
+
 pub fn get_pair<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
     pairs
         .iter()

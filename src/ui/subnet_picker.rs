@@ -29,6 +29,8 @@ pub fn SubnetPicker(
     let active = RwSignal::new(0usize);
     // The list shows only while choosing: the picker takes one line otherwise.
     let open = RwSignal::new(false);
+    // Typed text left without a pick: the subnet in use stays, and the picker says so.
+    let reverted = RwSignal::new(None::<String>);
     let sort = Memo::new(move |_| SortBy::from_param(params.get(SORT.key).as_deref()));
     let list = Memo::new(move |_| {
         let sort = sort.get().unwrap_or(SortBy::TaoInPool);
@@ -46,8 +48,33 @@ pub fn SubnetPicker(
         query.set(String::new());
     };
     let pick = move |netuid: Option<u16>| {
+        reverted.set(None);
         on_pick.run(netuid);
         close();
+    };
+    // Leaving typed text: the highlighted match is taken (Tab commits, as in a select), or,
+    // with none, the subnet in use stays and the message says so.
+    let leave = move || {
+        let typed = query.get_untracked();
+        if typed.trim().is_empty() {
+            close();
+            return;
+        }
+        let now = active.get_untracked();
+        match list.with_untracked(|l| l.get(now).map(|r| r.netuid)) {
+            Some(netuid) => pick(Some(netuid)),
+            None => {
+                let kept = match selected.get_untracked() {
+                    Some(n) => format!("subnet {n} is still in use"),
+                    None => "the custom pool is still in use".to_string(),
+                };
+                reverted.set(Some(format!(
+                    "No subnet matches “{}”: {kept}.",
+                    crate::model::words::shorten(typed.trim())
+                )));
+                close();
+            }
+        }
     };
     let option_id = |netuid: u16| format!("subnet-opt-{netuid}");
     // Looked up inside the list, not the document: a widget lives in a shadow root.
@@ -79,6 +106,11 @@ pub fn SubnetPicker(
             return;
         }
         let len = list.with_untracked(Vec::len);
+        if key == "Tab" {
+            // The focus moves on as usual; the typed choice is committed first.
+            leave();
+            return;
+        }
         if key == "Escape" {
             ev.prevent_default();
             close();
@@ -117,8 +149,8 @@ pub fn SubnetPicker(
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
             .zip(picker_ref.get_untracked())
             .is_some_and(|(node, picker)| picker.contains(Some(&node)));
-        if !inside {
-            close();
+        if !inside && open.get_untracked() {
+            leave();
         }
     };
 
@@ -151,6 +183,7 @@ pub fn SubnetPicker(
                         }
                     }
                     on:input:target=move |ev| {
+                        reverted.set(None);
                         query.set(ev.target().value());
                         active.set(0);
                         open.set(true);
@@ -218,7 +251,7 @@ pub fn SubnetPicker(
                 </div>
             </div>
             <p class="msg" id="netuid-msg" aria-live="polite">
-                {move || error.get().or_else(|| sort.get().err())}
+                {move || error.get().or_else(|| sort.get().err()).or_else(|| reverted.get())}
             </p>
         </div>
     }

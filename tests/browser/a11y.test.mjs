@@ -33,7 +33,7 @@ const CALCULATORS = {
   // filter keeps the table to a few rows so Tab goes round the page in a few hundred stops.
   screen: {
     query: "calc=screen&netuid=64&amount=100&min_tao=60000",
-    results: ["screen-verdict", "screen-count-gain", "screen-net-64", "screen-apy-64", "screen-entry-cost-64"],
+    results: ["screen-verdict", "screen-count-gain", "screen-net-64", "screen-yield-64", "screen-entry-cost-64"],
   },
 };
 
@@ -108,11 +108,17 @@ for (const [name, calc] of Object.entries(CALCULATORS)) {
         if (!el || el === document.body) return null;
         const inside = [...el.querySelectorAll("[data-testid]")].map((r) => r.dataset.testid);
         if (el.dataset.testid) inside.push(el.dataset.testid);
+        // A figure is one stop: its "what is this?", named with the figure and its value.
+        const figure = el.tagName === "SUMMARY" ? el.closest(".figure") : null;
+        const value = figure?.querySelector(".value[data-testid]");
+        if (value) inside.push(value.dataset.testid);
         return {
           key: el.type === "radio" ? `radio:${el.name}` : el.id,
           tag: el.tagName,
           summaryOfClosed: el.tagName === "SUMMARY" && !el.parentElement.open,
-          text: el.textContent.trim(),
+          text: value ? value.textContent.trim() : el.textContent.trim(),
+          label: el.getAttribute("aria-label"),
+          figure: Boolean(value),
           inside,
         };
       });
@@ -123,8 +129,11 @@ for (const [name, calc] of Object.entries(CALCULATORS)) {
       start ??= stop;
       reached.add(focus.key);
       for (const id of focus.inside) results.set(id, focus.text);
-      // Folded sections open with Enter, as a keyboard user would open them.
-      if (focus.summaryOfClosed && (await page.evaluate(() => document.activeElement.closest(".calc") !== null))) {
+      // A figure's stop says its name and value.
+      if (focus.figure) assert.match(focus.label ?? "", /: .+\. What is this\?$/, focus.label);
+      // Folded sections open with Enter, as a keyboard user would open them (a figure's
+      // definition needs no opening to read the figure).
+      if (focus.summaryOfClosed && !focus.figure && (await page.evaluate(() => document.activeElement.closest(".calc") !== null))) {
         await page.keyboard.press("Enter");
       }
     }
@@ -147,6 +156,8 @@ for (const [name, calc] of Object.entries(CALCULATORS)) {
       await page.keyboard.press("Tab");
       after = await page.evaluate((id) => {
         const el = document.activeElement;
+        const value = el?.tagName === "SUMMARY" ? el.closest(".figure")?.querySelector(`.value[data-testid="${id}"]`) : null;
+        if (value) return value.textContent.trim();
         const hit = el && (el.dataset.testid === id || el.querySelector(`[data-testid="${id}"]`));
         return hit ? el.textContent.trim() : null;
       }, first) ?? before;

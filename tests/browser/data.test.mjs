@@ -288,9 +288,19 @@ test("pasted text: btcli output, truncated JSON, deep nesting, a name with marku
   await context.close();
 });
 
-test("loaded data is remembered across reloads until forgotten or reset; download gives dtao-snapshot/2", async () => {
+test("loaded data is remembered across reloads when asked, until forgotten or reset; download gives dtao-snapshot/2", async () => {
   const { page, problems, context } = await open(`&netuid=64&snapshot=${encodeURIComponent(`${data.url}/fresh.json`)}`);
   await status(page);
+  // Not remembered unless asked: a link shows what it says, not what this device loaded.
+  await page.goto(`${app.url}/?calc=pool&netuid=64`);
+  await ready(page);
+  assert.match(await text(page, "data-line"), /^Data: Bundled snapshot/);
+  await page.goto(`${app.url}/?calc=pool&netuid=64&snapshot=${encodeURIComponent(`${data.url}/fresh.json`)}`);
+  await ready(page);
+  await status(page);
+  await openPanel(page);
+  assert.equal(await page.locator("#data-remember").isChecked(), false);
+  await page.locator("#data-remember").check();
   // Drop the parameter and reload: the remembered copy is used, offline from the host.
   await page.goto(`${app.url}/?calc=pool&netuid=64`);
   await ready(page);

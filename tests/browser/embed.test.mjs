@@ -112,7 +112,7 @@ test("the demo blog page: two iframes that size themselves and two independent w
   assert.notEqual(inside.size, "28px");
   assert.notEqual(inside.color, "rgb(187, 0, 0)");
   assert.equal(inside.transform, "none");
-  assert.equal(await pool.locator(".figure").first().evaluate((el) => getComputedStyle(el).display), "block");
+  assert.equal(await pool.locator(".figure.headline").first().evaluate((el) => getComputedStyle(el).display), "block");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -191,6 +191,9 @@ test("after one visit the site opens and works with the server gone, loaded data
   await page.goto(`${server.url}/?calc=pool&netuid=64&amount=7&snapshot=${encodeURIComponent(`${data.url}/fresh.json`)}`);
   await ready(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="data-line"]')?.textContent.includes("9,000,001"));
+  // Loaded data is kept on the device only when asked.
+  await page.locator(".data-panel summary").click();
+  await page.locator("#data-remember").check();
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The first visit installed the worker; from the next load on it controls the page.
   await page.reload();

@@ -198,8 +198,8 @@ test("a failed validators part keeps the live pools and names the part", async (
   const { page, problems, context } = await open(`calc=returns&netuid=64&live=1&rpc=${rpc}`);
   const done = await settled(page);
   assert.equal(done.kind, "data-error", done.text);
-  assert.match(done.text, /^Part of the live read failed; the rest is live\. The validators: The node refused state_call: SubnetInfoRuntimeApi_get_selective_metagraph refused \(error -32000\)\. Those figures are from the data that was in use \(Bundled snapshot\)\.$/);
-  assert.match(await text(page, "data-line"), /^Data: Live · finney · block 8,791,553 · spec 461 · fetched \d\d:\d\d · 129 subnets · not live: validators \(from Bundled snapshot\)/);
+  assert.match(done.text, /^Part of the live read failed; the rest is live\. The validators: The node refused state_call: SubnetInfoRuntimeApi_get_selective_metagraph refused \(error -32000\)\. Those figures are from the data that was in use \(Bundled snapshot, 2026-08-07\)\.$/);
+  assert.match(await text(page, "data-line"), /^Data: Live · finney · block 8,791,553 · spec 461 · fetched \d\d:\d\d · 129 subnets · not live: validators \(from Bundled snapshot, 2026-08-07\)/);
   // The pools and emissions are live all the same.
   assert.equal(await plain(page, "#emission"), served(64).alpha_out_emission);
   await page.locator('a[href*="calc=pool"]').first().click();
@@ -214,6 +214,7 @@ test("a refresh reads the new runtime; the choice is remembered", async () => {
   chain.use("s393");
   const { page, problems, context } = await open("calc=pool&netuid=64");
   await page.locator(".data-panel summary").click();
+  await page.locator("#data-remember").check();
   await page.locator("#live-rpc").fill(chain.url("/"));
   await page.locator('[data-testid="data-live"]').click();
   assert.equal((await settled(page)).kind, "data-status");

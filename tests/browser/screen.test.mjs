@@ -35,7 +35,7 @@ test("with the bundled data every subnet has a row; root's has no swap", async (
     assert.ok(hasFigures !== refused, `subnet ${n}: figures or the reason, not both`);
     if (hasFigures) {
       figures += 1;
-      for (const column of ["entry-cost", "exit-cost", "apy", "max-stake", "max-exit", "cost-exceeds-yield"]) {
+      for (const column of ["entry-cost", "exit-cost", "yield", "max-stake", "max-exit", "cost-exceeds-yield"]) {
         assert.equal(await page.locator(`[data-testid="screen-${column}-${n}"][data-value]`).count(), 1, `${column} of ${n}`);
       }
     }
@@ -54,7 +54,8 @@ test("three rows equal the returns and pool calculators their links open", async
   const { page, problems, context } = await open("amount=100&days=365");
   for (const n of [64, 1, 120]) {
     const entry = await numberValue(page, `screen-entry-cost-${n}`);
-    const apy = await dataValue(page, `screen-apy-${n}`);
+    const periodYield = await dataValue(page, `screen-yield-${n}`);
+    const apy = await page.locator(`[data-testid="screen-yield-${n}"]`).getAttribute("data-apy");
     const net = await numberValue(page, `screen-net-${n}`);
     const breakeven = await dataValue(page, `screen-breakeven-${n}`);
     const href = await page.locator(`[data-testid="screen-returns-link-${n}"]`).getAttribute("href");
@@ -62,7 +63,9 @@ test("three rows equal the returns and pool calculators their links open", async
     const returns = await app.open(`/${href}`);
     const rp = returns.page;
     await rp.locator('[data-testid="returns-apy"][data-value]').waitFor();
-    // The same model function: the APY and the break-even to the last digit.
+    // The same model function: the period's yield, today's APY and the break-even to the last
+    // digit.
+    assert.equal(await dataValue(rp, "returns-period-yield"), periodYield, `yield of ${n}`);
     assert.equal(await dataValue(rp, "returns-apy"), apy, `APY of ${n}`);
     assert.equal(await dataValue(rp, "returns-breakeven-days"), breakeven, `break-even of ${n}`);
     // The net result in TAO over the amount, and the entry's fee and slippage over the amount.
@@ -101,7 +104,7 @@ test("sorting: net largest first by default; headers sort by click and by keyboa
   await page.locator('[data-testid="screen-sort-apy"]').focus();
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.search.includes("sort=-apy"));
-  const apys = await columnValues(page, "apy");
+  const apys = await columnValues(page, "yield");
   assert.deepEqual(apys, [...apys].sort((a, b) => b - a));
   assert.equal(await page.locator('th:has([data-testid="screen-sort-apy"])').getAttribute("aria-sort"), "descending");
   // An unknown order keeps the default and says so.

@@ -8,6 +8,7 @@ pub mod ellipse_swap;
 pub mod fee;
 pub mod fill;
 pub mod limit;
+pub mod min_received;
 pub mod move_stake;
 pub mod price_path;
 pub mod quote;

@@ -1,31 +1,27 @@
-//! The stake size above which getting in and out costs more than a year's yield: the
-//! explainers' "at $100K the round trip eats the year" question, asked of one subnet.
+//! The stake size from which getting in and out costs more than the holding period yields:
+//! the explainers' "at $100K the round trip eats the year" question, asked of one subnet with
+//! exactly the returns calculator's figures.
 //!
-//! At size S: the cost is what staking S and selling the alpha back loses (both fees and both
-//! slippages, `pool::round_trip::stake_and_sell`), into the pool the exit meets in the returns
-//! calculator (today's, or the one the stake left); the yield is a year of the returns calculator's APY
-//! on that alpha, valued at today's spot price. The cost's share of S grows with S and the
-//! yield's shrinks (more slippage, and a bigger stake dilutes its own rewards), so there is
-//! one crossing; false position (Illinois) on the difference of the two shares finds it to
-//! within 0.01 %.
+//! At size S the returns calculator's position is staked, grows over the holding period (the
+//! same growth model, its own stake diluting its rewards), follows the price scenario and is
+//! sold into the same exit pool (`staking::returns::surplus_at_horizon`, the headline's net
+//! result): the size is costly when that net result is a loss. So the threshold, the count of
+//! costly subnets and the net column of the same inputs cannot disagree. The loss's share of S
+//! grows with S (more slippage both ways, more dilution), so there is one crossing; false
+//! position (Illinois) on the net result's share finds it to within 0.01 %.
 
 use crate::model::num::dec::DecimalOps;
 use crate::model::num::precise::checked;
-use crate::model::num::units::rao_to_decimal;
 use crate::model::num::wide::isqrt;
 use crate::model::pool::curve::largest_trade;
 use crate::model::pool::ellipse_swap::capacity;
-use crate::model::pool::round_trip::{stake_and_sell, SellInto};
 use crate::model::pool::side::Side;
-use crate::model::pool::Pool;
-use crate::model::staking::emission::apy;
-use crate::model::staking::returns::{first_rate, ExitFrom, ReturnsError, YieldSpec};
+use crate::model::pool::trade::min_stake_gross_rao;
+use crate::model::staking::returns::{surplus_at_horizon, ReturnsError, ReturnsInputs, Start};
 use primitive_types::U256;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// Where the search starts: 0.001 TAO.
-const SMALLEST_RAO: u64 = 1_000_000;
 /// The answer's width: the crossing lies within this share below it.
 const PRECISION: u64 = 10_000;
 /// A bound on the search's steps; false position needs about ten.
@@ -33,58 +29,46 @@ const MOST_STEPS: u32 = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CostOverYield {
-    /// Even 0.001 TAO costs more to get in and out than a year pays (the yield is below the
-    /// two fees).
+    /// Even the smallest stake the chain takes ends the period at a loss (the yield is below
+    /// the two fees, or the price scenario falls further).
     AtAnySize,
-    /// From this size up (TAO, rao) the round trip costs more than a year's yield.
+    /// From this size up (TAO, rao) the position ends the period at a loss.
     Above(u64),
     /// Not at any size the pool takes, or the pool does not swap (root).
     Never,
 }
 
-/// Round-trip cost minus a year's yield (at `spot`, TAO per alpha), as a share of `size_rao`;
-/// `None` when the pool refuses the round trip.
-fn excess(
-    pool: &Pool,
-    spot: Decimal,
-    spec: YieldSpec,
-    epoch_blocks: u32,
-    sell_into: SellInto,
-    size_rao: u64,
-) -> Result<Option<Decimal>, ReturnsError> {
-    let Ok((alpha_rao, back_rao)) = stake_and_sell(pool, size_rao, sell_into) else {
-        return Ok(None);
+/// The loss after the holding period as a share of `size_rao` (negative for a gain; a whole
+/// loss when the chain would refuse the exit); `None` when it refuses the stake at that size.
+fn excess(inputs: &ReturnsInputs, size_rao: u64) -> Result<Option<Decimal>, ReturnsError> {
+    let at_size = ReturnsInputs {
+        start: Start::Tao(size_rao),
+        ..*inputs
     };
-    let alpha = rao_to_decimal(alpha_rao);
-    let year = apy(first_rate(spec, alpha, epoch_blocks)?, epoch_blocks)?;
-    let size = rao_to_decimal(size_rao);
-    let yield_tao = checked(alpha.try_mul(spot).and_then(|v| v.try_mul(year)))?;
-    let cost = rao_to_decimal(size_rao.saturating_sub(back_rao));
-    Ok(Some(checked(
-        cost.try_sub(yield_tao).and_then(|v| v.try_div(size)),
-    )?))
+    let surplus = match surplus_at_horizon(&at_size) {
+        Ok(Some(s)) => s,
+        // An exit the chain refuses: nothing comes back, as bad as a whole loss.
+        Ok(None) => return Ok(Some(Decimal::ONE)),
+        Err(ReturnsError::Entry(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let loss = Decimal::from_i128_with_scale(-surplus, 0);
+    Ok(Some(checked(loss.try_div(Decimal::from(size_rao)))?))
 }
 
-/// The size from which the round trip costs more than a year's yield on `pool`.
-pub fn cost_over_yield(
-    pool: &Pool,
-    spec: YieldSpec,
-    epoch_blocks: u32,
-    exit_from: ExitFrom,
-) -> Result<CostOverYield, ReturnsError> {
-    let sell_into = match exit_from {
-        ExitFrom::Entry => SellInto::AfterStake,
-        ExitFrom::Before => SellInto::Today,
-    };
-    let spot = pool.spot_price();
-    let excess = |size| excess(pool, spot, spec, epoch_blocks, sell_into, size);
+/// The size from which the position of `inputs` (its start replaced by each size tried) ends
+/// the holding period at a loss.
+pub fn cost_over_yield(inputs: &ReturnsInputs) -> Result<CostOverYield, ReturnsError> {
+    let pool = &inputs.pool;
+    let excess = |size| excess(inputs, size);
     let Some(mut high) = largest_trade(pool, Side::Stake) else {
         return Ok(CostOverYield::Never);
     };
     if let Some(Ok(most)) = capacity(pool, Side::Stake) {
         high = high.min(most);
     }
-    let mut low = SMALLEST_RAO;
+    // The smallest stake the chain takes (0.002 TAO and the fee on it).
+    let mut low = min_stake_gross_rao(pool);
     if high <= low {
         return Ok(CostOverYield::Never);
     }

@@ -2,7 +2,7 @@
 //! calculators use, so a row and the returns / pool calculator opened from it agree: the
 //! entry, yield, result and break-even of `staking::returns::headline`, the exit leg's quote
 //! (`pool::quote`), the largest trades within a slippage (`pool::curve`), and the size from
-//! which the round trip costs more than a year's yield (`cost_vs_yield`).
+//! which the position ends the holding period at a loss (`cost_vs_yield`).
 
 pub mod cost_vs_yield;
 
@@ -86,12 +86,7 @@ pub fn screen_row(inputs: &ReturnsInputs, max_slip_pct: Decimal) -> ScreenRow {
     ScreenRow {
         position: position_figures(inputs),
         depth: depth_figures(&inputs.pool, max_slip_pct),
-        cost_over_yield: cost_over_yield(
-            &inputs.pool,
-            inputs.yield_spec,
-            inputs.epoch_blocks,
-            inputs.exit_from,
-        ),
+        cost_over_yield: cost_over_yield(inputs),
     }
 }
 

@@ -137,18 +137,24 @@ pub const FIGURES: [FigureSpec<Report>; 3] = [
                 )
             })
         },
-        missing: |r| match r.outlook.peak {
-            Some((at, top)) => format!(
-                "Never: conviction peaks at {} after {}, below the gate of {}.",
-                alpha_text(top),
-                blocks_as_days(at),
-                alpha_text(r.outlook.gate_level)
-            ),
-            None => format!(
-                "Never: conviction only approaches the {} locked, below the gate of {}.",
-                alpha_text(r.lock_now),
-                alpha_text(r.outlook.gate_level)
-            ),
+        missing: |r| {
+            let why = match r.outlook.peak {
+                Some((at, top)) => format!(
+                    "Never: conviction peaks at {} after {}, below the gate of {}.",
+                    alpha_text(top),
+                    blocks_as_days(at),
+                    alpha_text(r.outlook.gate_level)
+                ),
+                None => format!(
+                    "Never: conviction only approaches the {} locked, below the gate of {}.",
+                    alpha_text(r.lock_now),
+                    alpha_text(r.outlook.gate_level)
+                ),
+            };
+            match r.needed_lock {
+                Some(lock) => format!("{why} A lock of {} would pass it.", alpha_text(lock)),
+                None => why,
+            }
         },
         explain: explain::GATE,
     },

@@ -70,8 +70,24 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
             Ok(r) => {
                 // The gate's line says whether and when the lock could take the subnet over.
                 let gate = &FIGURES[1];
-                let text = (gate.pick)(r).map(|s| format!("Passes the takeover gate: {}.", s.text)).unwrap_or_else(|| format!("Takeover gate: {}", (gate.missing)(r)));
-                view! { <div tabindex="0" class="verdict ok" role="status" data-testid="conviction-verdict">{text}</div> }
+                let passes = (gate.pick)(r);
+                // "Never" is not a success: it is said in a neutral colour.
+                let class = if passes.is_some() { "verdict ok" } else { "verdict pending" };
+                let text = passes.map(|s| format!("Passes the takeover gate: {}.", s.text)).unwrap_or_else(|| {
+                    let mut why = (gate.missing)(r);
+                    // A compact embed keeps to the verdict; the full calculator names the lock
+                    // that would pass.
+                    if compact {
+                        if let Some(cut) = why.find(" A lock of ") {
+                            why.truncate(cut);
+                        }
+                    }
+                    match why.strip_prefix("Never: ") {
+                        Some(rest) => format!("Never passes the takeover gate: {rest}"),
+                        None => format!("Takeover gate: {why}"),
+                    }
+                });
+                view! { <div tabindex="0" class=class role="status" data-testid="conviction-verdict">{text}</div> }
                     .into_any()
             }
         })

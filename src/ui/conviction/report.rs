@@ -28,6 +28,10 @@ pub struct Report {
     pub lock_now: Decimal,
     /// `(day, locked, conviction, owner's conviction)` for the chart.
     pub curve: Vec<[Decimal; 4]>,
+    /// When the lock never passes the gate within the horizon: the lock that would, just
+    /// (conviction grows in proportion to a fresh lock, so it scales; `None` when the lock
+    /// starts with conviction of its own, or has none to scale).
+    pub needed_lock: Option<Decimal>,
 }
 
 /// The report the page shows, or why there is none (pure: the robustness tests run it too).
@@ -62,6 +66,17 @@ pub fn run(form: &ConvictionForm) -> Result<Report, String> {
     });
     let curve =
         curve(&challenger, &owner, horizon_blocks, CHART_STEPS).map_err(|e| e.to_string())?;
+    // The highest conviction within the horizon: the peak when it comes in time, else the end.
+    let best = match outlook.peak {
+        Some((at, top)) if at <= Decimal::from(horizon_blocks) => top,
+        _ => outlook.horizon.conviction,
+    };
+    let fresh = challenger.start.conviction.is_zero() && !challenger.owner_hotkey;
+    let needed_lock = (outlook.gate_blocks.is_none() && fresh && best > Decimal::ZERO).then(|| {
+        (challenger.start.locked * outlook.gate_level / best)
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::AwayFromZero)
+            + Decimal::ONE
+    });
     Ok(Report {
         outlook,
         horizon_days,
@@ -70,6 +85,7 @@ pub fn run(form: &ConvictionForm) -> Result<Report, String> {
         owner_lock: owner.start.locked,
         lock_now: challenger.start.locked,
         curve,
+        needed_lock,
     })
 }
 
@@ -98,5 +114,40 @@ mod tests {
         let worth = report.liquidity.unwrap();
         assert!(worth > Decimal::ZERO && worth < Decimal::from(1000));
         assert_eq!(run(&form(&[("lock", "x")])).unwrap_err(), FIX_FIELDS);
+    }
+
+    #[test]
+    fn the_lock_named_to_pass_the_gate_passes_it_and_one_far_below_does_not() {
+        for mode in ["decaying", "perpetual"] {
+            let small = run(&form(&[
+                ("netuid", "64"),
+                ("lock", "1000"),
+                ("days", "365"),
+                ("mode", mode),
+            ]))
+            .unwrap();
+            assert_eq!(small.outlook.gate_blocks, None, "{mode}");
+            let needed = small.needed_lock.unwrap();
+            let text = needed.to_string();
+            let enough = run(&form(&[
+                ("netuid", "64"),
+                ("lock", &text),
+                ("days", "365"),
+                ("mode", mode),
+            ]))
+            .unwrap();
+            assert!(enough.outlook.gate_blocks.is_some(), "{mode}: {needed}");
+            assert_eq!(enough.needed_lock, None);
+            // A tenth less does not pass within the year.
+            let less = (needed * Decimal::new(9, 1)).round().to_string();
+            let short = run(&form(&[
+                ("netuid", "64"),
+                ("lock", &less),
+                ("days", "365"),
+                ("mode", mode),
+            ]))
+            .unwrap();
+            assert!(short.outlook.gate_blocks.is_none(), "{mode}: {less}");
+        }
     }
 }

@@ -34,9 +34,13 @@ pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
                             (d <= horizon).then(|| (d, label.to_string()))
                         })
                         .collect();
+                    // A gate far above the lock would flatten every line at the bottom: then the
+                    // axis fits the lines, and the note below the chart gives the gate.
+                    let top = r.curve.iter().flat_map(|p| [p[1], p[2], p[3]]).max().unwrap_or_default();
+                    let gate_in_view = r.outlook.gate_level <= top * Decimal::from(3);
                     LineData {
                         series,
-                        reference: r.outlook.gate_level.to_f64().map(|g| (g, "gate".to_string())),
+                        reference: gate_in_view.then(|| r.outlook.gate_level.to_f64().map(|g| (g, "gate".to_string()))).flatten(),
                         markers,
                         x_label: "Days".into(),
                     }
@@ -50,5 +54,15 @@ pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
                 Err(e) => e.clone(),
             }))
         />
+        {move || report.with(|r| {
+            let r = r.as_ref().ok()?;
+            let top = r.curve.iter().flat_map(|p| [p[1], p[2], p[3]]).max().unwrap_or_default();
+            (r.outlook.gate_level > top * Decimal::from(3)).then(|| view! {
+                <p class="note" data-testid="conviction-gate-off-scale">
+                    {format!("The gate, {}, is far above these lines, so the chart is scaled to them.", alpha_text(r.outlook.gate_level))}
+                    {r.needed_lock.map(|l| format!(" A lock of {} would pass it within {} days.", alpha_text(l), r.horizon_days))}
+                </p>
+            })
+        })}
     }
 }

@@ -48,7 +48,9 @@ impl Data {
                     }
                     let mut snapshot = read.snapshot;
                     let failed: Vec<Part> = read.failed.iter().map(|f| f.part).collect();
-                    let previous = data.origin.get_untracked().label();
+                    let previous = data
+                        .snapshot
+                        .with_untracked(|s| data.origin.get_untracked().dated(s));
                     data.snapshot.with_untracked(|before| {
                         fill_from(&mut snapshot, before, &failed, chosen.as_slice())
                     });

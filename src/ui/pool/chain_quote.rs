@@ -138,15 +138,7 @@ mod tests {
     use crate::snapshot::bundled::bundled;
 
     fn form(query: &[(&str, &str)], snapshot: &Snapshot) -> PoolForm {
-        PoolForm::read(
-            |k| {
-                query
-                    .iter()
-                    .find(|(key, _)| *key == k)
-                    .map(|(_, v)| v.to_string())
-            },
-            snapshot,
-        )
+        PoolForm::read(crate::ui::query::getter(query), snapshot)
     }
 
     fn live() -> Snapshot {

@@ -9,8 +9,11 @@ pub const IDEAL: &str =
 pub const FEE: &str = "The pool's fee rate (FeeRate, 33/65,535, about 0.0504 %, unless the subnet set another) of the amount, taken before the swap. It goes to the block author, not into the pool.";
 pub const EFFECTIVE: &str =
     "TAO paid per alpha received (stake) or TAO received per alpha sold (unstake), fee included.";
-pub const IMPACT: &str = "How far your trade moves the pool's price: price after ÷ price before − 1. Positive when you stake, negative when you unstake.";
-pub const SLIPPAGE: &str = "(at spot − received) ÷ at spot, fee included: everything you lose against the spot price. The chain's own simulator and Taostats count it this way.";
+pub const IMPACT: &str = "How far your trade moves the pool's spot price: price after ÷ price before − 1. Positive when you stake, negative when you unstake. It is not what the trade costs you (that is the cost above): a stake that doubles the price costs you about a third.";
+pub const PAY: &str = "What goes in: the amount the chain takes from you, fee included.";
+pub const MIN_RECEIVED: &str = "The least this order delivers if it fills, with your price protection: others may trade before you and move the price; a fill-or-kill order still fills while the price after it stays within your limit, and at that worst point it delivers this much. Below it, the chain refuses the order instead.";
+pub const SELL_BACK: &str = "What selling the alpha you receive straight back into the pool (as your stake left it) would return: the fees and slippage of both trades. The cost of changing your mind at once.";
+pub const SLIPPAGE: &str = "What the trade costs you: (at spot − received) ÷ at spot, fee included, everything you lose against the spot price, and its worth in TAO. The chain's own simulator and Taostats count it this way. Under 1 % is plain, 1 to 3 % a notice, 3 to 5 % a warning, above 5 % red.";
 pub const SLIPPAGE_EX_FEE: &str = "The same, but the at-spot amount is computed after the fee, so the fee is left out. The Bittensor SDK reports this one.";
 pub const SLIPPAGE_DOCS: &str = "(at spot − received) ÷ received, as the Bittensor docs' example counts it (10 TAO / 100 alpha pool, stake 5 TAO: 33.3 alpha received, 16.7 short, “50 %”).";
 pub const MAX_IN_LIMIT: &str = "The largest amount an order can ask for before the price would pass your limit. Above it, fill-or-kill is rejected and a partial fill stops there.";

@@ -1,9 +1,12 @@
 //! The pool page's figures of a quoted trade: each one's label, where it comes from in the
-//! quote (model::pool::quote) and what it means: four in the summary card, the rest in the
-//! results, where the spot price (of the pool, quoted or not) and the most within your limit
-//! sit between and after them.
+//! quote (model::pool::quote, and `outcome::Priced` for what a trader reads beside it) and what
+//! it means: six in the summary card, the rest in the results, where the spot price (of the
+//! pool, quoted or not) and the most within your limit sit between and after them, and the
+//! other definitions of slippage under their own disclosure.
 
 use super::explain;
+use super::outcome::{MinReceived, Priced};
+use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::quote::Quote;
 use crate::model::pool::side::Side;
 use crate::ui::figure::{FigureSpec, Shown};
@@ -13,70 +16,164 @@ fn dash(_: &Quote) -> String {
     "—".to_string()
 }
 
-/// The summary card: what you receive, the slippage, the fee and the price impact.
-pub const SUMMARY: [FigureSpec<Quote>; 4] = [
+fn gone(_: &Priced) -> String {
+    "—".to_string()
+}
+
+/// The summary card, a quote as a trader reads one: what you pay and receive, what it costs,
+/// the least it delivers at your tolerance, what selling straight back returns, and how far it
+/// moves the spot price.
+pub const SUMMARY: [FigureSpec<Priced>; 6] = [
+    FigureSpec {
+        testid: "pool-pay",
+        label: "You pay",
+        headline: false,
+        pick: |p| {
+            let q = &p.quote;
+            let paid = rao_to_decimal(q.swap.taken_rao());
+            let usd = match q.swap.side {
+                Side::Stake => p.usd(paid),
+                Side::Unstake => p.usd(paid * q.spot_price),
+            };
+            Some(Shown::new(
+                format!(
+                    "{} {}{usd}",
+                    format::tokens(paid),
+                    q.swap.side.input_token()
+                ),
+                format::plain(paid),
+            ))
+        },
+        missing: gone,
+        explain: explain::PAY,
+    },
     FigureSpec {
         testid: "pool-received",
         label: "You receive",
         headline: true,
-        pick: |q| {
+        pick: |p| {
+            let q = &p.quote;
+            let usd = match q.swap.side {
+                Side::Stake => p.usd(q.received * q.spot_price),
+                Side::Unstake => p.usd(q.received),
+            };
             Some(Shown::new(
                 format!(
-                    "{} {}",
+                    "{} {}{usd}",
                     format::tokens(q.received),
                     q.swap.side.output_token()
                 ),
                 format::plain(q.received),
             ))
         },
-        missing: dash,
+        missing: gone,
         explain: explain::RECEIVED,
     },
     FigureSpec {
         testid: "pool-slippage",
-        label: "Slippage vs spot, fee included",
+        label: "Cost: fee and slippage vs spot",
         headline: true,
-        pick: |q| {
+        pick: |p| {
             Some(Shown::new(
-                format::pct(q.slippage_pct),
-                format::plain(q.slippage_pct),
+                format!(
+                    "{} ({} TAO{})",
+                    format::pct(p.quote.slippage_pct),
+                    format::tokens(p.cost_tao),
+                    p.usd(p.cost_tao)
+                ),
+                format::plain(p.quote.slippage_pct),
             ))
         },
-        missing: dash,
+        missing: gone,
         explain: explain::SLIPPAGE,
     },
     FigureSpec {
-        testid: "pool-fee",
-        label: "Fee",
+        testid: "pool-min-received",
+        label: "At least, at your tolerance",
         headline: false,
-        pick: |q| {
-            let text = match q.swap.side {
-                Side::Stake => format!("{} TAO", format::tokens(q.fee)),
-                Side::Unstake => format!(
-                    "{} alpha (≈ {} TAO)",
-                    format::tokens(q.fee),
-                    format::tokens(q.fee_tao)
-                ),
-            };
-            Some(Shown::new(text, format::plain(q.fee)))
+        pick: |p| match p.min_received {
+            MinReceived::AtLeast(rao) => {
+                let least = rao_to_decimal(rao);
+                Some(Shown::new(
+                    format!(
+                        "at least {} {}",
+                        format::tokens(least),
+                        p.quote.swap.side.output_token()
+                    ),
+                    format::plain(least),
+                ))
+            }
+            _ => None,
         },
-        missing: dash,
-        explain: explain::FEE,
+        missing: |p| match p.min_received {
+            MinReceived::NoLimit => "No limit set: type a price tolerance to see it.".into(),
+            MinReceived::Partial => {
+                "Partial fills allowed: the order may fill only in part.".into()
+            }
+            MinReceived::Unbounded => "No bound: the limit never binds on this pool.".into(),
+            MinReceived::AtLeast(_) => String::new(),
+        },
+        explain: explain::MIN_RECEIVED,
+    },
+    FigureSpec {
+        testid: "pool-sell-back-tao",
+        label: "Sold straight back",
+        headline: false,
+        pick: |p| match &p.sell_back {
+            Some(Ok(t)) => {
+                let back = rao_to_decimal(t.back_rao);
+                Some(Shown::new(
+                    format!(
+                        "{} TAO{} ({} lost)",
+                        format::tokens(back),
+                        p.usd(back),
+                        format::pct(t.lost_pct)
+                    ),
+                    format::plain(back),
+                ))
+            }
+            _ => None,
+        },
+        missing: |p| match &p.sell_back {
+            Some(Err(r)) => format!("The chain would refuse the sale ({}).", r.chain_name()),
+            _ => "— (an unstake ends in TAO)".to_string(),
+        },
+        explain: explain::SELL_BACK,
     },
     FigureSpec {
         testid: "pool-price-impact",
-        label: "Price impact",
+        label: "Spot price move",
         headline: false,
-        pick: |q| {
+        pick: |p| {
             Some(Shown::new(
-                format::signed_pct(q.price_impact_pct),
-                format::plain(q.price_impact_pct),
+                format::signed_pct(p.quote.price_impact_pct),
+                format::plain(p.quote.price_impact_pct),
             ))
         },
-        missing: dash,
+        missing: gone,
         explain: explain::IMPACT,
     },
 ];
+
+/// The fee, in the results.
+pub const FEE: [FigureSpec<Quote>; 1] = [FigureSpec {
+    testid: "pool-fee",
+    label: "Fee",
+    headline: false,
+    pick: |q| {
+        let text = match q.swap.side {
+            Side::Stake => format!("{} TAO", format::tokens(q.fee)),
+            Side::Unstake => format!(
+                "{} alpha (≈ {} TAO)",
+                format::tokens(q.fee),
+                format::tokens(q.fee_tao)
+            ),
+        };
+        Some(Shown::new(text, format::plain(q.fee)))
+    },
+    missing: dash,
+    explain: explain::FEE,
+}];
 
 /// Before the spot price: the same trade at the spot price.
 pub const AT_SPOT: [FigureSpec<Quote>; 1] = [FigureSpec {
@@ -93,8 +190,8 @@ pub const AT_SPOT: [FigureSpec<Quote>; 1] = [FigureSpec {
     explain: explain::IDEAL,
 }];
 
-/// After the spot price: the prices and the other two kinds of slippage.
-pub const QUOTED_TAIL: [FigureSpec<Quote>; 4] = [
+/// After the spot price: the prices.
+pub const QUOTED_TAIL: [FigureSpec<Quote>; 2] = [
     FigureSpec {
         testid: "pool-effective-price",
         label: "Effective price",
@@ -121,6 +218,10 @@ pub const QUOTED_TAIL: [FigureSpec<Quote>; 4] = [
         missing: dash,
         explain: explain::PRICE_AFTER,
     },
+];
+
+/// Under "Other definitions": the slippage as the SDK and the docs count it.
+pub const OTHER_DEFINITIONS: [FigureSpec<Quote>; 2] = [
     FigureSpec {
         testid: "pool-slippage-ex-fee",
         label: "Slippage vs spot, fee left out (SDK)",

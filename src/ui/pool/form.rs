@@ -105,6 +105,7 @@ pub fn docs() -> Vec<Doc> {
         MAX_SLIP.doc(),
         MOVE_TO.doc(),
         MOVE_AMOUNT.doc(),
+        crate::ui::shared_params::TAO_USD.doc(),
     ]
 }
 
@@ -121,6 +122,8 @@ pub struct PoolForm {
     pub max_slip: Field<Decimal>,
     pub move_to: Field<Option<u16>>,
     pub move_amount: Field<u64>,
+    /// USD per TAO, to show the quote in dollars too.
+    pub tao_usd: Field<Option<Decimal>>,
 }
 
 impl PoolForm {
@@ -143,6 +146,7 @@ impl PoolForm {
             max_slip: MAX_SLIP.read(&get),
             move_to,
             move_amount: MOVE_AMOUNT.read(&get),
+            tao_usd: crate::ui::shared_params::TAO_USD.read_optional(&get),
             source,
         };
         inputs.check_tolerance();

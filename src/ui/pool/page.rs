@@ -2,9 +2,9 @@
 
 use super::chain_quote;
 use super::explain;
-use super::figures::{AT_SPOT, QUOTED_TAIL, SUMMARY};
+use super::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
 use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
-use super::outcome::PoolOutcome;
+use super::outcome::{PoolOutcome, Priced, Tier};
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
 use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
@@ -54,6 +54,12 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
 
     let quoted =
         Memo::new(move |_| outcome.with(|o| o.quote().cloned().ok_or_else(|| "—".to_string())));
+    let priced = Memo::new(move |_| {
+        quoted.with(|q| match q {
+            Ok(q) => Ok(inputs.with(|f| Priced::of(f, q))),
+            Err(e) => Err(e.clone()),
+        })
+    });
     let field = move |f: fn(&PoolForm) -> FieldText| Signal::derive(move || inputs.with(f));
     let trouble = Signal::derive(move || !matches!(outcome.get(), PoolOutcome::Quoted(_)));
 
@@ -73,9 +79,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             }))
         >
             <Summary slot>
-                <Verdict outcome=outcome />
+                <Verdict outcome=outcome priced=priced />
                 <dl class="figures">
-                    <FigureRows specs=&SUMMARY result=quoted />
+                    <FigureRows specs=&SUMMARY result=priced />
                 </dl>
             </Summary>
             <Inputs slot>
@@ -95,6 +101,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     </Show>
                 </fieldset>
                 <MoreInputs trouble=trouble>
+                <ParamInput spec=crate::ui::shared_params::TAO_USD.spec() field=field(|i| i.tao_usd.shown()) edit=edit placeholder="none" />
                 <fieldset class="group">
                     <legend>"Price protection"</legend>
                     <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
@@ -117,6 +124,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 })}
                 <ChainQuoteLine inputs=inputs data=data />
                 <dl class="figures">
+                    <FigureRows specs=&FEE result=quoted />
                     <FigureRows specs=&AT_SPOT result=quoted />
                     <Figure
                         testid="pool-spot-price"
@@ -150,6 +158,13 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                         explain=explain::MAX_IN_LIMIT
                     />
                 </dl>
+                <details class="other-definitions" data-testid="pool-other-definitions">
+                    <summary>"Other definitions of slippage"</summary>
+                    <p class="hint">"Tools count slippage differently; the cost above is the chain's own way. These are the others, for comparing with what a wallet or the docs show."</p>
+                    <dl class="figures">
+                        <FigureRows specs=&OTHER_DEFINITIONS result=quoted />
+                    </dl>
+                </details>
             </Results>
             <Chart slot>
                 <SlippageChart inputs=inputs outcome=outcome />
@@ -219,9 +234,11 @@ fn ChainQuoteLine(inputs: Memo<PoolForm>, data: Data) -> impl IntoView {
     }
 }
 
-/// The trade's status: accepted (partially or whole), refused by the chain, or waiting for input.
+/// The trade's status: accepted (partially or whole) with what it costs and how much that
+/// should worry the trader (`pool-warning`, its tier in `data-tier`, in words as well as
+/// colour), refused by the chain, or waiting for input.
 #[component]
-fn Verdict(outcome: Memo<PoolOutcome>) -> impl IntoView {
+fn Verdict(outcome: Memo<PoolOutcome>, priced: Memo<Result<Priced, String>>) -> impl IntoView {
     move || {
         match outcome.get() {
         PoolOutcome::Problem(problem) => view! {
@@ -261,18 +278,18 @@ fn Verdict(outcome: Memo<PoolOutcome>) -> impl IntoView {
             }
             .into_any()
         }
-        PoolOutcome::Quoted(q) => {
-            let side = q.swap.side;
+        PoolOutcome::Quoted(_) => {
+            let Ok(p) = priced.get() else {
+                return view! { <div class="verdict pending" role="status">"—"</div> }.into_any();
+            };
+            let (class, role) = match p.tier {
+                Tier::Plain => ("verdict ok", "status"),
+                Tier::Notice | Tier::Warning => ("verdict pending", "status"),
+                Tier::Danger => ("verdict rejected", "alert"),
+            };
             view! {
-                <div tabindex="0" class="verdict ok" role="status">
-                    {format!(
-                        "The chain accepts this {}: {} {} in, {} {} out.",
-                        side,
-                        format::tokens(rao_to_decimal(q.swap.requested_rao)),
-                        side.input_token(),
-                        format::tokens(q.received),
-                        side.output_token(),
-                    )}
+                <div tabindex="0" class=class role=role data-testid="pool-warning" data-tier=p.tier.name()>
+                    {p.verdict()}
                 </div>
             }
             .into_any()

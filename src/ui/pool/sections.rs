@@ -210,10 +210,9 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
         <section class="panel" aria-labelledby="move-title">
             <h3 id="move-title">"Move stake to another subnet"</h3>
             <Explain text=explain::MOVE summary="How a move is charged" />
-            <div class="grid2">
-                <ParamInput spec=MOVE_AMOUNT.spec() field=Signal::derive(move || inputs.with(|i| i.move_amount.shown())) edit=edit />
-                <ParamSelect spec=MOVE_TO.spec() options=options field=Signal::derive(move || inputs.with(|i| i.move_to.shown())) edit=edit />
-            </div>
+            // One above the other: the section is narrow, and the subnet list's names are long.
+            <ParamInput spec=MOVE_AMOUNT.spec() field=Signal::derive(move || inputs.with(|i| i.move_amount.shown())) edit=edit />
+            <ParamSelect spec=MOVE_TO.spec() options=options field=Signal::derive(move || inputs.with(|i| i.move_to.shown())) edit=edit />
             {move || quote.get().and_then(|q| q.err()).map(|e| view! {
                 <div class="verdict rejected" data-testid="pool-move-error" role="alert">{e}</div>
             })}

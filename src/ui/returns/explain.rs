@@ -5,7 +5,8 @@ pub const NET: &str = "What the exit returns minus the TAO you staked (or minus 
 pub const EXIT: &str =
     "The alpha at the end sold through the pool at the end price: fee and slippage taken.";
 pub const BREAKEVEN: &str = "The first day on which selling everything returns at least what you put in. Before that, the entry and exit costs outweigh the rewards.";
-pub const APY: &str = "Per-epoch rate compounded over a year, (1 + r)^(epochs a year) − 1, at today's rate, with a 365-day year (the chain's year is 2,629,800 blocks, 365.25 days). APR is r × epochs a year, without compounding. The rate is the validators' share × (1 − childkey take) × (1 − take) × vtrust ÷ the alpha-only stake on validators.";
+pub const PERIOD_YIELD: &str = "What your alpha grows by over the holding period, every epoch's rewards restaked: the yield the result above is built on. With “others compound” (the default) everyone else's stake grows too, so your share of each epoch's rewards shrinks and the yield is below today's rate as an APY. Compare it with measured yields, not the APY.";
+pub const APY: &str = "Today's rate as an APY, if nothing changed for a year: the per-epoch rate compounded over a year, (1 + r)^(epochs a year) − 1, at today's rate, with a 365-day year (the chain's year is 2,629,800 blocks, 365.25 days). APR is r × epochs a year, without compounding. The rate is the validators' share × (1 − childkey take) × (1 − take) × vtrust ÷ the alpha-only stake on validators.";
 pub const ALPHA_IN: &str =
     "What the stake buys through the pool, after the fee and your own price impact.";
 pub const PER_DAY: &str = "Today's rewards on your alpha: the validator pool per epoch × (1 − childkey take) × (1 − take) × vtrust ÷ the alpha staked on validators, times epochs a day.";

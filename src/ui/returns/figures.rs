@@ -35,8 +35,10 @@ fn exit_shown(
     p.headline.horizon.exit.as_ref().ok().map(f)
 }
 
-/// The summary card: the net result, what you get back, the break-even and the yield.
-pub const SUMMARY: [FigureSpec<Projection>; 4] = [
+/// The summary card: the net result, what you get back, the break-even, the yield over the
+/// holding period (the headline rate: the growth model's, which the result is built on) and
+/// today's rate as an APY beside it, labelled.
+pub const SUMMARY: [FigureSpec<Projection>; 5] = [
     FigureSpec {
         testid: "returns-net-tao",
         label: "Net result",
@@ -86,8 +88,26 @@ pub const SUMMARY: [FigureSpec<Projection>; 4] = [
         explain: explain::BREAKEVEN,
     },
     FigureSpec {
+        testid: "returns-period-yield",
+        label: "Yield over the period (modelled)",
+        headline: false,
+        pick: |p| {
+            let pct = p.headline.period_yield_pct();
+            Some(Shown::new(
+                format!(
+                    "{} in {}",
+                    format::signed_pct(pct),
+                    days_after(p.headline.horizon.day)
+                ),
+                format::plain(pct),
+            ))
+        },
+        missing: dash,
+        explain: explain::PERIOD_YIELD,
+    },
+    FigureSpec {
         testid: "returns-apy",
-        label: "APY (APR)",
+        label: "APY at today's rate (APR)",
         headline: false,
         pick: |p| {
             Some(Shown::new(

@@ -69,19 +69,22 @@ pub const APY: Param<Decimal> = Param {
     about: "A yield you have seen (Taostats, TaoYield…); it replaces the derived one.",
     parse: parse_apy,
 };
+/// By default the exit meets the pool back at today's price, as the screener's does, so the
+/// costs of getting in and out count in full: the price your own stake pushed up is not assumed
+/// to hold for the whole period.
 pub const EXIT_FROM: Choice<ExitFrom> = Choice {
     key: "exit_from",
     label: "The exit sells into",
     what: "exit pool",
     options: &[
-        ("entry", ExitFrom::Entry, "the pool as my stake left it"),
         (
             "before",
             ExitFrom::Before,
             "the pool back at its price before my stake",
         ),
+        ("entry", ExitFrom::Entry, "the pool as my stake left it"),
     ],
-    about: "Which pool the exit swap meets.",
+    about: "Which pool the exit swap meets: by default the pool back at today's price, so the costs of getting in and out count in full; “entry” assumes the price your own stake pushed up holds until you sell.",
 };
 pub const COMPOUND_OTHERS: Param<bool> = flag(
     "compound_others",

@@ -4,6 +4,7 @@
 pub mod explain;
 pub mod figures;
 pub mod form;
+pub mod other_exit;
 pub mod page;
 mod sections;
 

@@ -7,6 +7,7 @@ use super::form::{
     ReturnsForm, StartWith, AMOUNT, APY, CHILDKEY, COMPOUND_OTHERS, EXIT_FROM, FROM, PRICE_CHANGE,
     VTRUST,
 };
+use super::other_exit::other_exit;
 use super::sections::{ExitChart, HeldForTable};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{project, Projection, ReturnsError};
@@ -36,6 +37,11 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
     let result: Memo<Result<Projection, String>> = Memo::new(move |_| {
         let inputs = data.snapshot.with(|s| form.with(|f| f.inputs(s)))?;
         project(&inputs).map_err(|e: ReturnsError| e.to_string())
+    });
+    // The other exit's result, when it differs by more than a tenth of the position.
+    let other = Memo::new(move |_| {
+        let inputs = data.snapshot.with(|s| form.with(|f| f.inputs(s))).ok()?;
+        result.with(|r| other_exit(&inputs, r.as_ref().ok()?))
     });
     let edit = Edit {
         params,
@@ -80,7 +86,20 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 Ok(leg) if leg.net_tao >= Decimal::ZERO => "verdict ok",
                 _ => "verdict rejected",
             };
-            view! { <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div> }.into_any()
+            let other = other.get().map(|o| {
+                let value = format::plain(o.net_tao);
+                view! {
+                    <p class="note warning" data-testid="returns-other-exit" data-value=value
+                        data-exit=o.exit_from.as_param() role="status">
+                        {o.sentence(&days_after(days))}
+                    </p>
+                }
+            });
+            view! {
+                <div tabindex="0" class=class role="status" data-testid="returns-verdict">{text}</div>
+                {other}
+            }
+            .into_any()
         }
     };
 

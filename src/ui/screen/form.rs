@@ -22,18 +22,10 @@ pub const MAX_SLIP: Param<Decimal> = Param {
         "For the largest stake and exit per subnet: slippage against the spot price, fee included.",
     ..pool::form::MAX_SLIP
 };
-/// The returns calculator's choice, the other way round by default: the screener counts both
-/// legs' costs in full (the price back where it was when you sell, as others' trades bring it).
+/// The returns calculator's choice, with the same default: the screener counts both legs'
+/// costs in full (the price back where it was when you sell, as others' trades bring it).
 pub const EXIT_FROM: Choice<ExitFrom> = Choice {
-    options: &[
-        (
-            "before",
-            ExitFrom::Before,
-            "the pool back at its price before my stake",
-        ),
-        ("entry", ExitFrom::Entry, "the pool as my stake left it"),
-    ],
-    about: "Which pool the exit swap meets. The screener's default is the pool back at today's price, so the costs of getting in and out count in full; a row's links carry the choice.",
+    about: "Which pool the exit swap meets. The default is the pool back at today's price, as on the returns calculator, so the costs of getting in and out count in full; a row's links carry the choice.",
     ..returns::form::EXIT_FROM
 };
 pub const QUERY: Param<String> = Param {

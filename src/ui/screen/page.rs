@@ -3,9 +3,8 @@
 
 use super::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
 use super::pool_figures::pool_figures;
-use super::rows::{rows_with, shown, RowData};
+use super::rows::{rows_with, shown, tally};
 use super::table::ScreenTable;
-use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::ui::app_params::Calc;
 use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::chart::{ScatterChart, ScatterData, ScatterPoint};
@@ -25,50 +24,7 @@ use rust_decimal::Decimal;
 /// Rows a compact embed shows.
 const COMPACT_ROWS: usize = 4;
 
-const MODEL: &str = "Each row is the staking-returns calculator on that subnet with your amount, holding period, take and price change (vtrust 1, no childkey, everyone else compounding, the exit into the pool back at today's price unless you choose the pool your stake left): its entry cost (fee and slippage of the stake, as a share of the amount), its APY on the alpha-only stake, and its net result and break-even after both swaps. The exit cost is selling the alpha you bought into that pool at once (fee and slippage, as a share of its spot value there); with today's pool, entry and exit add up to what getting in and out costs when the price comes back. The largest stake and exit are the biggest single trades whose slippage, fee included, stays within your limit (the pool calculator's figure). The last figure is the stake size from which staking and selling back (into the same pool as the exit) costs more than a year of the APY at that size: bigger stakes slip more and dilute their own rewards.";
-
-/// The summary's numbers: the best row, and how many rows lose, cost more than they yield, or
-/// are refused.
-struct Tally {
-    best: Option<(u16, String, Decimal, Decimal)>,
-    positive: usize,
-    costly: usize,
-    refused: usize,
-    total: usize,
-}
-
-fn tally(rows: &[RowData], amount_rao: Option<u64>) -> Tally {
-    let mut t = Tally {
-        best: None,
-        positive: 0,
-        costly: 0,
-        refused: 0,
-        total: rows.len(),
-    };
-    for row in rows {
-        match &row.position {
-            Ok(p) => {
-                if let Ok((pct, tao)) = p.net {
-                    if pct > Decimal::ZERO {
-                        t.positive += 1;
-                    }
-                    if t.best.as_ref().is_none_or(|b| pct > b.2) {
-                        t.best = Some((row.netuid, row.name.clone(), pct, tao));
-                    }
-                }
-            }
-            Err(super::rows::Missing::Fields) => {}
-            Err(_) => t.refused += 1,
-        }
-        let costly = match (row.cost_yield.as_ref(), amount_rao) {
-            (Ok(CostOverYield::AtAnySize), _) => true,
-            (Ok(CostOverYield::Above(from)), Some(a)) => a >= *from,
-            _ => false,
-        };
-        t.costly += usize::from(costly);
-    }
-    t
-}
+const MODEL: &str = "Each row is the staking-returns calculator on that subnet with your amount, holding period, take and price change (vtrust 1, no childkey, everyone else compounding, the exit into the pool back at today's price unless you choose the pool your stake left): its entry cost (fee and slippage of the stake, as a share of the amount), the yield over the holding period (what the alpha grows by, everyone else compounding too; today's rate as an APY is in the cell's tooltip), and its net result and break-even after both swaps. The exit cost is selling the alpha you bought into that pool at once (fee and slippage, as a share of its spot value there); with today's pool, entry and exit add up to what getting in and out costs when the price comes back. The largest stake and exit are the biggest single trades whose slippage, fee included, stays within your limit (the pool calculator's figure). The last figure is the stake size from which that same net result becomes a loss: getting in and out costs more than the period yields (bigger stakes slip more and dilute their own rewards). It is the returns calculator's figure at every size, so it, the count above and the net column cannot disagree.";
 
 #[component]
 pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
@@ -82,12 +38,14 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             ..f.clone()
         })
     });
-    // The largest trades and the cost-vs-yield threshold depend on the take, the exit's pool
-    // and the slippage only: typing an amount keeps them.
+    // The largest trades and the cost-vs-yield threshold do not depend on the amount: typing
+    // one keeps them.
     let pool_form = Memo::new(move |_| {
         form.with(|f| {
             let mut none = ScreenForm::read(|_| None);
             none.take = f.take.clone();
+            none.days = f.days.clone();
+            none.price_change = f.price_change.clone();
             none.exit_from = f.exit_from.clone();
             none.max_slip = f.max_slip.clone();
             none
@@ -115,7 +73,7 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
     let compact = is_compact();
     let verdict = move || {
         all.with(|r| {
-            let t = tally(r, form.with(|f| f.amount.ok()));
+            let t = tally(r);
             if t.total == 0 {
                 return view! { <div class="verdict rejected" role="status" data-testid="screen-verdict" tabindex="0">"The data in use has no subnets: load a snapshot with subnets to compare."</div> }.into_any();
             }
@@ -128,22 +86,26 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
                 _ => "Fix the fields marked below to compare the subnets.".to_string(),
             };
             let class = if t.best.as_ref().is_some_and(|b| b.2 > Decimal::ZERO) { "verdict ok" } else { "verdict rejected" };
+            // A position that does not read has no counts: dashes, not zeros.
+            let counted = form.with(|f| f.position_ok());
+            let count = move |n: usize| if counted { format::count(n, "subnet", "subnets") } else { "—".to_string() };
+            let of_total = if counted { format!("{} of {}", t.positive, t.total) } else { "—".to_string() };
             view! {
                 <div class=class role="status" data-testid="screen-verdict" tabindex="0">{text}</div>
                 <dl class="figures">
                     <div class="figure" tabindex="0"><dt>"Subnets that gain"</dt>
-                        <dd data-testid="screen-count-gain" data-value=t.positive.to_string()>{format!("{} of {}", t.positive, t.total)}</dd></div>
-                    <div class="figure" tabindex="0"><dt>"Round trip costs more than a year's yield"</dt>
-                        <dd data-testid="screen-count-costly" data-value=t.costly.to_string()>{format!("{} subnets", t.costly)}</dd></div>
+                        <dd data-testid="screen-count-gain" data-value=t.positive.to_string()>{of_total}</dd></div>
+                    <div class="figure" tabindex="0"><dt>"Costs beat the period's yield"</dt>
+                        <dd data-testid="screen-count-costly" data-value=t.costly.to_string()>{count(t.costly)}</dd></div>
                     <div class="figure" tabindex="0"><dt>"Refused at this size"</dt>
-                        <dd data-testid="screen-count-refused" data-value=t.refused.to_string()>{format!("{} subnets", t.refused)}</dd></div>
+                        <dd data-testid="screen-count-refused" data-value=t.refused.to_string()>{count(t.refused)}</dd></div>
                 </dl>
             }
             .into_any()
         })
     };
     let dock = Signal::derive(move || {
-        all.with(|r| match tally(r, form.with(|f| f.amount.ok())).best {
+        all.with(|r| match tally(r).best {
             Some((n, name, pct, _)) => format!("Best: {n} · {name}, {}", format::signed_pct(pct)),
             None => "No subnet to compare".to_string(),
         })

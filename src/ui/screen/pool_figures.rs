@@ -1,6 +1,7 @@
-//! The part of a screener row that depends on the subnet's pool and yield alone, not on the
-//! amount, the holding period or the price change: the largest trades within the slippage and
-//! the cost-vs-yield threshold. The page keeps these while only the position is typed.
+//! The part of a screener row that does not depend on the amount: the largest trades within the
+//! slippage, and the size from which the position ends the holding period at a loss (the
+//! returns calculator's net result at every size: it depends on the period, the take, the price
+//! change and the exit's pool). The page keeps these while only the amount is typed.
 
 use super::form::{ScreenForm, EXIT_FROM};
 use crate::model::num::units::rao_to_decimal;
@@ -9,12 +10,12 @@ use crate::model::screen::depth_figures;
 use crate::snapshot::Snapshot;
 use crate::ui::pool_source::FIX_FIELDS;
 use crate::ui::returns::form::ReturnsForm;
-use crate::ui::shared_params::TAKE;
+use crate::ui::returns::form::PRICE_CHANGE;
+use crate::ui::shared_params::{DAYS, TAKE};
 use rust_decimal::Decimal;
 
-/// What a row needs of its pool and yield alone, not of the amount, the holding period or the
-/// price: the largest trades within the slippage and the cost-vs-yield threshold. The page keeps
-/// them while only those change, so typing an amount recomputes the rest.
+/// What a row needs that does not depend on the amount: the largest trades within the slippage
+/// and the cost-vs-yield threshold. The page keeps them while only the amount changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PoolFigures {
     pub netuid: u16,
@@ -23,29 +24,34 @@ pub struct PoolFigures {
     pub cost_yield: Result<CostOverYield, String>,
 }
 
-/// The pool figures of subnet `netuid`: its returns form read with the take and the exit's
-/// pool only (the pool and the yield do not depend on the rest).
+/// The pool figures of subnet `netuid`: its returns form read with the screener's position but
+/// its amount (which the threshold varies).
 fn pool_row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> PoolFigures {
     let n = netuid.to_string();
-    let take = form.take.ok().map(|_| form.take.text.clone());
+    let given = |ok: bool, text: &str| ok.then(|| text.to_string());
+    let take = given(form.take.ok().is_some(), &form.take.text);
+    let days = given(form.days.ok().is_some(), &form.days.text);
+    let change = given(form.price_change.ok().is_some(), &form.price_change.text);
     let exit = form.exit_from.ok().map(|e| e.as_param().to_string());
     let inputs = ReturnsForm::read(
         |k| match k {
             "netuid" => Some(n.clone()),
             k if k == TAKE.key => take.clone(),
+            k if k == DAYS.key => days.clone(),
+            k if k == PRICE_CHANGE.key => change.clone(),
             k if k == EXIT_FROM.key => exit.clone(),
             _ => None,
         },
         snapshot,
     )
     .inputs(snapshot);
+    let position_ok = exit.is_some() && take.is_some() && days.is_some() && change.is_some();
     let max_slip = form.max_slip.ok();
     let (max_stake, max_exit, cost_yield) = match &inputs {
         Ok(i) => {
             let depth = max_slip.map(|slip| depth_figures(&i.pool, slip));
-            let cost_yield = if exit.is_some() {
-                cost_over_yield(&i.pool, i.yield_spec, i.epoch_blocks, i.exit_from)
-                    .map_err(|e| e.to_string())
+            let cost_yield = if position_ok {
+                cost_over_yield(i).map_err(|e| e.to_string())
             } else {
                 Err(FIX_FIELDS.to_string())
             };

@@ -30,23 +30,8 @@ fn refused_cell(m: &mut Markup, testid: &str, why: &str) {
     );
 }
 
+/// The position's five cells, in the table's order: net, break-even, entry, exit, yield.
 fn position_cells(m: &mut Markup, n: u16, p: &Position) {
-    cell(
-        m,
-        &format!("screen-entry-cost-{n}"),
-        p.entry_pct,
-        &format::pct(p.entry_pct),
-    );
-    match &p.exit_pct {
-        Ok(v) => cell(m, &format!("screen-exit-cost-{n}"), *v, &format::pct(*v)),
-        Err(why) => refused_cell(m, &format!("screen-exit-refused-{n}"), why),
-    }
-    cell(
-        m,
-        &format!("screen-apy-{n}"),
-        p.apy_pct,
-        &format::pct(p.apy_pct),
-    );
     match &p.net {
         Ok((pct, tao)) => {
             let class = if *pct >= Decimal::ZERO {
@@ -66,7 +51,19 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position) {
                 &format::signed_pct(*pct),
             );
         }
-        Err(why) => refused_cell(m, &format!("screen-net-refused-{n}"), why),
+        // Narrow, the reason in its title: a wide cell here would push the columns after the
+        // net out of a phone's view.
+        Err(why) => {
+            m.element(
+                "td",
+                &[
+                    ("class", Some("refused narrow")),
+                    ("data-testid", Some(&format!("screen-net-refused-{n}"))),
+                    ("title", Some(why)),
+                ],
+                "exit refused",
+            );
+        }
     }
     match p.breakeven_day {
         Some(d) => cell(
@@ -77,12 +74,37 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position) {
         ),
         None => note_cell(m, "muted", "not within 5 years"),
     }
+    cell(
+        m,
+        &format!("screen-entry-cost-{n}"),
+        p.entry_pct,
+        &format::pct(p.entry_pct),
+    );
+    match &p.exit_pct {
+        Ok(v) => cell(m, &format!("screen-exit-cost-{n}"), *v, &format::pct(*v)),
+        Err(why) => refused_cell(m, &format!("screen-exit-refused-{n}"), why),
+    }
+    // The period's yield (the returns calculator's headline rate); today's rate as an APY in
+    // its title and `data-apy`.
+    let (value, apy) = (format::plain(p.period_yield_pct), format::plain(p.apy_pct));
+    let title = format!("APY at today's rate: {}", format::pct(p.apy_pct));
+    m.element(
+        "td",
+        &[
+            ("data-testid", Some(&format!("screen-yield-{n}"))),
+            ("data-value", Some(&value)),
+            ("data-apy", Some(&apy)),
+            ("title", Some(&title)),
+        ],
+        &format::pct(p.period_yield_pct),
+    );
 }
 
 fn missing_cells(m: &mut Markup, n: u16, missing: &Missing) {
     let (class, text) = match missing {
         Missing::Fields => ("muted", "— (fix the fields above)".to_string()),
         Missing::Refused(why) => ("refused", why.clone()),
+        Missing::NoData(why) => ("muted", format!("No data for this subnet: {why}")),
         Missing::Partial { filled, refunded } => (
             "refused",
             format!(
@@ -205,16 +227,16 @@ pub(super) fn row_markup(m: &mut Markup, row: &RowData, chosen: bool, returns: &
         &format!("{n} · {}", row.name),
     )
     .close("th");
+    match &row.position {
+        Ok(p) => position_cells(m, n, p),
+        Err(missing) => missing_cells(m, n, missing),
+    }
     cell(
         m,
         &format!("screen-depth-{n}"),
         row.depth,
         &format::tokens(row.depth),
     );
-    match &row.position {
-        Ok(p) => position_cells(m, n, p),
-        Err(missing) => missing_cells(m, n, missing),
-    }
     depth_cells(m, row);
     m.open("td", &[("class", Some("links"))]);
     for (i, (words, id, href)) in [("Returns", "returns", returns), ("Pool", "pool", pool)]

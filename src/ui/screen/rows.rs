@@ -23,7 +23,10 @@ pub struct Position {
     /// Fee and slippage of selling the alpha straight back, % of its spot value; the refusal
     /// when the chain would not take it.
     pub exit_pct: Result<Decimal, String>,
+    /// Today's rate as an APY (secondary: it assumes nothing changes).
     pub apy_pct: Decimal,
+    /// What the alpha grows by over the holding period, %: the returns calculator's yield.
+    pub period_yield_pct: Decimal,
     /// The result after the holding period with entry and exit: % and TAO.
     pub net: Result<(Decimal, Decimal), String>,
     pub breakeven_day: Option<u32>,
@@ -36,6 +39,8 @@ pub enum Missing {
     Fields,
     /// The chain refuses the stake (or cannot value it); the sentence says why.
     Refused(String),
+    /// The data lacks a figure the row needs (the chain would take the stake): which one.
+    NoData(String),
     /// A superellipse pool past its capacity: filled and refunded TAO.
     Partial { filled: Decimal, refunded: Decimal },
 }
@@ -79,7 +84,7 @@ fn row(
     let returns = ReturnsForm::read(get, snapshot);
     let position = match returns.inputs(snapshot) {
         Err(_) if !form.position_ok() => Err(Missing::Fields),
-        Err(e) => Err(Missing::Refused(e)),
+        Err(e) => Err(Missing::NoData(e)),
         Ok(inputs) => position(&inputs),
     };
     RowData {
@@ -128,6 +133,7 @@ fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Po
         entry_pct,
         exit_pct,
         apy_pct: h.apy_pct,
+        period_yield_pct: h.period_yield_pct(),
         net,
         breakeven_day: h.breakeven_day,
     })
@@ -159,7 +165,7 @@ impl RowData {
             Column::Depth => Some(self.depth),
             Column::Entry => position.map(|p| p.entry_pct),
             Column::Exit => position.and_then(|p| p.exit_pct.clone().ok()),
-            Column::Apy => position.map(|p| p.apy_pct),
+            Column::Apy => position.map(|p| p.period_yield_pct),
             Column::Net => position.and_then(|p| p.net.as_ref().ok().map(|n| n.0)),
             Column::Breakeven => position.and_then(|p| p.breakeven_day.map(Decimal::from)),
             Column::MaxStake => self.max_stake.clone()?.ok().flatten(),
@@ -187,6 +193,50 @@ impl RowData {
         }
         self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)
     }
+}
+
+/// The summary's numbers: the best row, and how many rows gain, end the period at a loss (the
+/// costs of getting in and out above what the period yields), or are refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// The best net result: netuid, name, %, TAO.
+    pub best: Option<(u16, String, Decimal, Decimal)>,
+    pub positive: usize,
+    /// Rows whose net result is a loss: the same figure as their net column, so the count and
+    /// the column cannot disagree.
+    pub costly: usize,
+    pub refused: usize,
+    pub total: usize,
+}
+
+pub fn tally(rows: &[RowData]) -> Tally {
+    let mut t = Tally {
+        best: None,
+        positive: 0,
+        costly: 0,
+        refused: 0,
+        total: rows.len(),
+    };
+    for row in rows {
+        match &row.position {
+            Ok(p) => {
+                if let Ok((pct, tao)) = p.net {
+                    if pct > Decimal::ZERO {
+                        t.positive += 1;
+                    }
+                    if pct < Decimal::ZERO {
+                        t.costly += 1;
+                    }
+                    if t.best.as_ref().is_none_or(|b| pct > b.2) {
+                        t.best = Some((row.netuid, row.name.clone(), pct, tao));
+                    }
+                }
+            }
+            Err(Missing::Fields | Missing::NoData(_)) => {}
+            Err(_) => t.refused += 1,
+        }
+    }
+    t
 }
 
 /// The rows to show, in order: those matching the search and at least `min_tao` deep.
@@ -264,19 +314,27 @@ mod tests {
     }
 
     #[test]
-    fn the_pool_figures_do_not_depend_on_the_position() {
+    fn the_pool_figures_do_not_depend_on_the_amount() {
         let snapshot = bundled();
         let small = form(&[("amount", "10"), ("days", "30"), ("price_change", "-20")]);
-        let large = form(&[("amount", "90000"), ("days", "900"), ("price_change", "50")]);
+        let large = form(&[("amount", "90000"), ("days", "30"), ("price_change", "-20")]);
         let pools = pool_figures(&small, &snapshot);
         assert_eq!(pools, pool_figures(&large, &snapshot));
         assert_eq!(
             rows_with(&large, &snapshot, &pools),
             rows(&large, &snapshot)
         );
-        // The take and the exit's pool do move them.
-        let other = form(&[("take", "9"), ("exit_from", "entry")]);
-        assert_ne!(pools, pool_figures(&other, &snapshot));
+        // The period, the price change, the take and the exit's pool do move them (the
+        // threshold is the net result at every size), each alone.
+        let base = pool_figures(&form(&[]), &snapshot);
+        for other in [
+            form(&[("take", "9")]),
+            form(&[("exit_from", "entry")]),
+            form(&[("days", "900")]),
+            form(&[("price_change", "50")]),
+        ] {
+            assert_ne!(base, pool_figures(&other, &snapshot));
+        }
     }
 
     #[test]
@@ -322,11 +380,12 @@ mod tests {
             .iter()
             .all(|r| r.max_stake.is_none() && r.max_exit.is_none()));
         assert!(all.iter().filter(|r| r.position.is_ok()).count() > 120);
-        // A subnet without the figures its yield needs says why in its row.
+        // A subnet without the figures its yield needs says which, as missing data, not as the
+        // chain's refusal (the chain would take the stake).
         let odd: Vec<_> = all.iter().filter(|r| r.position.is_err()).collect();
         assert!(
             odd.iter()
-                .all(|r| matches!(&r.position, Err(Missing::Refused(t)) if !t.is_empty())),
+                .all(|r| matches!(&r.position, Err(Missing::NoData(t)) if t.contains("is needed"))),
             "{odd:?}"
         );
     }

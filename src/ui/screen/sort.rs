@@ -20,14 +20,16 @@ pub enum Column {
 }
 
 impl Column {
+    /// The table's columns in order: the decisive ones (net, break-even) next to the sticky
+    /// subnet column, so a phone and a 600 px embed show them without scrolling.
     pub const ALL: [Column; 10] = [
         Column::Netuid,
-        Column::Depth,
+        Column::Net,
+        Column::Breakeven,
         Column::Entry,
         Column::Exit,
         Column::Apy,
-        Column::Net,
-        Column::Breakeven,
+        Column::Depth,
         Column::MaxStake,
         Column::MaxExit,
         Column::CostYield,

@@ -22,7 +22,10 @@ fn header(column: Column, days: Option<u32>) -> String {
         Column::Depth => "TAO in pool".into(),
         Column::Entry => "Entry cost".into(),
         Column::Exit => "Exit cost".into(),
-        Column::Apy => "APY".into(),
+        Column::Apy => match days {
+            Some(d) => format!("Yield over {d} d"),
+            None => "Yield over the period".into(),
+        },
         Column::Net => match days {
             Some(d) => format!("Net after {d} d"),
             None => "Net result".into(),
@@ -30,7 +33,7 @@ fn header(column: Column, days: Option<u32>) -> String {
         Column::Breakeven => "Break-even".into(),
         Column::MaxStake => "Largest stake".into(),
         Column::MaxExit => "Largest exit".into(),
-        Column::CostYield => "Costs beat a year's yield from".into(),
+        Column::CostYield => "Costs beat the yield from".into(),
     }
 }
 

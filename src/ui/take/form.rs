@@ -143,6 +143,8 @@ pub struct TakeForm {
     pub rows_error: Option<String>,
     /// Whether the rows came from the validators in the data.
     pub prefilled: bool,
+    /// Whether the rows are the 18 / 9 / 0 % examples: no rows in the URL, none in the data.
+    pub examples: bool,
     /// The row you are with now (0-based), for the switching costs.
     pub from_row: Field<Option<usize>>,
     pub switch_to: Field<Option<u16>>,
@@ -208,6 +210,7 @@ impl TakeForm {
             rows,
             rows_error,
             prefilled,
+            examples: given.is_none() && !prefilled,
             from_row,
             switch_to,
             root,

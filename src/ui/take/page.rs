@@ -81,6 +81,9 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     <Show when=move || form.with(|f| f.prefilled)>
                         <p class="note" data-testid="take-prefilled">"Filled from the validators in the loaded data, largest stake first."</p>
                     </Show>
+                    <Show when=move || form.with(|f| f.examples)>
+                        <p class="note" data-testid="take-no-validators">"These rows are examples: the data in use lists no validators for this subnet. Real ones, with their takes and stakes, come from live data (“Load other data” → Live from the chain, which reads the chosen subnet's validators) or a Taostats validator-yield file; or type each one's take here."</p>
+                    </Show>
                     <p class="msg" aria-live="polite">{move || form.with(|f| f.rows_error.clone())}</p>
                     <RowsEditor form=form edit=edit />
                 </fieldset>

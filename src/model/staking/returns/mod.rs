@@ -197,8 +197,31 @@ pub struct Headline {
     pub breakeven_day: Option<u32>,
 }
 
-/// The position's path from entry to any exit day.
-fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
+impl Headline {
+    /// What the position's alpha grows by over the holding period, %: the yield the period
+    /// pays under the growth model (everyone else compounding too, when they do), the figure
+    /// the result is built on. Today's rate as an APY (`apy_pct`) assumes nothing changes.
+    pub fn period_yield_pct(&self) -> Decimal {
+        if self.alpha_start_rao == 0 {
+            return Decimal::ZERO;
+        }
+        let grown = Decimal::from(self.horizon.alpha_rao) / Decimal::from(self.alpha_start_rao);
+        (grown - Decimal::ONE) * Decimal::ONE_HUNDRED
+    }
+}
+
+/// A position set up: its entry, its growth, and its path to any exit day.
+struct Setup {
+    entry: Option<Quote>,
+    entry_slippage_tao: Decimal,
+    alpha_start_rao: u64,
+    basis_rao: u64,
+    growth: Growth,
+    rate: Decimal,
+    path: Path,
+}
+
+fn setup(inputs: &ReturnsInputs) -> Result<Setup, ReturnsError> {
     let (entry, alpha_start_rao, basis_rao, own_new) = match inputs.start {
         Start::Tao(rao) => {
             let q = quote(&inputs.pool, &TradeRequest::plain(Side::Stake, rao))
@@ -247,6 +270,28 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
         tao_usd: inputs.tao_usd,
         held_pool: std::cell::OnceCell::new(),
     };
+    Ok(Setup {
+        entry,
+        entry_slippage_tao,
+        alpha_start_rao,
+        basis_rao,
+        growth,
+        rate,
+        path,
+    })
+}
+
+/// The position's path from entry to any exit day.
+fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
+    let Setup {
+        entry,
+        entry_slippage_tao,
+        alpha_start_rao,
+        basis_rao,
+        growth,
+        rate,
+        path,
+    } = setup(inputs)?;
     let alpha_per_day = checked(
         rao_to_decimal(alpha_start_rao)
             .try_mul(rate)
@@ -269,6 +314,14 @@ fn position(inputs: &ReturnsInputs) -> Result<(Headline, Path), ReturnsError> {
         breakeven_day,
     };
     Ok((headline, path))
+}
+
+/// What exiting after the holding period returns less what went in, rao (the headline's net
+/// result, exactly); `None` when the chain would refuse the exit. The screener's threshold asks
+/// it at many sizes, so it skips the table and the break-even.
+pub fn surplus_at_horizon(inputs: &ReturnsInputs) -> Result<Option<i128>, ReturnsError> {
+    let s = setup(inputs)?;
+    s.path.surplus(inputs.days)
 }
 
 /// The screener's figures of a position (`project` without the table and the curve).
