@@ -5,7 +5,7 @@
 use super::fields::{
     amount_lenient_value, opt_decimal, opt_text, opt_whole, optional, required, Place,
 };
-use super::rows::{priced, row_object, Netuids};
+use super::rows::{priced, root_tao_staked, row_object, Netuids};
 use super::{Snapshot, SnapshotError, Subnet};
 use crate::model::pool::Mechanism;
 use serde_json::Value;
@@ -88,7 +88,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         source: LABEL.to_string(),
         block_emission_tao: None,
         tao_weight: None,
-        root_tao_staked: None,
+        root_tao_staked: root_tao_staked(&subnets),
         runtime: Default::default(),
         subnets,
     })

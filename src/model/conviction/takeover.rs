@@ -32,6 +32,36 @@ fn first_positive(
     Ok(Some(high))
 }
 
+/// The first block in `[from, to]` at which `f(t) > 0` where `f` may rise and fall again: `f` is
+/// sampled at `SCAN_STEPS` even points and the first crossing bisected. A bump narrower than a
+/// step (about 28 days over 20 years) between two samples is missed; `first_positive` is exact
+/// when `f` changes sign at most once.
+fn first_positive_scan(
+    from: Decimal,
+    to: Decimal,
+    f: impl Fn(Decimal) -> Result<Decimal, ConvictionError>,
+) -> Result<Option<Decimal>, ConvictionError> {
+    const SCAN_STEPS: u32 = 256;
+    if f(from)? > Decimal::ZERO {
+        return Ok(Some(from));
+    }
+    let step = (to - from) / Decimal::from(SCAN_STEPS);
+    let mut before = from;
+    for i in 1..=SCAN_STEPS {
+        let at = if i == SCAN_STEPS {
+            to
+        } else {
+            from + step * Decimal::from(i)
+        };
+        if f(at)? > Decimal::ZERO {
+            let shifted = first_positive(at - before, |t| f(before + t))?;
+            return Ok(shifted.map(|t| before + t));
+        }
+        before = at;
+    }
+    Ok(None)
+}
+
 /// How far ahead the takeover questions look: 20 years.
 pub fn search_limit() -> Decimal {
     Decimal::from(20 * 365 * u64::from(BLOCKS_PER_DAY))
@@ -83,13 +113,43 @@ pub fn blocks_to_gate(
             // Passing means strictly above the level.
             blocks_to_pass(challenger, level)
         }
-        Gate::TotalTimesTen => first_positive(search_limit(), |t| {
+        Gate::TotalTimesTen => {
+            // The total rises and falls again when a lock decays: scan up to the last peak,
+            // after which it only falls (to 20 years when a perpetual lock keeps rising).
+            let mut end = Decimal::ZERO;
+            for lock in std::iter::once(challenger).chain(owner) {
+                end = end.max(match lock.peak()? {
+                    Some((at, _)) => at,
+                    None => search_limit(),
+                });
+            }
+            first_positive_scan(Decimal::ZERO, end, |t| {
+                gate_margin(challenger, owner, eligible, gate, t)
+            })
+        }
+    }
+}
+
+/// How far the gate is passed at `t` (positive once it is).
+fn gate_margin(
+    challenger: &LockSpec,
+    owner: Option<&LockSpec>,
+    eligible: Decimal,
+    gate: Gate,
+    t: Decimal,
+) -> Result<Decimal, ConvictionError> {
+    match gate {
+        Gate::SingleHotkey(share) => {
+            Ok(challenger.at(t)?.conviction - checked(eligible.try_mul(share))?)
+        }
+        Gate::TotalTimesTen => {
             let mut total = challenger.at(t)?.conviction;
             if let Some(owner) = owner {
                 total = checked(total.try_add(owner.at(t)?.conviction))?;
             }
+            // At least the alpha outstanding: equality passes.
             Ok(checked(total.try_mul(Decimal::TEN))? - eligible + Decimal::new(1, 28))
-        }),
+        }
     }
 }
 
@@ -131,8 +191,17 @@ pub fn outlook(
     let gate_blocks = blocks_to_gate(challenger, Some(owner), eligible, gate)?;
     let beat_owner_blocks = blocks_to_beat(challenger, owner)?;
     let age_left_blocks = subnet_age.map(age_gate_blocks_left);
+    // All three must hold at once: each turns on at its own block, but a decaying lock can be
+    // back under the gate or the owner by the time the others hold, so the first block at which
+    // both conviction conditions hold is searched from the latest of the three.
     let takeover_blocks = match (gate_blocks, beat_owner_blocks, age_left_blocks) {
-        (Some(g), Some(b), Some(a)) => Some(g.max(b).max(Decimal::from(a))),
+        (Some(g), Some(b), Some(a)) => {
+            let from = g.max(b).max(Decimal::from(a));
+            first_positive_scan(from, from.max(search_limit()), |t| {
+                let gate = gate_margin(challenger, Some(owner), eligible, gate, t)?;
+                Ok(gate.min(challenger.at(t)?.conviction - owner.at(t)?.conviction))
+            })?
+        }
         _ => None,
     };
     Ok(Outlook {

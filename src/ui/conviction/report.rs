@@ -72,11 +72,10 @@ pub fn run(form: &ConvictionForm) -> Result<Report, String> {
         _ => outlook.horizon.conviction,
     };
     let fresh = challenger.start.conviction.is_zero() && !challenger.owner_hotkey;
-    let needed_lock = (outlook.gate_blocks.is_none() && fresh && best > Decimal::ZERO).then(|| {
-        (challenger.start.locked * outlook.gate_level / best)
-            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::AwayFromZero)
-            + Decimal::ONE
-    });
+    // Conviction of a fresh lock scales with the amount and the gate asks strictly more than
+    // the level: the smallest whole lock above `locked * level / best` passes.
+    let needed_lock = (outlook.gate_blocks.is_none() && fresh && best > Decimal::ZERO)
+        .then(|| (challenger.start.locked * outlook.gate_level / best).floor() + Decimal::ONE);
     Ok(Report {
         outlook,
         horizon_days,
