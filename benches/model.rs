@@ -2,6 +2,9 @@
 //! and conviction-lock roll-forwards. Reported in the README; never asserted in tests.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use dtao_calc::calc::screen::form::ScreenForm;
+use dtao_calc::calc::screen::pool_figures::pool_figures;
+use dtao_calc::calc::screen::rows::{rows, rows_with};
 use dtao_calc::model::conviction::takeover::{outlook, Gate};
 use dtao_calc::model::conviction::{Lock, LockSpec, Mode, Rates};
 use dtao_calc::model::num::units::RAO_PER_TAO;
@@ -13,9 +16,6 @@ use dtao_calc::model::pool::Pool;
 use dtao_calc::model::staking::emission::{default_take, validator_pool_per_epoch, SubnetYield};
 use dtao_calc::model::staking::returns::{project, ExitFrom, ReturnsInputs, Start, YieldSpec};
 use dtao_calc::snapshot::bundled::bundled;
-use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::screen::pool_figures::pool_figures;
-use dtao_calc::ui::screen::rows::{rows, rows_with};
 use rust_decimal::Decimal;
 
 fn chutes() -> Pool {
@@ -65,7 +65,6 @@ fn projection(others_compound: bool) -> ReturnsInputs {
         epoch_blocks: 360,
         price_change: Decimal::new(-10, 2),
         exit_from: ExitFrom::Entry,
-        tao_usd: Some(Decimal::from(400)),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The delegation-take model never panics, whatever the inputs; every error is a sentence.
 
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::take::table::{amount_text, loss_text};
 use dtao_calc::model::staking::delegation::{compare, Delegate, DelegationInputs};
 use dtao_calc::model::staking::switching::switch;
 use proptest::prelude::*;
@@ -38,13 +40,18 @@ proptest! {
             stake_total: total,
             epoch_blocks: epoch,
             delegates,
-            tao_usd: usd,
         };
         match compare(&inputs) {
             Ok(c) => {
                 let mut ranks: Vec<usize> = c.rows.iter().map(|r| r.rank).collect();
                 ranks.sort_unstable();
                 prop_assert_eq!(ranks, (1..=c.rows.len()).collect::<Vec<_>>());
+                // Dollars are written by the page from the TAO: any price, any amount.
+                let style = Style::READABLE.with_usd(usd);
+                for row in &c.rows {
+                    prop_assert!(!amount_text(&row.earned, style).is_empty());
+                    prop_assert!(!loss_text(&row.gap, style).is_empty());
+                }
             }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }

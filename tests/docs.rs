@@ -1,7 +1,7 @@
 //! The parameter tables in `docs/` (and the README) are the forms' own tables: `tools/docs` writes them, and this
 //! fails when a page is not current (with `DTAO_WRITE_DOCS=1` it writes them instead).
 
-use dtao_calc::ui::param_tables::{regenerate, tables};
+use dtao_calc::calc::param_tables::{regenerate, tables};
 use std::path::Path;
 
 #[test]

@@ -7,18 +7,19 @@
 //! The figures are the `pick`s of `ui::conviction::figures::{SUMMARY, FIGURES}`, called here on
 //! `report::run`'s report as the page calls them. Each test names the testids it pins.
 
+use dtao_calc::calc::conviction::figures::{FIGURES, SUMMARY};
+use dtao_calc::calc::conviction::form::ConvictionForm;
+use dtao_calc::calc::conviction::report::{run, Report};
+use dtao_calc::calc::figure::Shown;
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::pool_source::FIX_FIELDS;
+use dtao_calc::calc::query::getter;
 use dtao_calc::model::conviction::takeover::{age_gate_blocks_left, outlook, Gate};
 use dtao_calc::model::conviction::{
     days, half_life_days, Lock, LockSpec, Mode, Rates, SUBNET_AGE_GATE_BLOCKS,
 };
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::Snapshot;
-use dtao_calc::ui::conviction::figures::{FIGURES, SUMMARY};
-use dtao_calc::ui::conviction::form::ConvictionForm;
-use dtao_calc::ui::conviction::report::{run, Report};
-use dtao_calc::ui::figure::Shown;
-use dtao_calc::ui::pool_source::FIX_FIELDS;
-use dtao_calc::ui::query::getter;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -98,7 +99,7 @@ fn figure(testid: &str, r: &Report) -> Result<Shown, String> {
         .chain(FIGURES.iter())
         .find(|s| s.testid == testid)
         .unwrap_or_else(|| panic!("no figure {testid}"));
-    (spec.pick)(r).ok_or_else(|| (spec.missing)(r))
+    (spec.pick)(r, Style::READABLE).ok_or_else(|| (spec.missing)(r, Style::READABLE))
 }
 
 fn value(testid: &str, r: &Report) -> Decimal {
@@ -288,7 +289,15 @@ fn peak_conviction() {
         "4,493.29 alpha after 104 days"
     );
     // The integrated curve's highest point, sampled every 100 blocks.
-    for (tu, tm, start) in [(CODE, DOCS, 0.0), (DOCS, CODE, 0.0), (CODE, CODE, 2_000.0)] {
+    // Unequal rates from a starting conviction too: there the turning point depends on both
+    // exponentials' weights, not only on the rates' ratio.
+    for (tu, tm, start) in [
+        (CODE, DOCS, 0.0),
+        (DOCS, CODE, 0.0),
+        (CODE, CODE, 2_000.0),
+        (CODE, DOCS, 2_000.0),
+        (DOCS, CODE, 1_000.0),
+    ] {
         let r = report(&[
             ("tu", &tu.to_string()),
             ("tm", &tm.to_string()),

@@ -7,6 +7,12 @@
 //! said otherwise; the page reads it as a custom pool (`netuid=`, `tao_in`, `alpha_in`), so what is
 //! pinned is what the page's own figure tables (`ui::pool::figures`) put in `data-value`.
 
+use dtao_calc::calc::figure::{FigureSpec, Shown};
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::pool::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
+use dtao_calc::calc::pool::form::PoolForm;
+use dtao_calc::calc::pool::outcome::{PoolOutcome, Priced, Tier};
+use dtao_calc::calc::query::getter;
 use dtao_calc::model::pool::min_received::{min_received, moved};
 use dtao_calc::model::pool::move_stake::move_stake;
 use dtao_calc::model::pool::round_trip::round_trip;
@@ -14,11 +20,6 @@ use dtao_calc::model::pool::side::Side;
 use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Pool;
 use dtao_calc::snapshot::bundled::bundled;
-use dtao_calc::ui::figure::{FigureSpec, Shown};
-use dtao_calc::ui::pool::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
-use dtao_calc::ui::pool::form::PoolForm;
-use dtao_calc::ui::pool::outcome::{PoolOutcome, Priced, Tier};
-use dtao_calc::ui::query::getter;
 use rust_decimal::Decimal;
 
 const TAO: u128 = 1_000_000_000;
@@ -34,8 +35,13 @@ fn tokens(rao: u128) -> Decimal {
 
 /// The figure `testid` of a table, as the page shows it.
 fn figure<T>(table: &[FigureSpec<T>], testid: &str, result: &T) -> Shown {
+    figure_in(table, testid, result, Style::READABLE)
+}
+
+/// The same, written in `style` (dollars, exact).
+fn figure_in<T>(table: &[FigureSpec<T>], testid: &str, result: &T, style: Style) -> Shown {
     let spec = table.iter().find(|s| s.testid == testid).unwrap();
-    (spec.pick)(result).unwrap_or_else(|| panic!("{testid} has no value"))
+    (spec.pick)(result, style).unwrap_or_else(|| panic!("{testid} has no value"))
 }
 
 fn value<T>(table: &[FigureSpec<T>], testid: &str, result: &T) -> Decimal {
@@ -114,10 +120,10 @@ fn a_stake_every_figure_by_hand() {
     // Cost above 5 %: red, and it says so.
     assert_eq!(p.tier, Tier::Danger);
     assert!(
-        p.verdict()
+        p.verdict(Style::READABLE)
             .starts_with("Expensive: this stake costs 33.36 % (1.66779 TAO)"),
         "{}",
-        p.verdict()
+        p.verdict(Style::READABLE)
     );
 }
 
@@ -253,22 +259,22 @@ fn the_least_at_a_tolerance_is_the_closed_form_of_an_even_pool() {
 
 #[test]
 fn dollars_are_tao_times_the_price() {
-    let (_, p) = page(&[("amount", "5"), ("tao_usd", "400")]);
+    let (form, p) = page(&[("amount", "5"), ("tao_usd", "400")]);
+    // The page writes dollars from the TAO, at the price the visitor gave.
+    let dollars = Style::READABLE.with_usd(form.tao_usd.ok().flatten());
+    assert_eq!(dollars.tao_usd, Some(d("400")));
     // 5 TAO at 400 USD: 2,000 USD paid; 33.322141508 alpha at 0.1 TAO: 1,332.89 USD.
-    assert!(
-        figure(&SUMMARY, "pool-pay", &p)
-            .text
-            .ends_with("≈ 2,000 USD"),
-        "{}",
-        figure(&SUMMARY, "pool-pay", &p).text
-    );
-    assert!(figure(&SUMMARY, "pool-received", &p)
+    let pay = figure_in(&SUMMARY, "pool-pay", &p, dollars).text;
+    assert!(pay.ends_with("≈ 2,000 USD"), "{pay}");
+    assert!(figure_in(&SUMMARY, "pool-received", &p, dollars)
         .text
         .ends_with("≈ 1,332.89 USD"));
     // The cost: 1.6677858492 TAO = 667.11 USD.
-    assert!(figure(&SUMMARY, "pool-slippage", &p)
+    assert!(figure_in(&SUMMARY, "pool-slippage", &p, dollars)
         .text
         .contains("≈ 667.11 USD"));
+    // Without a price, no dollars.
+    assert!(!figure(&SUMMARY, "pool-pay", &p).text.contains("USD"));
 }
 
 #[test]
@@ -413,4 +419,33 @@ fn an_unstakes_round_trip_is_lost_in_alpha_over_the_alpha_put_in() {
     assert_eq!(u128::from(trip.back_rao), back);
     assert_eq!(trip.lost, tokens(a - back));
     assert_eq!(trip.lost_pct, tokens(a - back) / d("10") * d("100"));
+}
+
+#[test]
+fn a_stake_takes_the_worse_tier_of_its_cost_and_its_round_trip() {
+    // A fee rate of 1,000 / 65,535 (1.53 %) on 0.01 TAO into 10 / 100: the cost is the fee and
+    // a little impact (a notice, under 3 %), but selling straight back pays the fee twice
+    // (over 3 %, a warning): the verdict takes the worse. (With the chain's 33 / 65,535 fee the
+    // round trip never costs more than the trade itself.)
+    let (_, p) = page(&[("amount", "0.01"), ("fee_rate", "1000")]);
+    assert!(p.quote.slippage_pct < d("3"), "{}", p.quote.slippage_pct);
+    assert_eq!(Tier::of(p.quote.slippage_pct), Tier::Notice);
+    let trip = match &p.sell_back {
+        Some(Ok(t)) => t.lost_pct,
+        other => panic!("{other:?}"),
+    };
+    // Two fees of 1,000 / 65,535 on the way: 1 - (1 - f)^2 = 3.03 %, less a rounding.
+    let f = d("1000") / d("65535");
+    let two_fees = (Decimal::ONE - (Decimal::ONE - f) * (Decimal::ONE - f)) * d("100");
+    assert!((trip - two_fees).abs() < d("0.01"), "{trip} vs {two_fees}");
+    assert_eq!(p.tier, Tier::Warning);
+}
+
+#[test]
+fn an_unstakes_dollars_are_its_alpha_at_the_spot_price() {
+    // 10 alpha at 0.1 TAO is 1 TAO: 400 USD paid at 400 USD per TAO.
+    let (form, p) = page(&[("side", "unstake"), ("amount", "10"), ("tao_usd", "400")]);
+    let dollars = Style::READABLE.with_usd(form.tao_usd.ok().flatten());
+    let pay = figure_in(&SUMMARY, "pool-pay", &p, dollars).text;
+    assert!(pay.ends_with("≈ 400 USD"), "{pay}");
 }

@@ -10,13 +10,14 @@
 //! A stake of 10 TAO. Tolerances, where the model's series are not the chain's integers, are
 //! stated and far below what a one-epoch, one-day or one-percent slip moves.
 
+use dtao_calc::calc::figure::FigureSpec;
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::query::getter;
+use dtao_calc::calc::returns::figures::{signed_tokens, FIGURES, SUMMARY};
+use dtao_calc::calc::returns::form::ReturnsForm;
+use dtao_calc::calc::returns::other_exit::other_exit;
 use dtao_calc::model::staking::returns::{project, Projection, ReturnsInputs};
 use dtao_calc::snapshot::bundled::bundled;
-use dtao_calc::ui::figure::FigureSpec;
-use dtao_calc::ui::query::getter;
-use dtao_calc::ui::returns::figures::{FIGURES, SUMMARY};
-use dtao_calc::ui::returns::form::ReturnsForm;
-use dtao_calc::ui::returns::other_exit::other_exit;
 use rust_decimal::Decimal;
 
 const TAO: u128 = 1_000_000_000;
@@ -36,7 +37,7 @@ fn tokens(rao: u128) -> Decimal {
 
 fn value(table: &[FigureSpec<Projection>], testid: &str, p: &Projection) -> Decimal {
     let spec = table.iter().find(|s| s.testid == testid).unwrap();
-    (spec.pick)(p)
+    (spec.pick)(p, Style::READABLE)
         .unwrap_or_else(|| panic!("{testid} has no value"))
         .value
         .parse()
@@ -375,7 +376,23 @@ fn the_break_even_is_the_first_day_a_scan_finds() {
 fn dollars_and_the_other_exit() {
     let p = page(&[("compound_others", "0"), ("tao_usd", "400")]);
     let leg = p.headline.horizon.exit.as_ref().unwrap();
-    assert_eq!(leg.net_usd, Some(leg.net_tao * d("400")));
+    // The page writes the net in dollars from its TAO: net x 400, to the cent.
+    let net = SUMMARY
+        .iter()
+        .find(|s| s.testid == "returns-net-tao")
+        .unwrap();
+    let dollars = Style::READABLE.with_usd(Some(d("400")));
+    let usd = (leg.net_tao * d("400")).round_dp(2);
+    let text = (net.pick)(&p, dollars).unwrap().text;
+    let expected = format!(" ≈ {} USD", signed_tokens(usd, Style::READABLE));
+    assert!(
+        text.ends_with(&expected),
+        "{text} should end with {expected}"
+    );
+    assert!(!(net.pick)(&p, Style::READABLE)
+        .unwrap()
+        .text
+        .contains("USD"));
     // The other exit is named when it differs by more than a tenth of the stake (1 TAO): here
     // the stake's own price move is about 2 %, 0.2 TAO, so it is not.
     assert!(other_exit(&inputs(&[("compound_others", "0")]), &p).is_none());
@@ -424,4 +441,43 @@ fn an_observed_apy_compounds_back_to_itself() {
     let a0 = alpha_in();
     let end = constant_growth(a0, r, 600);
     assert!((Decimal::from(p.headline.horizon.alpha_rao) - end).abs() <= Decimal::ONE);
+}
+
+#[test]
+fn the_validators_trust_scales_the_rate() {
+    // vtrust 0.5: the stake's share of the epoch is c x 0.5 over the same A_v + a0.
+    let half = page(&[("compound_others", "0"), ("vtrust", "0.5")]);
+    let rate = earned() * d("0.5") / (d("1000000") + tokens(alpha_in()));
+    assert!(
+        (half.headline.rate_per_epoch - rate).abs() < d("1e-26"),
+        "{} vs {rate}",
+        half.headline.rate_per_epoch
+    );
+}
+
+#[test]
+fn the_price_scenario_holds_after_the_period_and_values_each_day_at_its_price() {
+    // +10 % over 30 days, then held: the table's 90- and 365-day rows are priced as day 30.
+    let p = page(&[("compound_others", "0"), ("price_change", "10")]);
+    let row = |day: u32| p.table.iter().find(|o| o.day == day).unwrap();
+    let today = d("0.1");
+    // The pool the entry left, moved along its invariant to 1.1 x its price: the path prices
+    // from the pool before the stake when the exit sells into it (SPEC §2), so day 30 is
+    // today's price x 1.1 to the rao's precision.
+    let at_30 = row(30).price;
+    assert!((at_30 / today - d("1.1")).abs() < d("1e-8"), "{at_30}");
+    assert_eq!(row(90).price, at_30);
+    assert_eq!(row(365).price, at_30);
+    // Each day's alpha valued at that day's price, not today's.
+    for o in &p.table {
+        let expected = tokens(o.alpha_rao.into()) * o.price;
+        assert!(
+            (o.value_at_spot - expected).abs() < d("0.000000002"),
+            "day {}: {} vs {expected}",
+            o.day,
+            o.value_at_spot
+        );
+    }
+    let horizon = &p.headline.horizon;
+    assert!(horizon.value_at_spot > tokens(horizon.alpha_rao.into()) * today * d("1.09"));
 }

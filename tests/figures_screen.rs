@@ -10,6 +10,12 @@
 //! fee (33 / 65,535), no alpha-only stake (so A_v is the stake weight capped at the alpha
 //! outstanding) and no observed yields.
 
+use dtao_calc::calc::query::getter;
+use dtao_calc::calc::returns::form::ReturnsForm;
+use dtao_calc::calc::screen::form::ScreenForm;
+use dtao_calc::calc::screen::pool_figures::pool_figures;
+use dtao_calc::calc::screen::rows::{rows, shown, tally, Missing, Position, RowData};
+use dtao_calc::calc::screen::sort::Column;
 use dtao_calc::model::pool::quote::quote;
 use dtao_calc::model::pool::side::Side;
 use dtao_calc::model::pool::trade::{execute, TradeRequest};
@@ -18,12 +24,6 @@ use dtao_calc::model::screen::cost_vs_yield::CostOverYield;
 use dtao_calc::model::staking::returns::{headline, project, ReturnsInputs, Start};
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::{Snapshot, Subnet};
-use dtao_calc::ui::query::getter;
-use dtao_calc::ui::returns::form::ReturnsForm;
-use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::screen::pool_figures::pool_figures;
-use dtao_calc::ui::screen::rows::{rows, shown, tally, Missing, Position, RowData};
-use dtao_calc::ui::screen::sort::Column;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -450,6 +450,22 @@ fn threshold_is_where_the_net_result_turns_to_a_loss() {
             match figures.cost_yield.clone().unwrap() {
                 CostOverYield::Above(size) => {
                     assert!(net_at(size) < Decimal::ZERO, "{netuid} {params:?}: {size}");
+                    // The exact crossing, by bisection to the rao (the page finds it by false
+                    // position): the threshold lies at most 0.01 % above it.
+                    let (mut low, mut high) = (size / 2, size);
+                    assert!(net_at(low) >= Decimal::ZERO);
+                    while high - low > 1 {
+                        let mid = low + (high - low) / 2;
+                        if net_at(mid) < Decimal::ZERO {
+                            high = mid;
+                        } else {
+                            low = mid;
+                        }
+                    }
+                    assert!(
+                        size - high <= size / 10_000,
+                        "{netuid} {params:?}: {size} vs the crossing {high}"
+                    );
                     let below = size - size / 10_000 - 1;
                     assert!(
                         net_at(below) >= Decimal::ZERO,
@@ -737,4 +753,53 @@ fn search_and_depth_filter_keep_exactly_the_matching_rows() {
     assert!(kept.iter().any(|&i| all[i].netuid == 1));
     let gone = shown(&all, &form(&[("min_tao", "25836.39520754")]));
     assert!(!gone.iter().any(|&i| all[i].netuid == 1));
+}
+
+/// Figure: the threshold column on every subnet of the bundled data at the default position:
+/// against the exact crossing, bisected to the rao here, the threshold lies at or above it and
+/// at most 0.01 % above it (the precision the page states).
+#[test]
+fn every_threshold_is_within_its_precision_of_the_exact_crossing() {
+    let snapshot = bundled();
+    let params: &[(&str, &str)] = &[("days", "90")];
+    let pools = pool_figures(&form(params), &snapshot);
+    let mut checked = 0;
+    for figures in &pools {
+        let Ok(CostOverYield::Above(size)) = figures.cost_yield else {
+            continue;
+        };
+        let inputs = returns_inputs(&snapshot, figures.netuid, params);
+        let loses = |at: u64| {
+            let at = ReturnsInputs {
+                start: Start::Tao(at),
+                ..inputs
+            };
+            headline(&at)
+                .ok()
+                .and_then(|h| h.horizon.exit.ok())
+                .is_some_and(|e| e.net_tao < Decimal::ZERO)
+        };
+        assert!(loses(size), "{}: {size}", figures.netuid);
+        // The crossing lies between a size that does not lose and the threshold.
+        let mut low = size / 2;
+        while loses(low) && low > 1 {
+            low /= 2;
+        }
+        let mut high = size;
+        while high - low > 1 {
+            let mid = low + (high - low) / 2;
+            if loses(mid) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        assert!(
+            size - high <= size / 10_000,
+            "{}: {size} vs the crossing {high}",
+            figures.netuid
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} thresholds");
 }

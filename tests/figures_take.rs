@@ -8,6 +8,13 @@
 //! `ui/take/sections.rs`, which are private; every value they read comes from `compare::run`,
 //! `compare::switching` and the form, tested here. Each test names the testids it pins.
 
+use dtao_calc::calc::chain_figures::ChainFigures;
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::pool_source::FIX_FIELDS;
+use dtao_calc::calc::query::getter;
+use dtao_calc::calc::take::compare::{run, switching, Compared};
+use dtao_calc::calc::take::form::TakeForm;
+use dtao_calc::calc::take::table::amount_text;
 use dtao_calc::model::pool::fee::FeeRate;
 use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Mechanism;
@@ -16,11 +23,6 @@ use dtao_calc::model::staking::delegation::{
 };
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::{Snapshot, Subnet, Validator};
-use dtao_calc::ui::chain_figures::ChainFigures;
-use dtao_calc::ui::pool_source::FIX_FIELDS;
-use dtao_calc::ui::query::getter;
-use dtao_calc::ui::take::compare::{run, switching, Compared};
-use dtao_calc::ui::take::form::TakeForm;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -140,6 +142,11 @@ fn r_zero() -> Decimal {
 const STAKE: &str = "2000"; // 100 TAO / 0.05 TAO per alpha
 const EPOCHS_365: u64 = 7_300; // 365 x 7,200 / 360
 
+/// Dollars as the page writes them: the amount's TAO at the query's 400 USD per TAO.
+fn usd(a: &dtao_calc::model::staking::delegation::Amount) -> Decimal {
+    Style::READABLE.with_usd(Some(d("400"))).usd(a.tao).unwrap()
+}
+
 fn by_name<'a>(c: &'a Compared, name: &str) -> &'a DelegateResult {
     let i = c.delegates.iter().position(|d| d.name == name).unwrap();
     c.comparison.rows.iter().find(|r| r.index == i).unwrap()
@@ -247,12 +254,7 @@ fn earned_per_row() {
             "1e-18",
         );
         assert_close("earned tao", row.earned.tao, expected * d("0.05"), "1e-18");
-        assert_close(
-            "earned usd",
-            row.earned.usd.unwrap(),
-            expected * d("20"),
-            "1e-18",
-        );
+        assert_close("earned usd", usd(&row.earned), expected * d("20"), "1e-18");
     }
     // take-best-earned: the best row earns the most.
     let best = c.comparison.rows.iter().min_by_key(|r| r.rank).unwrap();
@@ -267,8 +269,16 @@ fn earned_per_row() {
         d(STAKE) * compound(&[(r_zero(), 600)]),
         "1e-18",
     );
-    // No TAO price: no dollars.
-    assert_eq!(compared(&[ROWS[1]]).comparison.rows[0].earned.usd, None);
+    // The table writes them: "… τ · $X" to the cent; no TAO price, no dollars.
+    let max = by_name(&c, "Max");
+    let text = amount_text(&max.earned, Style::READABLE.with_usd(Some(d("400"))));
+    let cents = usd(&max.earned).round_dp(2);
+    assert!(
+        text.replace(',', "")
+            .contains(&cents.normalize().to_string()),
+        "{text} lacks ${cents}"
+    );
+    assert!(!amount_text(&max.earned, Style::READABLE).contains('$'));
 }
 
 #[test]
@@ -333,7 +343,7 @@ fn ranks_and_gaps() {
     assert_close("worst gap", worst.gap.alpha, expected, "1e-15");
     assert_close(
         "worst gap usd",
-        worst.gap.usd.unwrap(),
+        usd(&worst.gap),
         expected * d("20"),
         "1e-15",
     );
@@ -426,7 +436,7 @@ fn raised_to_the_maximum_after_the_rate_limit() {
         "1e-20",
     );
     assert_eq!(lost.alpha, zero.earned.alpha - raised.alpha);
-    assert_close("lost usd", lost.usd.unwrap(), lost.alpha * d("20"), "1e-20");
+    assert_close("lost usd", usd(&lost), lost.alpha * d("20"), "1e-20");
     // Changed 29 days ago: one more day (20 payouts) at 9 %, then the maximum.
     let nine = by_name(&c, "Nine");
     let (raised, lost) = nine.raised.unwrap();

@@ -3,12 +3,12 @@
 
 mod common;
 
+use dtao_calc::calc::take::form::TakeForm;
 use dtao_calc::model::num::units::rao_to_decimal;
 use dtao_calc::model::pool::Mechanism;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::{import, Format};
 use dtao_calc::snapshot::{dtao_snapshot, SnapshotError, MAX_BYTES};
-use dtao_calc::ui::take::form::TakeForm;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::str::FromStr;

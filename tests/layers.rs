@@ -1,6 +1,7 @@
-//! The code's shape: `model` imports neither `snapshot` nor `ui`, `snapshot` does not import
-//! `ui`, and no module imports another that (through others) imports it back. Read from the
-//! source's `crate::`/`super::` paths, leaving out unit tests.
+//! The code's shape: the layers `model` -> `snapshot` -> `calc` -> `ui` import only downwards,
+//! `model::num` (the numbers every formula uses) imports nothing else of the model, `calc` is
+//! pure (no Leptos, no browser), and no module imports another that (through others) imports it
+//! back. Read from the source's `crate::`/`super::` paths, leaving out unit tests.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -12,7 +13,10 @@ fn modules() -> BTreeMap<String, String> {
             let path = entry.expect("an entry").path();
             if path.is_dir() {
                 walk(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs")
+                // A module's unit tests in a file of their own (`x/tests.rs`).
+                && path.file_name().is_some_and(|n| n != "tests.rs")
+            {
                 out.push(path);
             }
         }
@@ -91,13 +95,55 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     edges
 }
 
+/// A module's layer, lowest first; `model::num` below the rest of the model.
+fn rank(module: &str) -> usize {
+    const LAYERS: [&str; 5] = ["model::num", "model", "snapshot", "calc", "ui"];
+    LAYERS
+        .iter()
+        .position(|l| module == *l || module.starts_with(&format!("{l}::")))
+        .unwrap_or(LAYERS.len())
+}
+
 #[test]
 fn layers_only_import_downwards() {
-    for (from, to) in imports() {
+    let edges = imports();
+    for layer in ["model::num", "model", "snapshot", "calc", "ui"] {
+        assert!(
+            edges.keys().any(|m| m.starts_with(layer)),
+            "no module in {layer}: the test would check nothing there"
+        );
+    }
+    for (from, to) in edges {
         for target in to {
-            let up = (from.starts_with("model") && !target.starts_with("model"))
-                || (from.starts_with("snapshot") && target.starts_with("ui"));
-            assert!(!up, "{from} imports {target}, a layer above it");
+            assert!(
+                rank(&target) <= rank(&from),
+                "{from} imports {target}, a layer above it"
+            );
+        }
+    }
+}
+
+#[test]
+fn ranks_order_the_layers() {
+    assert!(rank("model::num::ratio") < rank("model::pool::rejection"));
+    assert!(rank("model::pool") < rank("snapshot::import"));
+    assert!(rank("snapshot") < rank("calc::pool::form"));
+    assert!(rank("calc::format") < rank("ui::figure"));
+    // A name that merely starts like a layer is not in it.
+    assert_eq!(rank("calculator"), 5);
+}
+
+#[test]
+fn the_pure_layer_uses_no_browser_crate() {
+    for (name, code) in modules() {
+        if rank(&name) != 3 {
+            continue;
+        }
+        for framework in ["leptos", "web_sys", "wasm_bindgen", "js_sys", "gloo"] {
+            assert!(
+                !code.contains(framework),
+                "{name} uses {framework}: calc is the pure layer"
+            );
         }
     }
 }
@@ -124,4 +170,27 @@ fn no_module_imports_itself_back() {
             }
         }
     }
+}
+
+#[test]
+fn tests_and_benches_compute_without_the_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut read = 0;
+    for dir in ["tests", "benches"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("readable") {
+            let path = entry.expect("an entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                read += 1;
+                let code = std::fs::read_to_string(&path).unwrap();
+                // Spelled in two pieces so that this file does not find itself.
+                let pages = format!("dtao_calc::{}::", "ui");
+                assert!(
+                    !code.contains(&pages),
+                    "{} reaches into the pages: compute through calc",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(read > 10, "only {read} files read");
 }

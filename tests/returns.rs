@@ -51,7 +51,6 @@ fn spec_inputs(others_compound: bool) -> ReturnsInputs {
         epoch_blocks: 361,
         price_change: Decimal::ZERO,
         exit_from: ExitFrom::Entry,
-        tao_usd: None,
     }
 }
 
@@ -110,7 +109,6 @@ fn thin_pools_can_eat_the_yield() {
         epoch_blocks: 360,
         price_change: Decimal::ZERO,
         exit_from: ExitFrom::Before,
-        tao_usd: Some(d("400")),
     };
     let deep = project(&inputs(deep)).unwrap();
     let thin = project(&inputs(thin)).unwrap();
@@ -125,7 +123,6 @@ fn thin_pools_can_eat_the_yield() {
     let thin_leg = thin.headline.horizon.exit.clone().unwrap();
     assert!(deep_leg.net_tao > Decimal::ZERO);
     assert!(thin_leg.net_tao < d("-20"));
-    assert_eq!(thin_leg.net_usd, Some(thin_leg.net_tao * d("400")));
     // Break-even: days on the deep pool, not within 5 years at 5 % on the thin one.
     let days = deep.headline.breakeven_day.unwrap();
     assert!((1..60).contains(&days), "{days}");
@@ -172,7 +169,6 @@ fn root_stakes_one_to_one() {
         epoch_blocks: 7_200,
         price_change: d("0.5"),
         exit_from: ExitFrom::Entry,
-        tao_usd: None,
     })
     .unwrap();
     assert_eq!(p.headline.alpha_start_rao, 50 * RAO_PER_TAO);
@@ -203,7 +199,6 @@ fn no_yield(exit_from: ExitFrom, days: u32, price_change: Decimal) -> ReturnsInp
         epoch_blocks: 360,
         price_change,
         exit_from,
-        tao_usd: None,
     }
 }
 
@@ -295,7 +290,7 @@ proptest! {
         tao in 1u64..u64::MAX, alpha in 1u64..u64::MAX, w in 1u64..99, start in any::<u64>(), from_alpha in any::<bool>(),
         days in 0u32..4000, apy in proptest::option::of(0i64..10_000_000), pool_per_epoch in 0i64..i64::MAX,
         other in 0i64..i64::MAX, take in 0i64..10_000, vtrust in 0i64..10_000, others in any::<bool>(),
-        epoch in 0u32..100_000, change in -10_000i64..1_000_000, usd in proptest::option::of(0i64..i64::MAX),
+        epoch in 0u32..100_000, change in -10_000i64..1_000_000,
     ) {
         let Ok(weight) = TaoWeight::from_parts(w * 10_000_000_000_000_000) else { return Ok(()); };
         let pool = Pool::dynamic(tao, alpha, weight).unwrap();
@@ -318,7 +313,6 @@ proptest! {
             epoch_blocks: epoch,
             price_change: Decimal::new(change, 4),
             exit_from: if others { ExitFrom::Entry } else { ExitFrom::Before },
-            tao_usd: usd.map(|u| Decimal::new(u, 2)),
         };
         if let Err(e) = project(&inputs) {
             prop_assert!(!e.to_string().is_empty());

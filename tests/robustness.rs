@@ -7,6 +7,19 @@
 
 mod common;
 
+use dtao_calc::calc::app_params::Calc;
+use dtao_calc::calc::chain_figures::ChainFigures;
+use dtao_calc::calc::conviction::{form::ConvictionForm, report};
+use dtao_calc::calc::field::Field;
+use dtao_calc::calc::format::Style;
+use dtao_calc::calc::param_tables;
+use dtao_calc::calc::pool::form::PoolForm;
+use dtao_calc::calc::pool_source::PoolSource;
+use dtao_calc::calc::query::parse_query;
+use dtao_calc::calc::returns::form::ReturnsForm;
+use dtao_calc::calc::screen;
+use dtao_calc::calc::screen::form::ScreenForm;
+use dtao_calc::calc::take::{compare, form::TakeForm};
 use dtao_calc::model::pool::curve::{max_trade_for_slippage, slippage_curve};
 use dtao_calc::model::pool::move_stake::move_stake;
 use dtao_calc::model::pool::quote::quote;
@@ -15,18 +28,6 @@ use dtao_calc::model::staking::returns::project;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::import;
 use dtao_calc::snapshot::Snapshot;
-use dtao_calc::ui::app_params::Calc;
-use dtao_calc::ui::chain_figures::ChainFigures;
-use dtao_calc::ui::conviction::{form::ConvictionForm, report};
-use dtao_calc::ui::field::Field;
-use dtao_calc::ui::param_tables;
-use dtao_calc::ui::pool::form::PoolForm;
-use dtao_calc::ui::pool_source::PoolSource;
-use dtao_calc::ui::query::parse_query;
-use dtao_calc::ui::returns::form::ReturnsForm;
-use dtao_calc::ui::screen;
-use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::take::{compare, form::TakeForm};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use serde_json::{json, Value};
@@ -259,8 +260,8 @@ fn pool_parameters() {
             Err(rejection) => sentence(&rejection.to_string())?,
             // What the summary says of it: cost, tier, the least at the tolerance, sold back.
             Ok(q) => {
-                let priced = dtao_calc::ui::pool::outcome::Priced::of(&form, &q);
-                sentence(&priced.verdict())?;
+                let priced = dtao_calc::calc::pool::outcome::Priced::of(&form, &q);
+                sentence(&priced.verdict(Style::READABLE))?;
             }
         }
         // Everything else the page computes from the same inputs.
@@ -528,7 +529,7 @@ fn query_strings() {
     runner()
         .run(&any::<String>(), |raw| {
             let pairs = parse_query(&raw);
-            let back = dtao_calc::ui::query::to_query(&pairs);
+            let back = dtao_calc::calc::query::to_query(&pairs);
             prop_assert_eq!(parse_query(&back), pairs);
             Ok(())
         })

@@ -3,11 +3,11 @@
 //! more than the period yields, each row's threshold column and its net column agree, because
 //! all three are the returns calculator's net result (`staking::returns`).
 
+use dtao_calc::calc::screen::form::ScreenForm;
+use dtao_calc::calc::screen::rows::{rows, tally};
 use dtao_calc::model::num::units::rao_to_decimal;
 use dtao_calc::model::screen::cost_vs_yield::CostOverYield;
 use dtao_calc::snapshot::bundled::bundled;
-use dtao_calc::ui::screen::form::ScreenForm;
-use dtao_calc::ui::screen::rows::{rows, tally};
 use rust_decimal::Decimal;
 
 fn costly_from(threshold: &CostOverYield, amount: Decimal) -> bool {

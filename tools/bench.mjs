@@ -1,6 +1,6 @@
 // Browser timings for the README (run by tools/bench after a release build and the floor's): cold
 // first render of each calculator over http and from file:// (median of 10 loads, each in a fresh
-// browser context) with where its time goes (the app's User Timing marks, src/ui/timing.rs), the
+// browser context) with where its time goes (the app's User Timing marks, src/ui/shell/timing.rs), the
 // same for the empty Leptos app (target/floor), and the time from typing a new amount to the
 // updated result on screen (median of 50). Prints Markdown tables beside the targets of issue 18.
 // Never part of the tests: timings vary with the machine.

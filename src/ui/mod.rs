@@ -1,42 +1,14 @@
-//! The Leptos pages. `query`, `field`, `format` and the calculators' `form` modules are pure;
-//! the components read the URL query as their state and write every change back to it.
+//! The Leptos pages: components only, over `calc` (their forms, figures and words). The
+//! components read the URL query as their state and write every change back to it.
 
-pub mod app;
-pub mod app_params;
-pub mod calculator;
-pub mod chain_fields;
-pub mod chain_figures;
-pub mod chart;
-pub mod clipboard;
 pub mod conviction;
 pub mod data;
-pub mod data_panel;
-pub mod disclosure;
-pub mod embed;
-pub mod embed_panel;
-pub mod explain;
-pub mod field;
-pub mod figure;
-pub mod format;
-pub mod grouping;
-pub mod inputs;
-pub mod markup;
-pub mod param;
-pub mod param_tables;
-pub mod params;
 pub mod pool;
-pub mod pool_fields;
-pub mod pool_source;
-pub mod query;
 pub mod returns;
 pub mod screen;
-pub mod shared_params;
-pub mod storage;
-pub mod subnet_picker;
-pub mod summary;
+pub mod shell;
 pub mod take;
-pub mod timing;
-pub mod typed;
+pub mod widgets;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,9 +21,9 @@ pub const ROOT_ID: &str = "dtao-calc";
 /// calculator with `embed=1`. Does nothing when a script-tag widget loaded the module; the
 /// widget mounts itself with `mount_widget`.
 pub fn start() {
-    timing::mark(timing::STARTED);
+    shell::timing::mark(shell::timing::STARTED);
     console_error_panic_hook::set_once();
-    if embed::is_widget_page() {
+    if shell::embed::is_widget_page() {
         return;
     }
     let document = document();
@@ -69,21 +41,21 @@ pub fn start() {
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
-    let params = params::Params::from_location();
-    let embed = params.get_untracked(app_params::EMBED.key);
+    let params = shell::params::Params::from_location();
+    let embed = params.get_untracked(crate::calc::app_params::EMBED.key);
     let shell = if matches!(embed.as_deref().map(str::trim), Some("1" | "full")) {
-        embed::post_height_when_framed(&root);
-        app::Shell::Embed
+        shell::embed::post_height_when_framed(&root);
+        shell::app::Shell::Embed
     } else {
-        app::Shell::Full
+        shell::app::Shell::Full
     };
-    let base = embed::page_base();
+    let base = shell::embed::page_base();
     leptos::mount::mount_to(
         root,
-        move || view! { <app::App params=params shell=shell base=base /> },
+        move || view! { <shell::app::App params=params shell=shell base=base /> },
     )
     .forget();
-    timing::mark(timing::MOUNTED);
+    shell::timing::mark(shell::timing::MOUNTED);
 }
 
 /// Mount a calculator into `host` for a script-tag widget: `query` holds its parameters (from
@@ -93,9 +65,9 @@ pub fn start() {
 #[cfg_attr(not(feature = "live-module"), wasm_bindgen::prelude::wasm_bindgen)]
 pub fn mount_widget(host: web_sys::HtmlElement, query: String, base: String) {
     console_error_panic_hook::set_once();
-    let params = params::Params::detached(query::parse_query(&query));
+    let params = shell::params::Params::detached(crate::calc::query::parse_query(&query));
     leptos::mount::mount_to(host, move || {
-        view! { <app::App params=params shell=app::Shell::Widget base=base /> }
+        view! { <shell::app::App params=params shell=shell::app::Shell::Widget base=base /> }
     })
     .forget();
 }

@@ -1,4 +1,4 @@
-// The pool page's figures (src/model/pool, src/ui/pool): one or more mutants per figure row.
+// The pool page's figures (src/model/pool, src/calc/pool): one or more mutants per figure row.
 // Each: name, file, the exact text (once in the file), what it becomes.
 export default [
   // The swap and the fee (the vectors pin these to the rao).
@@ -16,10 +16,10 @@ export default [
   ["pool-slippage: over what was received", "src/model/pool/quote.rs",
     "slippage_pct: difference_pct(ideal_taken, received_scaled, ideal_taken)?,",
     "slippage_pct: difference_pct(ideal_taken, received_scaled, received_scaled)?,"],
-  ["pool-slippage: cost in TAO over the net, not the amount paid", "src/ui/pool/outcome.rs",
+  ["pool-slippage: cost in TAO over the net, not the amount paid", "src/calc/pool/outcome.rs",
     "rao_to_decimal(quote.swap.taken_rao()) * quote.slippage_pct / Decimal::ONE_HUNDRED",
     "rao_to_decimal(quote.swap.amount_in_rao) * quote.slippage_pct / Decimal::ONE_HUNDRED"],
-  ["pool-slippage: unstake cost leaves out the fee", "src/ui/pool/outcome.rs",
+  ["pool-slippage: unstake cost leaves out the fee", "src/calc/pool/outcome.rs",
     "Side::Unstake => quote.ideal - quote.received,", "Side::Unstake => quote.ideal - quote.received - quote.fee_tao,"],
   // pool-slippage-ex-fee, pool-slippage-docs
   ["pool-slippage-ex-fee: ideal with the fee", "src/model/pool/quote.rs",
@@ -46,22 +46,22 @@ export default [
     "        U256::from(after.alpha_rao) * U256::from(before.tao_rao),\n        U256::from(after.alpha_rao) * U256::from(before.tao_rao),\n    )?;",
     "        U256::from(after.alpha_rao) * U256::from(before.tao_rao),\n        U256::from(after.tao_rao) * U256::from(before.alpha_rao),\n    )?;"],
   // pool-warning's tier
-  ["pool-warning: the round trip left out of the tier", "src/ui/pool/outcome.rs",
+  ["pool-warning: the round trip left out of the tier", "src/calc/pool/outcome.rs",
     "let tier = Tier::of(quote.slippage_pct).max(Tier::of(trip_pct));", "let tier = Tier::of(quote.slippage_pct);"],
-  ["pool-warning: red from 6 %", "src/ui/pool/outcome.rs",
+  ["pool-warning: red from 6 %", "src/calc/pool/outcome.rs",
     "if pct > Decimal::from(5) {", "if pct > Decimal::from(6) {"],
-  ["pool-warning: notice from 2 %", "src/ui/pool/outcome.rs",
+  ["pool-warning: notice from 2 %", "src/calc/pool/outcome.rs",
     "} else if pct >= Decimal::ONE {", "} else if pct >= Decimal::TWO {"],
   // USD
-  ["pool usd: divided by the price", "src/ui/pool/outcome.rs",
-    "crate::ui::format::tokens((tao * p).round_dp(2))", "crate::ui::format::tokens((tao / p).round_dp(2))"],
-  ["pool-pay usd: an unstake's alpha counted as TAO", "src/ui/pool/figures.rs",
-    "Side::Unstake => p.usd(paid * q.spot_price),", "Side::Unstake => p.usd(paid),"],
-  ["pool-received usd: a stake's alpha counted as TAO", "src/ui/pool/figures.rs",
-    "Side::Stake => p.usd(q.received * q.spot_price),", "Side::Stake => p.usd(q.received),"],
+  ["usd: divided by the price", "src/calc/format.rs",
+    "self.tao_usd.and_then(|p| tao.try_mul(p))", "self.tao_usd.and_then(|p| tao.try_div(p))"],
+  ["pool-pay usd: an unstake's alpha counted as TAO", "src/calc/pool/figures.rs",
+    "Side::Unstake => p.usd(paid * q.spot_price, style),", "Side::Unstake => p.usd(paid, style),"],
+  ["pool-received usd: a stake's alpha counted as TAO", "src/calc/pool/figures.rs",
+    "Side::Stake => p.usd(q.received * q.spot_price, style),", "Side::Stake => p.usd(q.received, style),"],
   // pool-min-received
   ["pool-min-received: others move the pool one step short", "src/model/pool/min_received.rs",
-    "            moved_rao: most,\n", "            moved_rao: most / 2,\n"],
+    "if let Some(o) = fills(most) {", "if let Some(o) = fills(most / 2) {"],
   ["pool-min-received: the bound one rao short", "src/model/pool/limit.rs",
     "Ok(f) => Ok(mul_decimal_floor(reserve, f)),", "Ok(f) => Ok(mul_decimal_floor(reserve, f).map(|v| v.saturating_sub(1))),"],
   // pool-max-amount

@@ -1,4 +1,4 @@
-// The take page's figures (src/model/staking, src/ui/take): one or more mutants per figure row.
+// The take page's figures (src/model/staking, src/calc/take): one or more mutants per figure row.
 // Each: name, file, the exact text (once in the file), what it becomes.
 export default [
   ["take-table/take-earned: a payout counted before its epoch ends (ceil)", "src/model/staking/emission.rs", "u64::from(days) * u64::from(BLOCKS_PER_DAY) / u64::from(epoch_blocks.max(1))", "(u64::from(days) * u64::from(BLOCKS_PER_DAY)).div_ceil(u64::from(epoch_blocks.max(1)))"],
@@ -6,7 +6,7 @@ export default [
   ["take-net-apy/take-best-apy: a year of 2,629,800 blocks", "src/model/staking/emission.rs", "Decimal::from(BLOCKS_PER_DAY * DAYS_PER_YEAR) / Decimal::from(epoch_blocks.max(1))", "Decimal::from(2_629_800u32) / Decimal::from(epoch_blocks.max(1))"],
   ["take-net-apy: APY at an epoch one block longer", "src/model/staking/delegation.rs", "apy(rate, inputs.epoch_blocks)?", "apy(rate, inputs.epoch_blocks + 1)?"],
   ["take-net-apy: childkey take dropped", "src/model/staking/delegation.rs", "checked((Decimal::ONE - childkey_take).try_mul(Decimal::ONE - take))", "checked(Decimal::ONE.try_mul(Decimal::ONE - take))"],
-  ["take-net-apy: your stake left out of A_v", "src/ui/take/compare.rs", "stake_total: base.stake_total + stake_alpha,", "stake_total: base.stake_total,"],
+  ["take-net-apy: your stake left out of A_v", "src/calc/take/compare.rs", "stake_total: base.stake_total + stake_alpha,", "stake_total: base.stake_total,"],
   ["take-earned/take-best-earned: one payout short", "src/model/staking/delegation.rs", "let earned = checked(stake.try_mul(growth(rate, epochs)?))?;", "let earned = checked(stake.try_mul(growth(rate, epochs - 1)?))?;"],
   ["take-earned usd/tao: alpha counted as TAO", "src/model/staking/delegation.rs", "let tao = checked(alpha.try_mul(inputs.price))?;", "let tao = alpha;"],
   ["take-paid: take of what you are paid, not of the gross", "src/model/staking/delegation.rs", "                .try_mul(delegate.take)\n                .and_then(|v| v.try_div(Decimal::ONE - delegate.take)),", "                .try_mul(delegate.take)\n                .and_then(|v| v.try_div(Decimal::ONE)),"],
@@ -18,13 +18,13 @@ export default [
   ["take-raised: wait one payout short", "src/model/staking/delegation.rs", "epochs.min(epochs_in_days(wait, inputs.epoch_blocks))", "epochs.min(epochs_in_days(wait, inputs.epoch_blocks).saturating_sub(1))"],
   ["take-raised: raised rate from the rate itself (no 1 - take)", "src/model/staking/delegation.rs", "            .and_then(|v| v.try_div(Decimal::ONE - take)),", "            .and_then(|v| v.try_div(Decimal::ONE)),"],
   ["take-chart: curve days rounded up", "src/model/staking/delegation.rs", "let day = inputs.days * i / 24;", "let day = (inputs.days * i).div_ceil(24);"],
-  ["take-switch-same: from the best row by default", "src/ui/take/compare.rs", ".unwrap_or(worst)", ".unwrap_or(best)"],
+  ["take-switch-same: from the best row by default", "src/calc/take/compare.rs", ".unwrap_or(worst)", ".unwrap_or(best)"],
   ["take-switch-same: a day of epochs one block longer", "src/model/staking/switching.rs", "emission::epochs_per_day(epoch_blocks);", "emission::epochs_per_day(epoch_blocks + 1);"],
   ["take-switch-other: the newcomer's alpha left out of A_v", "src/model/staking/switching.rs", "checked(to_base.stake_total.try_add(moved.received_alpha()))?", "checked(to_base.stake_total.try_add(Decimal::ZERO))?"],
   ["take-switch-other: the new yield at this subnet's tempo", "src/model/staking/switching.rs", "        moved.value_after_tao,\n        new_rate,\n        to_base.epoch_blocks,", "        moved.value_after_tao,\n        new_rate,\n        staying.epoch_blocks,"],
-  ["take-prefilled: smallest stake first", "src/ui/take/prefill.rs", "std::cmp::Reverse(v.alpha_stake)", "v.alpha_stake"],
-  ["take-no-validators: examples note over the data's rows", "src/ui/take/form.rs", "examples: given.is_none() && !prefilled,", "examples: given.is_none(),"],
+  ["take-prefilled: smallest stake first", "src/calc/take/prefill.rs", "std::cmp::Reverse(v.alpha_stake)", "v.alpha_stake"],
+  ["take-no-validators: examples note over the data's rows", "src/calc/take/form.rs", "examples: given.is_none() && !prefilled,", "examples: given.is_none(),"],
   ["root-dividends-warning: paid at a sum of exactly 1", "src/model/staking/emission.rs", "sum::<Decimal>() > Decimal::ONE", "sum::<Decimal>() >= Decimal::ONE"],
-  ["take-error: a 0-day horizon accepted", "src/ui/shared_params.rs", "parse_whole(t, 1, u64::from(MAX_DAYS))", "parse_whole(t, 0, u64::from(MAX_DAYS))"],
+  ["take-error: a 0-day horizon accepted", "src/calc/shared_params.rs", "parse_whole(t, 1, u64::from(MAX_DAYS))", "parse_whole(t, 0, u64::from(MAX_DAYS))"],
   ["take-net-apy (root): root paid every 360 blocks", "src/model/staking/emission.rs", "        epoch_blocks: BLOCKS_PER_DAY,", "        epoch_blocks: 360,"],
 ];

@@ -109,3 +109,51 @@ pub fn swap(
     }
     Ok(result)
 }
+
+#[cfg(test)]
+mod tests {
+    // Here rather than beside `limit`'s own tests: `swap` uses `limit`, not the other way.
+    use super::*;
+    use crate::model::pool::fill::PriceProtection;
+    use crate::model::pool::limit::{limit_from_tolerance, max_gross_within_limit};
+    use crate::model::pool::weights::TaoWeight;
+    use rust_decimal::Decimal;
+
+    fn pool() -> Pool {
+        Pool::dynamic(50_000_000_000_000, 2_500_000_000_000_000, TaoWeight::HALF).unwrap()
+    }
+
+    #[test]
+    fn fill_or_kill_takes_the_bound_and_refuses_one_rao_more() {
+        let pool = pool();
+        for side in [Side::Stake, Side::Unstake] {
+            let limit = limit_from_tolerance(&pool, side, Decimal::ONE).unwrap();
+            let protection = PriceProtection {
+                limit_price_rao: limit,
+                allow_partial: false,
+            };
+            let max = max_gross_within_limit(&pool, side, limit).unwrap().unwrap();
+            assert!(swap(&pool, side, max, Some(protection)).is_ok(), "{side}");
+            assert!(matches!(
+                swap(&pool, side, max + 1, Some(protection)),
+                Err(Rejection::SlippageTooHigh { .. })
+            ));
+            // For equal weights the bound is y (sqrt(limit / p) - 1) (stake), written out: a
+            // 1 % tolerance moves the price at most 1 %, so about 0.4988 % of the reserve goes in.
+            let reserve = match side {
+                Side::Stake => pool.tao_rao,
+                Side::Unstake => pool.alpha_rao,
+            };
+            // The bound is gross; what enters the pool is the amount after the fee.
+            let share = pool.fee().net_of_gross(max) as f64 / reserve as f64;
+            let expected = match side {
+                Side::Stake => 1.01f64.sqrt() - 1.0,
+                Side::Unstake => (1.0 / 0.99f64).sqrt() - 1.0,
+            };
+            assert!(
+                (share - expected).abs() < 1e-6,
+                "{side}: {share} vs {expected}"
+            );
+        }
+    }
+}

@@ -1,11 +1,7 @@
 //! The conviction-lock calculator: locked alpha and conviction over time, what the lock costs in
 //! liquidity, and when a challenger could take over the subnet.
 
-pub mod explain;
-pub mod figures;
-pub mod form;
 pub mod page;
-pub mod report;
 mod sections;
 
 pub use page::ConvictionCalculator;

@@ -1,30 +1,32 @@
 //! The conviction calculator's page: the lock's inputs, the outlook and the chart.
 
-use super::explain;
-use super::figures::{FIGURES, SUMMARY};
-use super::form::{
+use super::sections::LockChart;
+use crate::calc::app_params::Calc;
+use crate::calc::conviction::explain;
+use crate::calc::conviction::figures::{FIGURES, SUMMARY};
+use crate::calc::conviction::form::{
     ConvictionForm, CONVICTION, DAYS, ELIGIBLE, GATE, GATE_RULE, LOCK, MODE, OWNER, OWNER_LOCK, TM,
     TU,
 };
-use super::report::run;
-use super::sections::LockChart;
+use crate::calc::conviction::report::run;
+use crate::calc::field::FieldText;
+use crate::calc::format;
 use crate::model::conviction::{days, half_life_days, Mode, CODE_DEFAULT_RATE, DOCS_MATURITY_RATE};
-use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::data::Data;
-use crate::ui::explain::Explain;
-use crate::ui::field::FieldText;
-use crate::ui::figure::Figures;
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
-use crate::ui::params::Params;
-use crate::ui::pool_fields::PoolFields;
-use crate::ui::summary::{is_compact, Refusal};
+use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::shell::summary::{is_compact, Refusal};
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::figure::Figures;
+use crate::ui::widgets::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
+use crate::ui::widgets::pool_fields::PoolFields;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 #[component]
 pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
+    let style = style_reader();
     let form = Memo::new(move |_| {
         data.snapshot
             .with(|s| ConvictionForm::read(|k| params.get(k), s))
@@ -48,8 +50,8 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
         form.with(|f| match (f.tu.ok(), f.tm.ok()) {
             (Some(tu), Some(tm)) => format!(
                 "Half-lives: unlock {} days, maturity {} days.",
-                format::tokens(half_life_days(tu).round_dp(1)),
-                format::tokens(half_life_days(tm).round_dp(1))
+                format::tokens(half_life_days(tu).round_dp(1), style()),
+                format::tokens(half_life_days(tm).round_dp(1), style())
             ),
             _ => String::new(),
         })
@@ -70,11 +72,11 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
             Ok(r) => {
                 // The gate's line says whether and when the lock could take the subnet over.
                 let gate = &FIGURES[1];
-                let passes = (gate.pick)(r);
+                let passes = (gate.pick)(r, style());
                 // "Never" is not a success: it is said in a neutral colour.
                 let class = if passes.is_some() { "verdict ok" } else { "verdict pending" };
                 let text = passes.map(|s| format!("Passes the takeover gate: {}.", s.text)).unwrap_or_else(|| {
-                    let mut why = (gate.missing)(r);
+                    let mut why = (gate.missing)(r, style());
                     // A compact embed keeps to the verdict; the full calculator names the lock
                     // that would pass.
                     if compact {
@@ -100,8 +102,8 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                 Ok(r) => format!(
                     "After {} days: {} alpha locked · conviction {}",
                     r.horizon_days,
-                    format::tokens(r.outlook.horizon.locked),
-                    format::tokens(r.outlook.horizon.conviction),
+                    format::tokens(r.outlook.horizon.locked, style()),
+                    format::tokens(r.outlook.horizon.conviction, style()),
                 ),
                 Err(e) => e.clone(),
             }))
@@ -147,7 +149,7 @@ pub fn ConvictionCalculator(params: Params, data: Data) -> impl IntoView {
                     <ParamChoice spec=GATE_RULE.spec() buttons=GATE_RULE.buttons() field=field(|f| f.total_rule.shown()) edit=edit />
                     <ParamInput spec=GATE.spec() field=field(|f| f.gate.shown()) edit=edit hint="For the single-hotkey rule; 18 % today" />
                     <p class="hint" data-testid="conviction-age">{move || form.with(|f| match f.subnet_age {
-                        Some(age) => format!("The subnet is {} days old (registration block in the data).", format::tokens(days(Decimal::from(age)).floor())),
+                        Some(age) => format!("The subnet is {} days old (registration block in the data).", format::tokens(days(Decimal::from(age)).floor(), style())),
                         None => "The subnet's age is not in the data; the one-year age gate is left out.".to_string(),
                     })}</p>
                 </fieldset>

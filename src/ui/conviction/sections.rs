@@ -1,15 +1,17 @@
 //! The conviction page's chart: locked alpha, your conviction and the owner's over the horizon.
 
-use super::figures::alpha_text;
-use super::report::Report;
+use crate::calc::conviction::figures::alpha_text;
+use crate::calc::conviction::report::Report;
 use crate::model::conviction::days;
-use crate::ui::chart::{LineChartPanel, LineData, Series};
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chart::{LineChartPanel, LineData, Series};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 #[component]
 pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
+    let style = style_reader();
     view! {
         <LineChartPanel
             heading="Locked alpha and conviction over time"
@@ -49,7 +51,7 @@ pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
             description=Signal::derive(move || report.with(|r| match r {
                 Ok(r) => format!(
                     "Over {} days the locked alpha goes from {} to {}; conviction ends at {}.",
-                    r.horizon_days, alpha_text(r.lock_now), alpha_text(r.outlook.horizon.locked), alpha_text(r.outlook.horizon.conviction)
+                    r.horizon_days, alpha_text(r.lock_now, style()), alpha_text(r.outlook.horizon.locked, style()), alpha_text(r.outlook.horizon.conviction, style())
                 ),
                 Err(e) => e.clone(),
             }))
@@ -59,8 +61,8 @@ pub fn LockChart(report: Memo<Result<Report, String>>) -> impl IntoView {
             let top = r.curve.iter().flat_map(|p| [p[1], p[2], p[3]]).max().unwrap_or_default();
             (r.outlook.gate_level > top * Decimal::from(3)).then(|| view! {
                 <p class="note" data-testid="conviction-gate-off-scale">
-                    {format!("The gate, {}, is far above these lines, so the chart is scaled to them.", alpha_text(r.outlook.gate_level))}
-                    {r.needed_lock.map(|l| format!(" A lock of {} would pass it within {} days.", alpha_text(l), r.horizon_days))}
+                    {format!("The gate, {}, is far above these lines, so the chart is scaled to them.", alpha_text(r.outlook.gate_level, style()))}
+                    {r.needed_lock.map(|l| format!(" A lock of {} would pass it within {} days.", alpha_text(l, style()), r.horizon_days))}
                 </p>
             })
         })}

@@ -3,12 +3,12 @@
 //! failed parts' figures taken from the data in use, and says so (`chain::parts`).
 
 use super::{Data, Origin, Status, STORED_RPC};
+use crate::calc::app_params::RPC;
+use crate::calc::pool_source::NETUID;
 use crate::snapshot::chain::parts::{fill_from, Part};
 use crate::snapshot::chain::FINNEY;
 use crate::snapshot::live_module::read_chain;
-use crate::ui::app_params::RPC;
-use crate::ui::pool_source::NETUID;
-use crate::ui::storage;
+use crate::ui::data::storage;
 use leptos::prelude::*;
 
 impl Data {
@@ -111,7 +111,7 @@ impl Data {
     /// The chain's own quote of `ask`, through the live module.
     pub async fn chain_quote(
         &self,
-        ask: &crate::ui::pool::chain_quote::QuoteAsk,
+        ask: &crate::calc::pool::chain_quote::QuoteAsk,
     ) -> Result<crate::snapshot::chain::quote::ChainQuote, String> {
         crate::snapshot::live_module::quote_chain(
             &self.base.get_value(),

@@ -1,30 +1,34 @@
 //! The pool calculator's page: its inputs and headline figures, then its sections.
 
-use super::chain_quote;
-use super::explain;
-use super::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
-use super::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
-use super::outcome::{PoolOutcome, Priced, Tier};
 use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
+use crate::calc::app_params::Calc;
+use crate::calc::field::FieldText;
+use crate::calc::figure::Shown;
+use crate::calc::format;
+use crate::calc::format::Style;
+use crate::calc::pool::chain_quote;
+use crate::calc::pool::explain;
+use crate::calc::pool::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
+use crate::calc::pool::form::{amount_unit, PoolForm, AMOUNT, LIMIT, PARTIAL, SIDE, TOL, WHOLE};
+use crate::calc::pool::outcome::{PoolOutcome, Priced, Tier};
 use crate::model::num::units::{format_rao, rao_to_decimal};
 use crate::model::pool::limit::max_gross_within_limit;
 use crate::model::pool::side::Side;
 use crate::model::words::group_thousands;
 use crate::snapshot::chain::quote::ChainQuote;
-use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::data::Data;
-use crate::ui::explain::Explain;
-use crate::ui::field::FieldText;
-use crate::ui::figure::{Figure, FigureRows, Shown};
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
-use crate::ui::params::Params;
-use crate::ui::pool_fields::PoolFields;
+use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::figure::{Figure, FigureRows};
+use crate::ui::widgets::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
+use crate::ui::widgets::pool_fields::PoolFields;
 use leptos::prelude::*;
 
 #[component]
 pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
+    let style = style_reader();
     let inputs = Memo::new(move |_| data.snapshot.with(|s| PoolForm::read(|k| params.get(k), s)));
     let edit = Edit {
         params,
@@ -70,9 +74,9 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
             dock=Signal::derive(move || outcome.with(|o| match o {
                 PoolOutcome::Quoted(q) => format!(
                     "You receive {} {} · slippage {}",
-                    format::tokens(q.received),
+                    format::tokens(q.received, style()),
                     q.swap.side.output_token(),
-                    format::pct(q.slippage_pct),
+                    format::pct(q.slippage_pct, style()),
                 ),
                 PoolOutcome::Rejected(r) => format!("The chain rejects this trade ({})", r.chain_name()),
                 PoolOutcome::Problem(p) => p.clone(),
@@ -101,7 +105,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     </Show>
                 </fieldset>
                 <MoreInputs trouble=trouble>
-                <ParamInput spec=crate::ui::shared_params::TAO_USD.spec() field=field(|i| i.tao_usd.shown()) edit=edit placeholder="none" />
+                <ParamInput spec=crate::calc::shared_params::TAO_USD.spec() field=field(|i| i.tao_usd.shown()) edit=edit placeholder="none" />
                 <fieldset class="group">
                     <legend>"Price protection"</legend>
                     <ParamInput spec=TOL.spec() field=field(|i| i.tol.shown()) edit=edit placeholder="off"
@@ -119,7 +123,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 </p>
                 {move || capacity.get().map(|(side, gross)| view! {
                     <p class="note" data-testid="pool-capacity" data-value=format::plain(rao_to_decimal(gross)) title=explain::CAPACITY>
-                        {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross)), side.input_token(), side)}
+                        {format!("This pool can take at most {} {} in one {}; past that the rest is refunded.", format::tokens(rao_to_decimal(gross), style()), side.input_token(), side)}
                     </p>
                 })}
                 <ChainQuoteLine inputs=inputs data=data />
@@ -129,26 +133,26 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                     <Figure
                         testid="pool-spot-price"
                         label="Spot price"
-                        shown=Signal::derive(move || inputs.with(|i| i.source.pool.as_ref().ok().map(|p| {
+                        shown=move |_: Style| inputs.with(|i| i.source.pool.as_ref().ok().map(|p| {
                             let price = p.spot_price();
                             Shown::new(
                                 format!("{} TAO per alpha (chain: {} rao)", format::price(price), group_thousands(&p.chain_spot_price_rao().to_string())),
                                 format::plain(price),
                             )
-                        })))
+                        }))
                         explain=explain::SPOT
                     />
                     <FigureRows specs=&QUOTED_TAIL result=quoted />
                     <Figure
                         testid="pool-max-amount"
                         label="Most you can trade within your limit"
-                        shown=Signal::derive(move || {
+                        shown=move |style: Style| {
                             let unit = amount_unit(side.get());
                             match limit_max.get()? {
-                                Ok(Some(max)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(max)), unit), format_rao(max))),
+                                Ok(Some(max)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(max), style), unit), format_rao(max))),
                                 _ => None,
                             }
-                        })
+                        }
                         missing=Signal::derive(move || match limit_max.get() {
                             None => "No limit set: type a price tolerance.".to_string(),
                             Some(Ok(None)) => "No bound: the limit never binds on this pool.".to_string(),
@@ -185,6 +189,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
 /// whether they agree to the rao (`chain_quote.rs`).
 #[component]
 fn ChainQuoteLine(inputs: Memo<PoolForm>, data: Data) -> impl IntoView {
+    let style = style_reader();
     let ask = Memo::new(move |_| {
         let endpoint = data.live_endpoint()?;
         Some(
@@ -210,7 +215,7 @@ fn ChainQuoteLine(inputs: Memo<PoolForm>, data: Data) -> impl IntoView {
             }
             .into_any(),
             (Ok(now), Some((asked, Ok(quote)))) if asked == now => {
-                let v = inputs.with(|f| chain_quote::verdict(f, &asked, &quote));
+                let v = inputs.with(|f| chain_quote::verdict(f, &asked, &quote, style()));
                 let class = if v.difference_rao == Some(0) { "verdict ok" } else { "verdict pending" };
                 view! {
                     <p class=class data-testid="pool-chain-quote" data-value=v.chain_out.unwrap_or_default()
@@ -239,6 +244,7 @@ fn ChainQuoteLine(inputs: Memo<PoolForm>, data: Data) -> impl IntoView {
 /// colour), refused by the chain, or waiting for input.
 #[component]
 fn Verdict(outcome: Memo<PoolOutcome>, priced: Memo<Result<Priced, String>>) -> impl IntoView {
+    let style = style_reader();
     move || {
         match outcome.get() {
         PoolOutcome::Problem(problem) => view! {
@@ -267,12 +273,12 @@ fn Verdict(outcome: Memo<PoolOutcome>, priced: Memo<Result<Priced, String>>) -> 
                 <div tabindex="0" class="verdict partial" data-testid="pool-partial" data-value=format::plain(q.unfilled) role="status">
                     <p>{format!(
                         "Partial fill: {reason}, so the chain takes {} {} of this {} and refunds the rest.",
-                        format::tokens(rao_to_decimal(q.swap.taken_rao())),
+                        format::tokens(rao_to_decimal(q.swap.taken_rao()), style()),
                         side.input_token(),
                         side,
                     )}</p>
                     <p>"Refunded: "<strong data-testid="pool-refund" data-value=format::plain(q.unfilled)>
-                        {format!("{} {}", format::tokens(q.unfilled), side.input_token())}
+                        {format!("{} {}", format::tokens(q.unfilled, style()), side.input_token())}
                     </strong></p>
                 </div>
             }
@@ -289,7 +295,7 @@ fn Verdict(outcome: Memo<PoolOutcome>, priced: Memo<Result<Priced, String>>) -> 
             };
             view! {
                 <div tabindex="0" class=class role=role data-testid="pool-warning" data-tier=p.tier.name()>
-                    {p.verdict()}
+                    {p.verdict(style())}
                 </div>
             }
             .into_any()

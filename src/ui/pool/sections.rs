@@ -1,24 +1,27 @@
 //! The pool calculator's further sections: slippage against size, the largest trade within a
 //! slippage, the round trip and moving stake to another subnet.
 
-use super::explain;
-use super::form::{amount_unit, PoolForm, MAX_SLIP, MOVE_AMOUNT, MOVE_TO};
-use super::outcome::PoolOutcome;
+use crate::calc::figure::Shown;
+use crate::calc::format;
+use crate::calc::format::Style;
+use crate::calc::markup::Markup;
+use crate::calc::pool::explain;
+use crate::calc::pool::form::{amount_unit, PoolForm, MAX_SLIP, MOVE_AMOUNT, MOVE_TO};
+use crate::calc::pool::outcome::PoolOutcome;
+use crate::calc::subnet_options::subnet_options;
 use crate::model::num::units::{format_rao, rao_to_decimal, RAO_PER_TAO};
 use crate::model::pool::curve::{max_trade_for_slippage, slippage_curve, CurvePoint};
 use crate::model::pool::move_stake::move_stake;
 use crate::model::pool::round_trip::round_trip;
 use crate::model::pool::side::Side;
 use crate::model::pool::Pool;
-use crate::ui::chart::{LogLogChart, LogLogData};
 use crate::ui::data::Data;
-use crate::ui::disclosure::Disclosure;
-use crate::ui::explain::Explain;
-use crate::ui::figure::{Figure, Shown};
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamInput, ParamSelect};
-use crate::ui::markup::Markup;
-use crate::ui::subnet_picker::subnet_options;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chart::{LogLogChart, LogLogData};
+use crate::ui::widgets::disclosure::Disclosure;
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::figure::Figure;
+use crate::ui::widgets::inputs::{Edit, ParamInput, ParamSelect};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -32,12 +35,16 @@ fn tokens_f64(rao: u64) -> f64 {
 }
 
 /// The rows behind the chart's points: trade size and slippage, as markup (redrawn whole).
-fn curve_rows(curve: &[CurvePoint]) -> String {
+fn curve_rows(curve: &[CurvePoint], style: Style) -> String {
     let mut m = Markup::new();
     for p in curve {
         m.open("tr", &[])
-            .element("td", &[], &format::tokens(rao_to_decimal(p.amount_rao)))
-            .element("td", &[], &format::pct(p.slippage_pct))
+            .element(
+                "td",
+                &[],
+                &format::tokens(rao_to_decimal(p.amount_rao), style),
+            )
+            .element("td", &[], &format::pct(p.slippage_pct, style))
             .close("tr");
     }
     m.into_string()
@@ -45,6 +52,7 @@ fn curve_rows(curve: &[CurvePoint]) -> String {
 
 #[component]
 pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl IntoView {
+    let style = style_reader();
     let pool_side = pool_and_side(inputs);
     let curve: Memo<Vec<CurvePoint>> = Memo::new(move |_| {
         pool_side
@@ -76,18 +84,18 @@ pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl
         let span = curve.with(|c| match (c.first(), c.last()) {
             (Some(a), Some(b)) => format!(
                 "Slippage, fee included, rises from {} at {} {unit} to {} at {} {unit}.",
-                format::pct(a.slippage_pct),
-                format::tokens(rao_to_decimal(a.amount_rao)),
-                format::pct(b.slippage_pct),
-                format::tokens(rao_to_decimal(b.amount_rao)),
+                format::pct(a.slippage_pct, style()),
+                format::tokens(rao_to_decimal(a.amount_rao), style()),
+                format::pct(b.slippage_pct, style()),
+                format::tokens(rao_to_decimal(b.amount_rao), style()),
             ),
             _ => "No trade sizes to plot.".to_string(),
         });
         let here = outcome.with(|o| match o {
             PoolOutcome::Quoted(q) => format!(
                 " This trade: {} {unit}, {}.",
-                format::tokens(rao_to_decimal(q.swap.taken_rao())),
-                format::pct(q.slippage_pct)
+                format::tokens(rao_to_decimal(q.swap.taken_rao()), style()),
+                format::pct(q.slippage_pct, style())
             ),
             _ => String::new(),
         });
@@ -111,7 +119,7 @@ pub fn SlippageChart(inputs: Memo<PoolForm>, outcome: Memo<PoolOutcome>) -> impl
                             <th scope="col">"Slippage, fee included"</th>
                         </tr>
                     </thead>
-                    <tbody inner_html=move || curve.with(|c| curve_rows(c))></tbody>
+                    <tbody inner_html=move || curve.with(|c| curve_rows(c, style()))></tbody>
                 </table>
             </Disclosure>
         </section>
@@ -135,10 +143,10 @@ pub fn MaxForSlippage(inputs: Memo<PoolForm>, edit: Edit) -> impl IntoView {
                 <Figure
                     testid="pool-max-for-slippage"
                     label="Largest trade"
-                    shown=Signal::derive(move || match max.get()? {
-                        Ok(Some(rao)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(rao)), unit()), format_rao(rao))),
+                    shown=move |style: Style| match max.get()? {
+                        Ok(Some(rao)) => Some(Shown::new(format!("{} {}", format::tokens(rao_to_decimal(rao), style), unit()), format_rao(rao))),
                         _ => None,
-                    })
+                    }
                     missing=Signal::derive(move || match max.get() {
                         Some(Ok(None)) => "None: the fee alone is more than that, or this pool has no slippage.".to_string(),
                         _ => "—".to_string(),
@@ -165,13 +173,13 @@ pub fn RoundTripSection(inputs: Memo<PoolForm>) -> impl IntoView {
                 <Figure
                     testid="pool-round-trip-loss"
                     label="Lost on the way there and back"
-                    shown=Signal::derive(move || match trip.get()? {
+                    shown=move |style: Style| match trip.get()? {
                         (Ok(t), side) => Some(Shown::new(
-                            format!("{} {} ({})", format::tokens(t.lost), side.input_token(), format::pct(t.lost_pct)),
+                            format!("{} {} ({})", format::tokens(t.lost, style), side.input_token(), format::pct(t.lost_pct, style)),
                             format::plain(t.lost),
                         )),
                         _ => None,
-                    })
+                    }
                     missing=Signal::derive(move || match trip.get() {
                         Some((Err(r), _)) => r.to_string(),
                         _ => "—".to_string(),
@@ -185,6 +193,7 @@ pub fn RoundTripSection(inputs: Memo<PoolForm>) -> impl IntoView {
 
 #[component]
 pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoView {
+    let style = style_reader();
     let options = Memo::new(move |_| data.snapshot.with(|s| subnet_options(s, "Choose a subnet")));
     let quote = Memo::new(move |_| {
         let (from, to, amount) = inputs.with(|i| {
@@ -203,8 +212,8 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
             Ok(to_pool) => move_stake(&from, &to_pool, amount).map_err(|e| e.to_string()),
         })
     });
-    let shown = move |f: fn(&crate::model::pool::move_stake::MoveQuote) -> Shown| {
-        Signal::derive(move || quote.with(|q| q.as_ref()?.as_ref().ok().map(f)))
+    let shown = move |f: fn(&crate::model::pool::move_stake::MoveQuote, Style) -> Shown| {
+        move |style: Style| quote.with(|q| q.as_ref()?.as_ref().ok().map(|m| f(m, style)))
     };
     view! {
         <section class="panel" aria-labelledby="move-title">
@@ -220,26 +229,26 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
                 <Figure
                     testid="pool-move-tao"
                     label="TAO from the unstake"
-                    shown=shown(|m| Shown::new(format!("{} TAO", format::tokens(m.unstake.received)), format::plain(m.unstake.received)))
+                    shown=shown(|m, style| Shown::new(format!("{} TAO", format::tokens(m.unstake.received, style)), format::plain(m.unstake.received)))
                     explain="Leg 1: the alpha sold on this subnet, after its fee and slippage."
                 />
                 <Figure
                     testid="pool-move-alpha"
                     label="Alpha received on the other subnet"
-                    shown=shown(|m| Shown::new(format!("{} alpha", format::tokens(m.received_alpha())), format::plain(m.received_alpha())))
+                    shown=shown(|m, style| Shown::new(format!("{} alpha", format::tokens(m.received_alpha(), style)), format::plain(m.received_alpha())))
                     explain="Leg 2: that TAO staked on the other subnet, after its slippage. It pays no fee: a move pays one swap fee, on the unstake leg (on this leg only when moving from root). Under 0.002 TAO is not restaked and stays free TAO."
                 />
                 <Figure
                     testid="pool-move-fee"
                     label="Swap fee of the move"
-                    shown=shown(|m| Shown::new(format!("{} TAO", format::tokens(m.fee_tao)), format::plain(m.fee_tao)))
+                    shown=shown(|m, style| Shown::new(format!("{} TAO", format::tokens(m.fee_tao, style)), format::plain(m.fee_tao)))
                     explain="One fee per move (move_stake.rs): the unstake leg's alpha fee at this subnet's spot price, or the stake leg's TAO fee when moving from root."
                 />
                 <Figure
                     testid="pool-move-loss"
                     label="Lost in the move"
-                    shown=shown(|m| Shown::new(
-                        format!("{} TAO ({})", format::tokens(m.lost_tao), format::pct(m.lost_pct)),
+                    shown=shown(|m, style| Shown::new(
+                        format!("{} TAO ({})", format::tokens(m.lost_tao, style), format::pct(m.lost_pct, style)),
                         format::plain(m.lost_tao),
                     ))
                     explain="Worth before (this subnet's spot price) minus worth after (the other subnet's spot price), in TAO."
@@ -248,7 +257,7 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
             {move || quote.with(|q| match q {
                     Some(Ok(m)) if m.stake.is_none() => Some(view! {
                         <p class="verdict partial" data-testid="pool-move-free" data-value=format::plain(m.free_tao)>
-                            {format!("The unstake returns {} TAO, under the 0.002 TAO minimum stake: the chain leaves it as free TAO instead of restaking it.", format::tokens(m.free_tao))}
+                            {format!("The unstake returns {} TAO, under the 0.002 TAO minimum stake: the chain leaves it as free TAO instead of restaking it.", format::tokens(m.free_tao, style()))}
                         </p>
                     }),
                     _ => None,

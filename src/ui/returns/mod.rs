@@ -1,10 +1,6 @@
 //! The staking-return calculator: what staking X TAO into a subnet through a validator for D
 //! days returns in TAO, after fees and slippage both ways.
 
-pub mod explain;
-pub mod figures;
-pub mod form;
-pub mod other_exit;
 pub mod page;
 mod sections;
 

@@ -1,35 +1,37 @@
 //! The staking-returns page: the position, the validator and the scenario, then the verdict,
 //! the figures, the table by holding time and the exit chart.
 
-use super::explain;
-use super::figures::{days_after, signed_tokens, FIGURES, SUMMARY};
-use super::form::{
+use super::sections::{ExitChart, HeldForTable};
+use crate::calc::app_params::Calc;
+use crate::calc::chain_figures::ChainFigures;
+use crate::calc::field::FieldText;
+use crate::calc::format;
+use crate::calc::returns::explain;
+use crate::calc::returns::figures::{days_after, signed_tokens, FIGURES, SUMMARY};
+use crate::calc::returns::form::{
     ReturnsForm, StartWith, AMOUNT, APY, CHILDKEY, COMPOUND_OTHERS, EXIT_FROM, FROM, PRICE_CHANGE,
     VTRUST,
 };
-use super::other_exit::other_exit;
-use super::sections::{ExitChart, HeldForTable};
+use crate::calc::returns::other_exit::other_exit;
+use crate::calc::shared_params::{DAYS, TAKE, TAO_USD};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{project, Projection, ReturnsError};
-use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
-use crate::ui::chain_fields::ChainFields;
-use crate::ui::chain_figures::ChainFigures;
 use crate::ui::data::Data;
-use crate::ui::explain::Explain;
-use crate::ui::field::FieldText;
-use crate::ui::figure::Figures;
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
-use crate::ui::params::Params;
-use crate::ui::pool_fields::PoolFields;
-use crate::ui::shared_params::{DAYS, TAKE, TAO_USD};
-use crate::ui::summary::{is_compact, Refusal};
+use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::shell::summary::{is_compact, Refusal};
+use crate::ui::widgets::chain_fields::ChainFields;
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::figure::Figures;
+use crate::ui::widgets::inputs::{Edit, ParamChoice, ParamInput, ParamToggle};
+use crate::ui::widgets::pool_fields::PoolFields;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 #[component]
 pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
+    let style = style_reader();
     let form = Memo::new(move |_| {
         data.snapshot
             .with(|s| ReturnsForm::read(|k| params.get(k), s))
@@ -72,9 +74,9 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 Ok(leg) => format!(
                     "After {}: {} TAO back, {} TAO ({}).",
                     days_after(days),
-                    format::tokens(rao_to_decimal(leg.tao_rao)),
-                    signed_tokens(leg.net_tao),
-                    format::signed_pct(leg.net_pct),
+                    format::tokens(rao_to_decimal(leg.tao_rao), style()),
+                    signed_tokens(leg.net_tao, style()),
+                    format::signed_pct(leg.net_pct, style()),
                 ),
                 Err(r) => format!(
                     "The exit after {} would be rejected ({}): {r}",
@@ -91,7 +93,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 view! {
                     <p class="note warning" data-testid="returns-other-exit" data-value=value
                         data-exit=o.exit_from.as_param() role="status">
-                        {o.sentence(&days_after(days))}
+                        {o.sentence(&days_after(days), style())}
                     </p>
                 }
             });
@@ -111,8 +113,8 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 Ok(p) => match &p.headline.horizon.exit {
                     Ok(leg) => format!(
                         "Net result {} TAO ({}) after {}",
-                        signed_tokens(leg.net_tao),
-                        format::signed_pct(leg.net_pct),
+                        signed_tokens(leg.net_tao, style()),
+                        format::signed_pct(leg.net_pct, style()),
                         days_after(p.headline.horizon.day),
                     ),
                     Err(r) => format!("The exit would be rejected ({})", r.chain_name()),

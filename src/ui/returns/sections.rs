@@ -1,17 +1,19 @@
 //! The returns page's parts below the figures: the table by holding time and the exit chart.
 
-use super::figures::{days_after, signed_tokens};
+use crate::calc::format;
+use crate::calc::format::Style;
+use crate::calc::markup::Markup;
+use crate::calc::returns::figures::{days_after, signed_tokens};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::staking::returns::{Projection, TABLE_DAYS};
-use crate::ui::chart::{LineChartPanel, LineData, Series};
-use crate::ui::format;
-use crate::ui::markup::Markup;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chart::{LineChartPanel, LineData, Series};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 
 /// The table's rows: what an exit returns on each day, or dashes without a projection. Written
 /// as markup, as the table is redrawn whole (issue 18).
-fn rows(result: &Result<Projection, String>) -> String {
+fn rows(result: &Result<Projection, String>, style: Style) -> String {
     let mut m = Markup::new();
     match result {
         Err(_) => {
@@ -25,7 +27,7 @@ fn rows(result: &Result<Projection, String>) -> String {
         Ok(p) => {
             for o in &p.table {
                 let testid = format!("returns-row-{}", o.day);
-                let alpha = format::tokens(rao_to_decimal(o.alpha_rao));
+                let alpha = format::tokens(rao_to_decimal(o.alpha_rao), style);
                 match &o.exit {
                     Ok(leg) => {
                         let value = format::plain(leg.net_tao);
@@ -35,9 +37,13 @@ fn rows(result: &Result<Projection, String>) -> String {
                         )
                         .element("th", &[("scope", Some("row"))], &o.day.to_string())
                         .element("td", &[], &alpha)
-                        .element("td", &[], &format::tokens(rao_to_decimal(leg.tao_rao)))
-                        .element("td", &[], &signed_tokens(leg.net_tao))
-                        .element("td", &[], &format::signed_pct(leg.net_pct))
+                        .element(
+                            "td",
+                            &[],
+                            &format::tokens(rao_to_decimal(leg.tao_rao), style),
+                        )
+                        .element("td", &[], &signed_tokens(leg.net_tao, style))
+                        .element("td", &[], &format::signed_pct(leg.net_pct, style))
                         .close("tr");
                     }
                     Err(r) => {
@@ -58,6 +64,7 @@ fn rows(result: &Result<Projection, String>) -> String {
 /// What an exit returns after 1, 7, 30, 90 and 365 days.
 #[component]
 pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
+    let style = style_reader();
     view! {
         <section class="panel" aria-labelledby="returns-table-title">
             <h3 id="returns-table-title">"Held for…"</h3>
@@ -72,7 +79,7 @@ pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
                             <th scope="col">"Net"</th>
                         </tr>
                     </thead>
-                    <tbody inner_html=move || result.with(rows)></tbody>
+                    <tbody inner_html=move || result.with(|r| rows(r, style()))></tbody>
                 </table>
             </div>
         </section>
@@ -82,6 +89,7 @@ pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
 /// The exit value by day held, against what went in, with the break-even day.
 #[component]
 pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
+    let style = style_reader();
     view! {
         <LineChartPanel
             heading="What an exit returns over time"
@@ -94,7 +102,7 @@ pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
                         label: "Exit value".into(),
                         points: p.curve.iter().filter_map(|(d, tao)| Some((f64::from(*d), tao.to_f64()?))).collect(),
                     }],
-                    reference: rao_to_decimal(p.headline.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.headline.basis_rao))))),
+                    reference: rao_to_decimal(p.headline.basis_rao).to_f64().map(|b| (b, format!("{} TAO in", format::tokens(rao_to_decimal(p.headline.basis_rao), style())))),
                     markers: p.headline.breakeven_day.map(|d| (f64::from(d), format!("break-even: {}", days_after(d)))).into_iter()
                         .chain(std::iter::once((f64::from(p.headline.horizon.day), format!("{} days", p.headline.horizon.day))))
                         .collect(),
@@ -105,7 +113,7 @@ pub fn ExitChart(result: Memo<Result<Projection, String>>) -> impl IntoView {
                 Err(e) => e.clone(),
                 Ok(p) => format!(
                     "Exit value in TAO by day held, against {} TAO in. {}",
-                    format::tokens(rao_to_decimal(p.headline.basis_rao)),
+                    format::tokens(rao_to_decimal(p.headline.basis_rao), style()),
                     p.headline.breakeven_day.map(|d| format!("It breaks even after {}.", days_after(d))).unwrap_or_else(|| "It does not break even within 5 years.".into())
                 ),
             }))

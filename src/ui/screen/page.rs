@@ -1,22 +1,24 @@
 //! The screener's page: the position every subnet is measured at, the summary, the table and
 //! the chart of net result against pool depth.
 
-use super::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
-use super::pool_figures::pool_figures;
-use super::rows::{rows_with, shown, tally};
 use super::table::ScreenTable;
-use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
-use crate::ui::chart::{ScatterChart, ScatterData, ScatterPoint};
+use crate::calc::app_params::Calc;
+use crate::calc::field::FieldText;
+use crate::calc::format;
+use crate::calc::pool_source::NETUID;
+use crate::calc::returns::form::PRICE_CHANGE;
+use crate::calc::screen::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
+use crate::calc::screen::pool_figures::pool_figures;
+use crate::calc::screen::rows::{rows_with, shown, tally};
+use crate::calc::shared_params::{DAYS, TAKE};
 use crate::ui::data::Data;
-use crate::ui::explain::Explain;
-use crate::ui::field::FieldText;
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamChoice, ParamInput};
-use crate::ui::params::Params;
-use crate::ui::returns::form::PRICE_CHANGE;
-use crate::ui::shared_params::{DAYS, TAKE};
-use crate::ui::summary::is_compact;
+use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::is_compact;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chart::{ScatterChart, ScatterData, ScatterPoint};
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::inputs::{Edit, ParamChoice, ParamInput};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -28,6 +30,7 @@ const MODEL: &str = "Each row is the staking-returns calculator on that subnet w
 
 #[component]
 pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
+    let style = style_reader();
     let form = Memo::new(move |_| ScreenForm::read(|k| params.get(k)));
     // The figures do not depend on the order, the search or the filter: those redraw only.
     let figures_form = Memo::new(move |_| {
@@ -62,7 +65,7 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
     let order = Memo::new(move |_| all.with(|r| form.with(|f| shown(r, f))));
     let chosen = Memo::new(move |_| {
         params
-            .get("netuid")
+            .get(NETUID.key)
             .and_then(|n| n.trim().parse::<u16>().ok())
     });
     let edit = Edit {
@@ -80,8 +83,8 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             let text = match (&t.best, form.with(|f| f.days.ok())) {
                 (Some((n, name, pct, tao)), Some(days)) => format!(
                     "Best at this size: {n} · {name}, {} ({} TAO) after {days} days with both swaps.",
-                    format::signed_pct(*pct),
-                    format::tokens(*tao),
+                    format::signed_pct(*pct, style()),
+                    format::tokens(*tao, style()),
                 ),
                 _ => "Fix the fields marked below to compare the subnets.".to_string(),
             };
@@ -106,7 +109,9 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
     };
     let dock = Signal::derive(move || {
         all.with(|r| match tally(r).best {
-            Some((n, name, pct, _)) => format!("Best: {n} · {name}, {}", format::signed_pct(pct)),
+            Some((n, name, pct, _)) => {
+                format!("Best: {n} · {name}, {}", format::signed_pct(pct, style()))
+            }
             None => "No subnet to compare".to_string(),
         })
     });
@@ -127,8 +132,8 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
                                 "{} · {}: {}, {} TAO in pool",
                                 row.netuid,
                                 row.name,
-                                format::signed_pct(pct),
-                                format::tokens(row.depth)
+                                format::signed_pct(pct, style()),
+                                format::tokens(row.depth, style())
                             ),
                             marked: marked == Some(row.netuid),
                         })

@@ -2,16 +2,18 @@
 //! exact `data-value`, sortable by any column from its header (a button, so the keyboard
 //! reaches it), and links to the returns and pool calculators with the same inputs.
 
-use super::form::{ScreenForm, AMOUNT, MAX_SLIP};
-use super::row_markup::row_markup;
-use super::rows::RowData;
-use super::sort::{Column, SortKey, SORT};
-use crate::ui::app_params::{Calc, CALC, EXACT, LIVE, RPC, SNAPSHOT};
-use crate::ui::format;
-use crate::ui::inputs::Edit;
-use crate::ui::markup::Markup;
-use crate::ui::params::Params;
-use crate::ui::query::to_query;
+use crate::calc::app_params::{Calc, CALC, EXACT, LIVE, RPC, SNAPSHOT};
+use crate::calc::format;
+use crate::calc::markup::Markup;
+use crate::calc::pool_source::NETUID;
+use crate::calc::query::to_query;
+use crate::calc::screen::form::{ScreenForm, AMOUNT, MAX_SLIP};
+use crate::calc::screen::row_markup::row_markup;
+use crate::calc::screen::rows::RowData;
+use crate::calc::screen::sort::{Column, SortKey, SORT};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::inputs::Edit;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,7 +42,7 @@ fn header(column: Column, days: Option<u32>) -> String {
 /// A link to another calculator on `netuid` with the row's position and the page's data source.
 pub fn row_href(params: Params, calc: Calc, form: &ScreenForm, netuid: u16) -> String {
     let mut pairs = vec![(CALC.key.to_string(), calc.param().to_string())];
-    pairs.extend(form.row_query(netuid));
+    pairs.extend(form.link_query(netuid));
     for key in [SNAPSHOT.key, LIVE.key, RPC.key, EXACT.key] {
         if let Some(v) = params.get_untracked(key) {
             pairs.push((key.to_string(), v));
@@ -53,7 +55,7 @@ pub fn row_href(params: Params, calc: Calc, form: &ScreenForm, netuid: u16) -> S
 pub fn pool_href(params: Params, netuid: u16) -> String {
     let mut pairs = vec![
         (CALC.key.to_string(), Calc::Pool.param().to_string()),
-        ("netuid".to_string(), netuid.to_string()),
+        (NETUID.key.to_string(), netuid.to_string()),
     ];
     for key in [
         AMOUNT.key,
@@ -81,6 +83,7 @@ pub fn ScreenTable(
     /// Rows shown at most (a compact embed shows the first few).
     limit: Option<usize>,
 ) -> impl IntoView {
+    let style = style_reader();
     let sort = Memo::new(move |_| form.with(|f| f.sort.ok().unwrap_or(SortKey::DEFAULT)));
     let days = Memo::new(move |_| form.with(|f| f.days.ok()));
     let headers = move || {
@@ -145,7 +148,7 @@ pub fn ScreenTable(
                         let n = row.netuid;
                         let returns = row_href(params, Calc::Returns, f, n);
                         let pool = pool_href(params, n);
-                        row_markup(&mut m, row, chosen == Some(n), &returns, &pool);
+                        row_markup(&mut m, row, chosen == Some(n), &returns, &pool, style());
                     }
                 });
             })
@@ -159,7 +162,7 @@ pub fn ScreenTable(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .and_then(|el| el.closest("button.mark").ok().flatten());
         if let Some(netuid) = button.and_then(|b| b.get_attribute("data-netuid")) {
-            edit.set("netuid", Some(netuid));
+            edit.set(NETUID.key, Some(netuid));
         }
     };
     let caption = move || {
@@ -168,7 +171,7 @@ pub fn ScreenTable(
         let at = match (amount, days.get()) {
             (Some(a), Some(d)) => format!(
                 " at {} TAO for {d} days",
-                format::tokens(crate::model::num::units::rao_to_decimal(a))
+                format::tokens(crate::model::num::units::rao_to_decimal(a), style())
             ),
             _ => String::new(),
         };

@@ -1,27 +1,29 @@
 //! The delegation-take calculator's page: your stake, the validators' rows, the comparison,
 //! the switching costs and the earnings chart.
 
-use super::compare::{run, switching};
-use super::explain;
-use super::form::{TakeForm, AMOUNT, DAYS};
 use super::sections::{ComparisonTable, EarningsChart, RowsEditor, SwitchingPanel};
 use super::summary::TakeSummary;
-use crate::ui::app_params::Calc;
-use crate::ui::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
-use crate::ui::chain_fields::ChainFields;
-use crate::ui::chain_figures::ChainFigures;
+use crate::calc::app_params::Calc;
+use crate::calc::chain_figures::ChainFigures;
+use crate::calc::field::FieldText;
+use crate::calc::shared_params::TAO_USD;
+use crate::calc::take::compare::{run, switching};
+use crate::calc::take::explain;
+use crate::calc::take::form::{TakeForm, AMOUNT, DAYS};
 use crate::ui::data::Data;
-use crate::ui::explain::Explain;
-use crate::ui::field::FieldText;
-use crate::ui::inputs::{Edit, ParamInput};
-use crate::ui::params::Params;
-use crate::ui::pool_fields::PoolFields;
-use crate::ui::shared_params::TAO_USD;
-use crate::ui::summary::is_compact;
+use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
+use crate::ui::shell::params::Params;
+use crate::ui::shell::summary::is_compact;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chain_fields::ChainFields;
+use crate::ui::widgets::explain::Explain;
+use crate::ui::widgets::inputs::{Edit, ParamInput};
+use crate::ui::widgets::pool_fields::PoolFields;
 use leptos::prelude::*;
 
 #[component]
 pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
+    let style = style_reader();
     let form = Memo::new(move |_| data.snapshot.with(|s| TakeForm::read(|k| params.get(k), s)));
     let result = Memo::new(move |_| data.snapshot.with(|s| form.with(|f| run(f, s))));
     let switching_result = Memo::new(move |_| {
@@ -54,7 +56,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     .map(|best| format!(
                         "Best: {}, {} net APY",
                         c.delegates.get(best.index).map(|d| d.name.as_str()).unwrap_or_default(),
-                        crate::ui::format::pct(best.net_apy_pct),
+                        crate::calc::format::pct(best.net_apy_pct, style()),
                     ))
                     .unwrap_or_default(),
                 Err(e) => e.clone(),

@@ -1,53 +1,26 @@
 //! The take page's parts: the rows editor, the comparison table, the switching costs and the
 //! earnings chart.
 
-use super::compare::{Compared, Switching};
-use super::explain;
-use super::form::{self, TakeForm, FROM_ROW, SWITCH_NETUID};
-use super::rows::{apply, to_params, RowChange};
-use crate::model::staking::delegation::{Amount, MAX_DELEGATES};
+use crate::calc::figure::Shown;
+use crate::calc::format;
+use crate::calc::format::Style;
+use crate::calc::subnet_options::subnet_options;
+use crate::calc::take::compare::{Compared, Switching};
+use crate::calc::take::explain;
+use crate::calc::take::form::{self, TakeForm, FROM_ROW, SWITCH_NETUID};
+use crate::calc::take::rows::{apply, to_params, RowChange};
+use crate::calc::take::table::{comparison_rows, payback_text};
+use crate::model::staking::delegation::MAX_DELEGATES;
 use crate::model::staking::switching::SubnetSwitch;
-use crate::ui::chart::{LineChartPanel, LineData, Series};
 use crate::ui::data::Data;
-use crate::ui::disclosure::Disclosure;
-use crate::ui::figure::{Figure, Shown};
-use crate::ui::format;
-use crate::ui::inputs::{Edit, ParamSelect, Select, TextInput};
-use crate::ui::markup::Markup;
-use crate::ui::subnet_picker::subnet_options;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::chart::{LineChartPanel, LineData, Series};
+use crate::ui::widgets::disclosure::Disclosure;
+use crate::ui::widgets::figure::Figure;
+use crate::ui::widgets::inputs::{Edit, ParamSelect, Select, TextInput};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-
-pub(super) fn amount_text(a: &Amount) -> String {
-    signed_amount_text(a, "")
-}
-
-/// An amount lost, with its sign on every unit.
-pub(super) fn loss_text(a: &Amount) -> String {
-    signed_amount_text(a, "−")
-}
-
-/// Alpha, TAO and (when known) dollars, each unit led by `sign`.
-fn signed_amount_text(a: &Amount, sign: &str) -> String {
-    let usd = a
-        .usd
-        .map(|u| format!(" · {sign}${}", format::tokens(u.round_dp(2))))
-        .unwrap_or_default();
-    format!(
-        "{sign}{} α ({sign}{} τ{usd})",
-        format::tokens(a.alpha.round_dp(4)),
-        format::tokens(a.tao.round_dp(4))
-    )
-}
-
-fn payback_text(days: Option<Decimal>) -> String {
-    match days {
-        None => "never: the other yield is not higher".to_string(),
-        Some(d) if d.is_zero() => "at once".to_string(),
-        Some(d) => format!("{} days", format::tokens(d.ceil())),
-    }
-}
 
 /// The validators' rows, each field editable, with buttons to reorder, remove and add.
 #[component]
@@ -109,75 +82,15 @@ pub fn RowsEditor(form: Memo<TakeForm>, edit: Edit) -> impl IntoView {
     }
 }
 
-/// The comparison's rows, best first, as markup: the table is redrawn whole (issue 18).
-fn comparison_rows(result: &Result<Compared, String>) -> String {
-    let mut m = Markup::new();
-    let Ok(c) = result else {
-        return String::new();
-    };
-    let mut rows: Vec<_> = c.comparison.rows.iter().collect();
-    crate::model::order::sort_by_key(&mut rows, |row| row.rank);
-    for row in rows {
-        let n = row.index + 1;
-        let d = &c.delegates[row.index];
-        let figure = |m: &mut Markup, id: &str, value: Decimal, text: &str| {
-            let (testid, value) = (format!("take-{id}-{n}"), format::plain(value));
-            m.element(
-                "td",
-                &[("data-testid", Some(&testid)), ("data-value", Some(&value))],
-                text,
-            );
-        };
-        let rank = row.rank.to_string();
-        m.open(
-            "tr",
-            &[
-                ("data-testid", Some(&format!("take-row-{n}"))),
-                ("data-rank", Some(&rank)),
-            ],
-        )
-        .element("th", &[("scope", Some("row"))], &rank)
-        .element("td", &[], &d.name)
-        .element("td", &[], &format::pct(d.take * Decimal::ONE_HUNDRED));
-        figure(
-            &mut m,
-            "net-apy",
-            row.net_apy_pct,
-            &format::pct(row.net_apy_pct),
-        );
-        figure(
-            &mut m,
-            "earned",
-            row.earned.alpha,
-            &amount_text(&row.earned),
-        );
-        figure(
-            &mut m,
-            "paid",
-            row.take_paid.alpha,
-            &amount_text(&row.take_paid),
-        );
-        figure(&mut m, "gap", row.gap.alpha, &amount_text(&row.gap));
-        match row.raised {
-            Some((_, lost)) => figure(&mut m, "raised", lost.alpha, &loss_text(&lost)),
-            None => {
-                let testid = format!("take-raised-{n}");
-                m.element("td", &[("data-testid", Some(&testid))], "already 18 %");
-            }
-        }
-        m.close("tr");
-    }
-    m.into_string()
-}
-
 /// The validators compared, best first.
 #[component]
 pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView {
+    let style = style_reader();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Validators compared, best first">
             <table class="take-table" data-testid="take-table">
                 <caption>{move || result.with(|r| match r {
-                    Ok(c) => format!("{} α staked ({} payouts), best first", format::tokens(c.stake_alpha.round_dp(6)), c.comparison.epochs),
+                    Ok(c) => format!("{} α staked ({} payouts), best first", format::tokens(c.stake_alpha.round_dp(6), style()), c.comparison.epochs),
                     Err(_) => "Validators, best first".to_string(),
                 })}</caption>
                 <thead>
@@ -192,7 +105,7 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                         <th scope="col">"If raised to 18 %"</th>
                     </tr>
                 </thead>
-                <tbody inner_html=move || result.with(comparison_rows)></tbody>
+                <tbody inner_html=move || result.with(|r| comparison_rows(r, style()))></tbody>
             </table>
         </div>
         <Disclosure class="explain column-meanings" summary="What the columns mean">
@@ -246,26 +159,26 @@ pub fn SwitchingPanel(
             </div>
             <dl class="figures">
                 <Figure testid="take-switch-same" label="To the best validator on this subnet"
-                    shown=Signal::derive(move || switching_result.with(|s| s.as_ref()?.as_ref().ok().map(|s| {
+                    shown=move |style: Style| switching_result.with(|s| s.as_ref()?.as_ref().ok().map(|s| {
                         let name = result.with(|r| r.as_ref().ok().map(|c| c.delegates[s.best].name.clone())).unwrap_or_default();
                         Shown::new(
-                            format!("{name}: no cost, {} TAO a day more; pays back {}", format::tokens(s.same.daily_gain_tao.round_dp(9)), payback_text(s.same.payback_days)),
+                            format!("{name}: no cost, {} TAO a day more; pays back {}", format::tokens(s.same.daily_gain_tao.round_dp(9), style), payback_text(s.same.payback_days, style)),
                             format::plain(s.same.daily_gain_tao),
                         )
-                    })))
+                    }))
                     explain=explain::SAME_SUBNET />
                 <Figure testid="take-switch-other" label="To the other subnet"
-                    shown=Signal::derive(move || switching_result.with(|s| match s.as_ref()?.as_ref().ok()?.other.as_ref()? {
+                    shown=move |style: Style| switching_result.with(|s| match s.as_ref()?.as_ref().ok()?.other.as_ref()? {
                         Ok((netuid, SubnetSwitch { new_apy_pct, option: o })) => Some(Shown::new(
                             format!("Subnet {netuid} at {}: the move costs {} TAO; {} TAO a day {}; pays back {}",
-                                format::pct(*new_apy_pct), format::tokens(o.cost_tao.round_dp(9)),
-                                format::tokens(o.daily_gain_tao.abs().round_dp(9)),
+                                format::pct(*new_apy_pct, style), format::tokens(o.cost_tao.round_dp(9), style),
+                                format::tokens(o.daily_gain_tao.abs().round_dp(9), style),
                                 if o.daily_gain_tao >= Decimal::ZERO { "more" } else { "less" },
-                                payback_text(o.payback_days)),
+                                payback_text(o.payback_days, style)),
                             o.payback_days.map(format::plain).unwrap_or_default(),
                         )),
                         Err(e) => Some(Shown::new(e.clone(), String::new())),
-                    }))
+                    })
                     missing=Signal::derive(|| "Choose a subnet to compare.".to_string())
                     explain=explain::OTHER_SUBNET />
             </dl>
@@ -277,6 +190,7 @@ pub fn SwitchingPanel(
 /// Each validator's cumulative earnings over the horizon.
 #[component]
 pub fn EarningsChart(result: Memo<Result<Compared, String>>) -> impl IntoView {
+    let style = style_reader();
     view! {
         <LineChartPanel
             heading="Earnings over the horizon"
@@ -294,7 +208,7 @@ pub fn EarningsChart(result: Memo<Result<Compared, String>>) -> impl IntoView {
             description=Signal::derive(move || result.with(|r| match r {
                 Ok(c) => {
                     let best = c.comparison.rows.iter().find(|r| r.rank == 1);
-                    best.map(|b| format!("Earnings in alpha by day; {} earns most: {} alpha.", c.delegates[b.index].name, format::tokens(b.earned.alpha.round_dp(6)))).unwrap_or_default()
+                    best.map(|b| format!("Earnings in alpha by day; {} earns most: {} alpha.", c.delegates[b.index].name, format::tokens(b.earned.alpha.round_dp(6), style()))).unwrap_or_default()
                 }
                 Err(e) => e.clone(),
             }))

@@ -1,12 +1,15 @@
 //! The take page's summary card: which validator pays you most, what you earn with it, and
 //! what the dearest one costs you beside it (the comparison of model::staking::delegation).
 
-use super::compare::Compared;
-use super::sections::{amount_text, loss_text};
+use crate::calc::figure::Shown;
+use crate::calc::format;
+use crate::calc::format::Style;
+use crate::calc::take::compare::Compared;
+use crate::calc::take::table::{amount_text, loss_text};
 use crate::model::staking::delegation::DelegateResult;
-use crate::ui::figure::{Figure, Shown};
-use crate::ui::format;
-use crate::ui::summary::Refusal;
+use crate::ui::shell::summary::style_reader;
+use crate::ui::shell::summary::Refusal;
+use crate::ui::widgets::figure::Figure;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -24,10 +27,10 @@ fn name(c: &Compared, row: &DelegateResult) -> String {
         .unwrap_or_default()
 }
 
-fn take_text(c: &Compared, row: &DelegateResult) -> String {
+fn take_text(c: &Compared, row: &DelegateResult, style: Style) -> String {
     c.delegates
         .get(row.index)
-        .map(|d| format::pct(d.take * Decimal::ONE_HUNDRED))
+        .map(|d| format::pct(d.take * Decimal::ONE_HUNDRED, style))
         .unwrap_or_default()
 }
 
@@ -36,6 +39,7 @@ pub fn TakeSummary(
     result: Memo<Result<Compared, String>>,
     days: Signal<Option<u32>>,
 ) -> impl IntoView {
+    let style = style_reader();
     let verdict = move || {
         result.with(|r| match r {
             Err(e) => view! { <Refusal testid="take-error" text=e.clone() /> }.into_any(),
@@ -44,18 +48,18 @@ pub fn TakeSummary(
                     Some((best, worst)) if best.index != worst.index => format!(
                         "{} ({} take) pays you most: {} α in {} days; {} ({}) {} α less.",
                         name(c, best),
-                        take_text(c, best),
-                        format::tokens(best.earned.alpha),
+                        take_text(c, best, style()),
+                        format::tokens(best.earned.alpha, style()),
                         days.get().unwrap_or_default(),
                         name(c, worst),
-                        take_text(c, worst),
-                        format::tokens(worst.gap.alpha.abs()),
+                        take_text(c, worst, style()),
+                        format::tokens(worst.gap.alpha.abs(), style()),
                     ),
                     Some((best, _)) => format!(
                         "{} ({} take) earns you {} in {} days; add validators to compare.",
                         name(c, best),
-                        take_text(c, best),
-                        amount_text(&best.earned),
+                        take_text(c, best, style()),
+                        amount_text(&best.earned, style()),
                         days.get().unwrap_or_default(),
                     ),
                     None => "No validator to compare.".to_string(),
@@ -65,14 +69,14 @@ pub fn TakeSummary(
             }
         })
     };
-    let pick = move |f: fn(&Compared, &DelegateResult, &DelegateResult) -> Shown| {
-        Signal::derive(move || {
+    let pick = move |f: fn(&Compared, &DelegateResult, &DelegateResult, Style) -> Shown| {
+        move |style: Style| {
             result.with(|r| {
                 let c = r.as_ref().ok()?;
                 let (best, worst) = ends(c)?;
-                Some(f(c, best, worst))
+                Some(f(c, best, worst, style))
             })
-        })
+        }
     };
     view! {
         {verdict}
@@ -81,8 +85,8 @@ pub fn TakeSummary(
                 testid="take-best-apy"
                 label="Best net APY"
                 headline=true
-                shown=pick(|c, best, _| Shown::new(
-                    format!("{} ({})", format::pct(best.net_apy_pct), name(c, best)),
+                shown=pick(|c, best, _, style| Shown::new(
+                    format!("{} ({})", format::pct(best.net_apy_pct, style), name(c, best)),
                     format::plain(best.net_apy_pct),
                 ))
                 explain="The highest yield after take among the validators compared: the row ranked first below."
@@ -90,13 +94,13 @@ pub fn TakeSummary(
             <Figure
                 testid="take-best-earned"
                 label="You earn with the best"
-                shown=pick(|_, best, _| Shown::new(amount_text(&best.earned), format::plain(best.earned.alpha)))
+                shown=pick(|_, best, _, style| Shown::new(amount_text(&best.earned, style), format::plain(best.earned.alpha)))
                 explain="Alpha the best validator leaves you over the horizon, compounded every epoch (and its TAO at today's spot price)."
             />
             <Figure
                 testid="take-worst-gap"
                 label="The dearest costs you"
-                shown=pick(|_, _, worst| Shown::new(loss_text(&worst.gap), format::plain(worst.gap.alpha)))
+                shown=pick(|_, _, worst, style| Shown::new(loss_text(&worst.gap, style), format::plain(worst.gap.alpha)))
                 explain="How much less the last-ranked validator leaves you than the best one over the same horizon."
             />
         </dl>

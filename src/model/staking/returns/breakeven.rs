@@ -141,7 +141,6 @@ mod tests {
             epoch_blocks: 360,
             days,
             log_change,
-            tao_usd: None,
             held_pool: std::cell::OnceCell::new(),
         }
     }

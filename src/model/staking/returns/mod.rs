@@ -4,7 +4,7 @@
 //! thin pool the two swaps can eat the whole yield; the break-even time says when it pays.
 
 use crate::model::num::dec::DecimalOps;
-use crate::model::num::precise::{checked, ln, OutOfRange};
+use crate::model::num::precise::{checked, ln};
 use crate::model::num::ratio::rao_ratio;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::quote::{quote, Quote};
@@ -16,12 +16,13 @@ use crate::model::staking::emission::{apr, apy, epochs_per_day};
 use crate::model::staking::growth::Growth;
 use primitive_types::U256;
 use rust_decimal::Decimal;
-use std::fmt;
 
 mod breakeven;
+mod error;
 mod path;
 mod rate;
 
+pub use error::ReturnsError;
 pub use rate::{first_rate, growth_of};
 
 use path::Path;
@@ -97,7 +98,6 @@ pub struct ReturnsInputs {
     /// holding period it is held, never extrapolated.
     pub price_change: Decimal,
     pub exit_from: ExitFrom,
-    pub tao_usd: Option<Decimal>,
 }
 
 /// The position at one horizon.
@@ -125,7 +125,6 @@ pub struct ExitLeg {
     /// What the unstake returns minus the yardstick (TAO staked, or selling now).
     pub net_tao: Decimal,
     pub net_pct: Decimal,
-    pub net_usd: Option<Decimal>,
 }
 
 /// The returns page's result: the headline figures, the table of horizons and the chart's curve.
@@ -135,43 +134,6 @@ pub struct Projection {
     pub table: Vec<Outcome>,
     /// Exit value over time for the chart: `(day, TAO)`; days whose exit fails are left out.
     pub curve: Vec<(u32, Decimal)>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReturnsError {
-    /// The chain would refuse the stake.
-    Entry(Rejection),
-    /// Selling the held alpha now (the yardstick) would be refused.
-    SellNow(Rejection),
-    /// No stake to share the rewards (A_v is zero).
-    NoStake,
-    OutOfRange,
-}
-
-impl fmt::Display for ReturnsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReturnsError::Entry(r) => {
-                write!(f, "The chain rejects the stake ({}). {r}", r.chain_name())
-            }
-            ReturnsError::SellNow(r) => write!(
-                f,
-                "Selling this alpha now, the yardstick for its return, would be rejected ({}). {r}",
-                r.chain_name()
-            ),
-            ReturnsError::NoStake => write!(
-                f,
-                "Nobody is staked to share the rewards: the total alpha stake must be more than 0."
-            ),
-            ReturnsError::OutOfRange => write!(f, "{}", Rejection::OutOfRange),
-        }
-    }
-}
-
-impl From<OutOfRange> for ReturnsError {
-    fn from(_: OutOfRange) -> Self {
-        ReturnsError::OutOfRange
-    }
 }
 
 /// The figures of a position the screener needs for every subnet: the entry, the yield, the
@@ -267,7 +229,6 @@ fn setup(inputs: &ReturnsInputs) -> Result<Setup, ReturnsError> {
         epoch_blocks: inputs.epoch_blocks,
         days: inputs.days,
         log_change: ln(checked(Decimal::ONE.try_add(inputs.price_change))?)?,
-        tao_usd: inputs.tao_usd,
         held_pool: std::cell::OnceCell::new(),
     };
     Ok(Setup {

@@ -25,7 +25,6 @@ pub(super) struct Path {
     pub(super) days: u32,
     /// ln(1 + price change).
     pub(super) log_change: Decimal,
-    pub(super) tao_usd: Option<Decimal>,
     /// The exit's pool after the holding period, when the price path is held: worked out once
     /// (the table, the break-even's later days and the curve ask it many times).
     pub(super) held_pool: OnceCell<Pool>,
@@ -86,17 +85,12 @@ impl Path {
                     U256::from(self.basis_rao.max(1)),
                 )
                 .map_err(|_| ReturnsError::OutOfRange)?;
-                let net_usd = self
-                    .tao_usd
-                    .map(|usd| checked(net_tao.try_mul(usd)))
-                    .transpose()?;
                 Ok(ExitLeg {
                     tao_rao: swap.out_rao,
                     fee_tao,
                     slippage_tao,
                     net_tao,
                     net_pct,
-                    net_usd,
                 })
             }
         };

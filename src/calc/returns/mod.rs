@@ -1,0 +1,6 @@
+//! The staking-return calculator's form, figures and words.
+
+pub mod explain;
+pub mod figures;
+pub mod form;
+pub mod other_exit;

@@ -1,0 +1,7 @@
+//! The screener's form, rows, pool figures, sort and row markup.
+
+pub mod form;
+pub mod pool_figures;
+pub mod row_markup;
+pub mod rows;
+pub mod sort;

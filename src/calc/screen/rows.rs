@@ -1,0 +1,264 @@
+//! Every subnet's row at the user's size: the returns calculator's form built for that subnet
+//! from the screener's position, read once (so a row equals the returns page it links to), the
+//! model's screener figures (`model::screen`), then the search, the depth filter and the order.
+//! Pure, so it is tested natively and benchmarked.
+
+use super::form::ScreenForm;
+use super::pool_figures::{pool_figures, PoolFigures};
+use super::sort::{Column, SortKey};
+use crate::calc::returns::form::{Position as ReturnsPosition, ReturnsForm};
+use crate::model::num::units::rao_to_decimal;
+use crate::model::screen::cost_vs_yield::CostOverYield;
+use crate::model::screen::position_figures;
+use crate::model::staking::returns::ReturnsError;
+use crate::snapshot::Snapshot;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// The position's figures in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// Fee and slippage of the stake, % of the amount.
+    pub entry_pct: Decimal,
+    /// Fee and slippage of selling the alpha straight back, % of its spot value; the refusal
+    /// when the chain would not take it.
+    pub exit_pct: Result<Decimal, String>,
+    /// Today's rate as an APY (secondary: it assumes nothing changes).
+    pub apy_pct: Decimal,
+    /// What the alpha grows by over the holding period, %: the returns calculator's yield.
+    pub period_yield_pct: Decimal,
+    /// The result after the holding period with entry and exit: % and TAO.
+    pub net: Result<(Decimal, Decimal), String>,
+    pub breakeven_day: Option<u32>,
+}
+
+/// Why a row has no position figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// A position parameter does not read: its field says why.
+    Fields,
+    /// The chain refuses the stake (or cannot value it); the sentence says why.
+    Refused(String),
+    /// The data lacks a figure the row needs (the chain would take the stake): which one.
+    NoData(String),
+    /// A superellipse pool past its capacity: filled and refunded TAO.
+    Partial { filled: Decimal, refunded: Decimal },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowData {
+    pub netuid: u16,
+    pub name: String,
+    pub symbol: String,
+    /// Root: stake without a swap.
+    pub root: bool,
+    /// TAO in the pool.
+    pub depth: Decimal,
+    pub position: Result<Position, Missing>,
+    /// The largest stake within the slippage, TAO; `None` when the slippage does not read.
+    pub max_stake: Option<Result<Option<Decimal>, String>>,
+    /// The largest sale within the slippage: alpha and its TAO.
+    pub max_exit: Option<Result<Option<(Decimal, Decimal)>, String>>,
+    pub cost_yield: Result<CostOverYield, String>,
+}
+
+fn refusal(e: ReturnsError) -> Missing {
+    Missing::Refused(e.to_string())
+}
+
+/// One subnet's row: the returns calculator's form for it (built from the position read once),
+/// and its pool figures.
+fn row(
+    form: &ScreenForm,
+    held: &ReturnsPosition,
+    snapshot: &Snapshot,
+    subnet: &crate::snapshot::Subnet,
+    pool: &PoolFigures,
+) -> RowData {
+    let netuid = subnet.netuid;
+    let returns = ReturnsForm::for_subnet(held, netuid, snapshot);
+    let position = match returns.inputs(snapshot) {
+        Err(_) if !form.position_ok() => Err(Missing::Fields),
+        Err(e) => Err(Missing::NoData(e)),
+        Ok(inputs) => position(&inputs),
+    };
+    RowData {
+        netuid,
+        name: subnet.name.clone(),
+        symbol: subnet.symbol.clone(),
+        root: returns.root,
+        depth: rao_to_decimal(subnet.tao_in_rao),
+        position,
+        max_stake: pool.max_stake.clone(),
+        max_exit: pool.max_exit.clone(),
+        cost_yield: pool.cost_yield.clone(),
+    }
+}
+
+fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Position, Missing> {
+    let figures = position_figures(inputs);
+    let h = figures.headline.map_err(refusal)?;
+    if let Some(entry) = h.entry.as_ref().filter(|q| q.swap.is_partial()) {
+        return Err(Missing::Partial {
+            filled: rao_to_decimal(entry.swap.taken_rao()),
+            refunded: entry.unfilled,
+        });
+    }
+    let entry_pct = h
+        .entry
+        .as_ref()
+        .map(|q| q.slippage_pct)
+        .unwrap_or(Decimal::ZERO);
+    let exit_pct = match figures.exit {
+        Some(Ok(q)) => Ok(q.slippage_pct),
+        Some(Err(r)) => Err(format!(
+            "The chain rejects the sale ({}). {r}",
+            r.chain_name()
+        )),
+        None => Ok(Decimal::ZERO),
+    };
+    let net = match &h.horizon.exit {
+        Ok(leg) => Ok((leg.net_pct, leg.net_tao)),
+        Err(r) => Err(format!(
+            "The exit would be rejected ({}). {r}",
+            r.chain_name()
+        )),
+    };
+    Ok(Position {
+        entry_pct,
+        exit_pct,
+        apy_pct: h.apy_pct,
+        period_yield_pct: h.period_yield_pct(),
+        net,
+        breakeven_day: h.breakeven_day,
+    })
+}
+
+/// Every subnet's row, in the data's order, with the pool figures `pools` (from
+/// `pool_figures` for the same data and form; a subnet missing there is left out).
+pub fn rows_with(form: &ScreenForm, snapshot: &Snapshot, pools: &[PoolFigures]) -> Vec<RowData> {
+    let held = form.position();
+    snapshot
+        .subnets
+        .iter()
+        .zip(pools)
+        .filter(|(s, p)| s.netuid == p.netuid)
+        .map(|(s, p)| row(form, &held, snapshot, s, p))
+        .collect()
+}
+
+/// Every subnet's row, everything computed.
+pub fn rows(form: &ScreenForm, snapshot: &Snapshot) -> Vec<RowData> {
+    rows_with(form, snapshot, &pool_figures(form, snapshot))
+}
+
+impl RowData {
+    /// The value a column sorts by; `None` sorts last either way.
+    pub fn sort_value(&self, column: Column) -> Option<Decimal> {
+        let position = self.position.as_ref().ok();
+        match column {
+            Column::Netuid => Some(Decimal::from(self.netuid)),
+            Column::Depth => Some(self.depth),
+            Column::Entry => position.map(|p| p.entry_pct),
+            Column::Exit => position.and_then(|p| p.exit_pct.clone().ok()),
+            Column::Apy => position.map(|p| p.period_yield_pct),
+            Column::Net => position.and_then(|p| p.net.as_ref().ok().map(|n| n.0)),
+            Column::Breakeven => position.and_then(|p| p.breakeven_day.map(Decimal::from)),
+            Column::MaxStake => self.max_stake.clone()?.ok().flatten(),
+            Column::MaxExit => self.max_exit.clone()?.ok().flatten().map(|m| m.1),
+            Column::CostYield => match self.cost_yield {
+                Ok(CostOverYield::AtAnySize) => Some(Decimal::ZERO),
+                Ok(CostOverYield::Above(rao)) => Some(rao_to_decimal(rao)),
+                Ok(CostOverYield::Never) => Some(Decimal::MAX),
+                Err(_) => None,
+            },
+        }
+    }
+
+    fn matches(&self, search: &str) -> bool {
+        let search = search.trim();
+        let search = search
+            .strip_prefix("sn")
+            .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()))
+            .unwrap_or(search);
+        if search.is_empty() {
+            return true;
+        }
+        if search.chars().all(|c| c.is_ascii_digit()) {
+            return self.netuid.to_string().starts_with(search);
+        }
+        self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)
+    }
+}
+
+/// The summary's numbers: the best row, and how many rows gain, end the period at a loss (the
+/// costs of getting in and out above what the period yields), or are refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// The best net result: netuid, name, %, TAO.
+    pub best: Option<(u16, String, Decimal, Decimal)>,
+    pub positive: usize,
+    /// Rows whose net result is a loss: the same figure as their net column, so the count and
+    /// the column cannot disagree.
+    pub costly: usize,
+    pub refused: usize,
+    pub total: usize,
+}
+
+pub fn tally(rows: &[RowData]) -> Tally {
+    let mut t = Tally {
+        best: None,
+        positive: 0,
+        costly: 0,
+        refused: 0,
+        total: rows.len(),
+    };
+    for row in rows {
+        match &row.position {
+            Ok(p) => {
+                if let Ok((pct, tao)) = p.net {
+                    if pct > Decimal::ZERO {
+                        t.positive += 1;
+                    }
+                    if pct < Decimal::ZERO {
+                        t.costly += 1;
+                    }
+                    if t.best.as_ref().is_none_or(|b| pct > b.2) {
+                        t.best = Some((row.netuid, row.name.clone(), pct, tao));
+                    }
+                }
+            }
+            Err(Missing::Fields | Missing::NoData(_)) => {}
+            Err(_) => t.refused += 1,
+        }
+    }
+    t
+}
+
+/// The rows to show, in order: those matching the search and at least `min_tao` deep.
+pub fn shown(rows: &[RowData], form: &ScreenForm) -> Vec<usize> {
+    let search = form.search();
+    let min = form.min_tao.ok().flatten().unwrap_or(Decimal::ZERO);
+    let sort = form.sort.ok().unwrap_or(SortKey::DEFAULT);
+    let mut picked: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].matches(&search) && rows[i].depth >= min)
+        .collect();
+    crate::model::order::sort_by(&mut picked, |&a, &b| {
+        let (va, vb) = (
+            rows[a].sort_value(sort.column),
+            rows[b].sort_value(sort.column),
+        );
+        let order = match (va, vb) {
+            (Some(x), Some(y)) if sort.descending => y.cmp(&x),
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        order.then(rows[a].netuid.cmp(&rows[b].netuid))
+    });
+    picked
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,123 @@
+use super::*;
+use crate::model::staking::returns::project;
+use crate::snapshot::bundled::bundled;
+use std::collections::HashMap;
+
+fn form(query: &[(&str, &str)]) -> ScreenForm {
+    let map: HashMap<String, String> = query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    ScreenForm::read(|k| map.get(k).cloned())
+}
+
+#[test]
+fn every_subnet_has_a_row_equal_to_its_returns_calculator() {
+    let snapshot = bundled();
+    let f = form(&[("amount", "250"), ("days", "90")]);
+    let all = rows(&f, &snapshot);
+    assert_eq!(all.len(), snapshot.subnets.len());
+    for netuid in [1u16, 64, 120] {
+        let row = all.iter().find(|r| r.netuid == netuid).unwrap();
+        let n = netuid.to_string();
+        let returns = ReturnsForm::read(
+            |k| match k {
+                "netuid" => Some(n.clone()),
+                "amount" => Some("250".into()),
+                "days" => Some("90".into()),
+                "exit_from" => Some("before".into()),
+                _ => None,
+            },
+            &snapshot,
+        );
+        let p = project(&returns.inputs(&snapshot).unwrap()).unwrap();
+        let pos = row.position.as_ref().unwrap();
+        assert_eq!(pos.apy_pct, p.headline.apy_pct);
+        assert_eq!(pos.breakeven_day, p.headline.breakeven_day);
+        let leg = p.headline.horizon.exit.as_ref().unwrap();
+        assert_eq!(pos.net, Ok((leg.net_pct, leg.net_tao)));
+        assert_eq!(pos.entry_pct, p.headline.entry.unwrap().slippage_pct);
+    }
+    let root = all.iter().find(|r| r.netuid == 0).unwrap();
+    assert!(root.root);
+    assert_eq!(root.position.as_ref().unwrap().entry_pct, Decimal::ZERO);
+    assert_eq!(root.max_stake, Some(Ok(None)));
+    assert_eq!(root.cost_yield, Ok(CostOverYield::Never));
+}
+
+#[test]
+fn the_pool_figures_do_not_depend_on_the_amount() {
+    let snapshot = bundled();
+    let small = form(&[("amount", "10"), ("days", "30"), ("price_change", "-20")]);
+    let large = form(&[("amount", "90000"), ("days", "30"), ("price_change", "-20")]);
+    let pools = pool_figures(&small, &snapshot);
+    assert_eq!(pools, pool_figures(&large, &snapshot));
+    assert_eq!(
+        rows_with(&large, &snapshot, &pools),
+        rows(&large, &snapshot)
+    );
+    // The period, the price change, the take and the exit's pool do move them (the
+    // threshold is the net result at every size), each alone.
+    let base = pool_figures(&form(&[]), &snapshot);
+    for other in [
+        form(&[("take", "9")]),
+        form(&[("exit_from", "entry")]),
+        form(&[("days", "900")]),
+        form(&[("price_change", "50")]),
+    ] {
+        assert_ne!(base, pool_figures(&other, &snapshot));
+    }
+}
+
+#[test]
+fn sort_search_and_filter() {
+    let snapshot = bundled();
+    let all = rows(&form(&[]), &snapshot);
+    let by_net = shown(&all, &form(&[]));
+    let nets: Vec<Decimal> = by_net
+        .iter()
+        .filter_map(|&i| all[i].sort_value(Column::Net))
+        .collect();
+    assert!(nets.windows(2).all(|w| w[0] >= w[1]));
+    let ascending = shown(&all, &form(&[("sort", "entry")]));
+    let first = all[ascending[0]].sort_value(Column::Entry).unwrap();
+    assert!(all
+        .iter()
+        .all(|r| r.sort_value(Column::Entry).is_none_or(|v| v >= first)));
+    let found = shown(&all, &form(&[("q", "sn64")]));
+    assert!(found
+        .iter()
+        .all(|&i| all[i].netuid.to_string().starts_with("64")));
+    let deep = shown(&all, &form(&[("min_tao", "100000")]));
+    assert!(!deep.is_empty() && deep.len() < all.len());
+    assert!(deep.iter().all(|&i| all[i].depth >= Decimal::from(100_000)));
+}
+
+#[test]
+fn bad_fields_keep_the_pool_columns_and_huge_amounts_are_refused() {
+    let snapshot = bundled();
+    let all = rows(&form(&[("amount", "abc")]), &snapshot);
+    let row = all.iter().find(|r| r.netuid == 64).unwrap();
+    assert_eq!(row.position, Err(Missing::Fields));
+    assert!(matches!(row.max_stake, Some(Ok(Some(_)))));
+    assert!(matches!(row.cost_yield, Ok(CostOverYield::Above(_))));
+    let all = rows(&form(&[("amount", "20000000")]), &snapshot);
+    let refused = all
+        .iter()
+        .filter(|r| matches!(&r.position, Err(Missing::Refused(t)) if t.contains("The chain rejects the stake")))
+        .count();
+    assert!(refused > 10, "{refused}");
+    let all = rows(&form(&[("max_slip", "-1")]), &snapshot);
+    assert!(all
+        .iter()
+        .all(|r| r.max_stake.is_none() && r.max_exit.is_none()));
+    assert!(all.iter().filter(|r| r.position.is_ok()).count() > 120);
+    // A subnet without the figures its yield needs says which, as missing data, not as the
+    // chain's refusal (the chain would take the stake).
+    let odd: Vec<_> = all.iter().filter(|r| r.position.is_err()).collect();
+    assert!(
+        odd.iter()
+            .all(|r| matches!(&r.position, Err(Missing::NoData(t)) if t.contains("is needed"))),
+        "{odd:?}"
+    );
+}
