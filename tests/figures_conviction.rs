@@ -7,6 +7,8 @@
 //! The figures are the `pick`s of `ui::conviction::figures::{SUMMARY, FIGURES}`, called here on
 //! `report::run`'s report as the page calls them. Each test names the testids it pins.
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::calc::conviction::figures::{FIGURES, SUMMARY};
 use dtao_calc::calc::conviction::form::ConvictionForm;
 use dtao_calc::calc::conviction::report::{run, Report};
@@ -21,14 +23,10 @@ use dtao_calc::model::conviction::{
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::Snapshot;
 use rust_decimal::Decimal;
-use std::str::FromStr;
+use shared::{d, with_overrides};
 
 const CODE: f64 = 934_866.0;
 const DOCS: f64 = 311_622.0;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn f(x: Decimal) -> f64 {
     x.to_string().parse().unwrap()
@@ -76,13 +74,7 @@ const BASE: [(&str, &str); 10] = [
 ];
 
 fn query<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut q: Vec<(&str, &str)> = BASE
-        .iter()
-        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
-        .copied()
-        .collect();
-    q.extend_from_slice(extra);
-    q
+    with_overrides(&BASE, extra)
 }
 
 fn report_on(snapshot: &Snapshot, extra: &[(&str, &str)]) -> Report {

@@ -10,17 +10,15 @@
 
 mod common;
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::model::pool::Mechanism;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::import::{import, Format};
 use dtao_calc::snapshot::{Snapshot, Subnet, Validator};
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use shared::d;
 
 /// A JSON value's text as written in the file (serde_json keeps numbers' text here:
 /// `arbitrary_precision`), strings unquoted.

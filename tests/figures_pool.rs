@@ -7,6 +7,8 @@
 //! said otherwise; the page reads it as a custom pool (`netuid=`, `tao_in`, `alpha_in`), so what is
 //! pinned is what the page's own figure tables (`ui::pool::figures`) put in `data-value`.
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::calc::figure::{FigureSpec, Shown};
 use dtao_calc::calc::format::Style;
 use dtao_calc::calc::pool::figures::{AT_SPOT, FEE, OTHER_DEFINITIONS, QUOTED_TAIL, SUMMARY};
@@ -21,17 +23,9 @@ use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Pool;
 use dtao_calc::snapshot::bundled::bundled;
 use rust_decimal::Decimal;
+use shared::{d, fee, tokens};
 
 const TAO: u128 = 1_000_000_000;
-
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-/// Rao as the page writes them in `data-value`: a decimal of TAO or alpha, normalized.
-fn tokens(rao: u128) -> Decimal {
-    Decimal::from_i128_with_scale(rao as i128, 9).normalize()
-}
 
 /// The figure `testid` of a table, as the page shows it.
 fn figure<T>(table: &[FigureSpec<T>], testid: &str, result: &T) -> Shown {
@@ -46,18 +40,6 @@ fn figure_in<T>(table: &[FigureSpec<T>], testid: &str, result: &T, style: Style)
 
 fn value<T>(table: &[FigureSpec<T>], testid: &str, result: &T) -> Decimal {
     figure(table, testid, result).value.parse().unwrap()
-}
-
-/// The fee the chain takes: `floor(amount * 33 / 65535)`, one rao less when that is whole (the
-/// U64F64 ratio is just under 33/65535; SPEC §1, `pool.md`).
-fn fee(amount: u128) -> u128 {
-    let exact = amount * 33;
-    let f = exact / 65_535;
-    if exact.is_multiple_of(65_535) && f > 0 {
-        f - 1
-    } else {
-        f
-    }
 }
 
 /// A stake of `net` into (y TAO, x alpha) of even weights: `floor(x * net / (y + net))`.

@@ -10,6 +10,8 @@
 //! A stake of 10 TAO. Tolerances, where the model's series are not the chain's integers, are
 //! stated and far below what a one-epoch, one-day or one-percent slip moves.
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::calc::figure::FigureSpec;
 use dtao_calc::calc::format::Style;
 use dtao_calc::calc::query::getter;
@@ -19,6 +21,7 @@ use dtao_calc::calc::returns::other_exit::other_exit;
 use dtao_calc::model::staking::returns::{project, Projection, ReturnsInputs};
 use dtao_calc::snapshot::bundled::bundled;
 use rust_decimal::Decimal;
+use shared::{d, fee, tokens};
 
 const TAO: u128 = 1_000_000_000;
 /// The pool: 1,000 TAO / 10,000 alpha, in rao.
@@ -27,14 +30,6 @@ const X: u128 = 10_000 * TAO;
 /// The stake, rao.
 const STAKE: u128 = 10 * TAO;
 
-fn d(s: &str) -> Decimal {
-    s.parse().unwrap()
-}
-
-fn tokens(rao: u128) -> Decimal {
-    Decimal::from_i128_with_scale(rao as i128, 9).normalize()
-}
-
 fn value(table: &[FigureSpec<Projection>], testid: &str, p: &Projection) -> Decimal {
     let spec = table.iter().find(|s| s.testid == testid).unwrap();
     (spec.pick)(p, Style::READABLE)
@@ -42,17 +37,6 @@ fn value(table: &[FigureSpec<Projection>], testid: &str, p: &Projection) -> Deci
         .value
         .parse()
         .unwrap()
-}
-
-/// The chain's swap fee, `floor(amount * 33 / 65535)` less a rao when whole (SPEC §1).
-fn fee(amount: u128) -> u128 {
-    let exact = amount * 33;
-    let f = exact / 65_535;
-    if exact.is_multiple_of(65_535) && f > 0 {
-        f - 1
-    } else {
-        f
-    }
 }
 
 /// A stake into (y, x): alpha out for the gross TAO.

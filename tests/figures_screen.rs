@@ -10,6 +10,8 @@
 //! fee (33 / 65,535), no alpha-only stake (so A_v is the stake weight capped at the alpha
 //! outstanding) and no observed yields.
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::calc::query::getter;
 use dtao_calc::calc::returns::form::ReturnsForm;
 use dtao_calc::calc::screen::form::ScreenForm;
@@ -26,15 +28,11 @@ use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::{Snapshot, Subnet};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::str::FromStr;
+use shared::d;
 
 const RAO: u64 = 1_000_000_000;
 /// The default swap fee, 33 of 65,535 (SPEC §1).
 const FEE: f64 = 33.0 / 65_535.0;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 fn f(x: Decimal) -> f64 {
     x.to_f64().unwrap()

@@ -8,6 +8,8 @@
 //! `ui/take/sections.rs`, which are private; every value they read comes from `compare::run`,
 //! `compare::switching` and the form, tested here. Each test names the testids it pins.
 
+#[path = "common/figures.rs"]
+mod shared;
 use dtao_calc::calc::chain_figures::ChainFigures;
 use dtao_calc::calc::format::Style;
 use dtao_calc::calc::pool_source::FIX_FIELDS;
@@ -24,11 +26,7 @@ use dtao_calc::model::staking::delegation::{
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::{Snapshot, Subnet, Validator};
 use rust_decimal::Decimal;
-use std::str::FromStr;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use shared::{d, with_overrides};
 
 fn ratio(num: u128, den: u128) -> Decimal {
     Decimal::from_i128_with_scale(num as i128, 0) / Decimal::from_i128_with_scale(den as i128, 0)
@@ -90,13 +88,7 @@ const BASE: [(&str, &str); 11] = [
 ];
 
 fn query<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut q: Vec<(&str, &str)> = BASE
-        .iter()
-        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
-        .copied()
-        .collect();
-    q.extend_from_slice(extra);
-    q
+    with_overrides(&BASE, extra)
 }
 
 fn form_on(snapshot: &Snapshot, q: &[(&str, &str)]) -> TakeForm {
