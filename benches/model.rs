@@ -4,7 +4,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use dtao_calc::calc::screen::form::ScreenForm;
 use dtao_calc::calc::screen::pool_figures::pool_figures;
-use dtao_calc::calc::screen::rows::{rows, rows_with};
+use dtao_calc::calc::screen::rows::{row_inputs, row_position, rows, rows_from};
 use dtao_calc::model::conviction::takeover::{outlook, Gate};
 use dtao_calc::model::conviction::{Lock, LockSpec, Mode, Rates};
 use dtao_calc::model::num::units::RAO_PER_TAO;
@@ -77,12 +77,30 @@ fn screener(c: &mut Criterion) {
     c.bench_function("screener, all rows (129 subnets, 100 TAO, 365 days)", |b| {
         b.iter(|| rows(black_box(&form), black_box(&snapshot)))
     });
-    // Typing an amount: the largest trades and the cost-vs-yield thresholds are kept.
+    // Typing an amount: each subnet's returns inputs, the largest trades and the
+    // cost-vs-yield thresholds are kept, as the page keeps them.
     let pools = pool_figures(&form, &snapshot);
+    let inputs = row_inputs(&row_position(&form), &snapshot);
     c.bench_function(
-        "screener, all rows after an amount is typed (pool figures kept)",
-        |b| b.iter(|| rows_with(black_box(&form), black_box(&snapshot), black_box(&pools))),
+        "screener, all rows after an amount is typed (row inputs and pool figures kept)",
+        |b| {
+            b.iter(|| {
+                rows_from(
+                    black_box(&form),
+                    black_box(&snapshot),
+                    black_box(&inputs),
+                    Some(black_box(&pools)),
+                )
+            })
+        },
     );
+    // The page's first draw: every row but its pool figures, which follow after a paint.
+    c.bench_function("screener, first draw (rows without pool figures)", |b| {
+        b.iter(|| {
+            let inputs = row_inputs(&row_position(black_box(&form)), black_box(&snapshot));
+            rows_from(&form, &snapshot, &inputs, None)
+        })
+    });
 }
 
 fn return_projections(c: &mut Criterion) {

@@ -3,7 +3,8 @@
 // browser context) with where its time goes (the app's User Timing marks, src/ui/shell/timing.rs), the
 // same for the empty Leptos app (target/floor), and the time from typing a new amount to the
 // updated result on screen (median of 50). Prints Markdown tables beside the targets of issue 18.
-// Never part of the tests: timings vary with the machine.
+// Never part of the tests: timings vary with the machine. BENCH_ONLY=pool,screen measures only those
+// calculators (by the first word of their name) and skips the live read, for comparing builds.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, dirname } from "node:path";
@@ -26,7 +27,10 @@ const CALCULATORS = [
   // Typing an amount: every subnet's row recomputed (129: returns form, headline, exit leg; the
   // largest trades and cost-vs-yield thresholds kept, as they do not depend on it) and the table
   // and chart redrawn.
-  ["screen (all rows)", "calc=screen&amount=100", "screen-net-64", "#amount", 30],
+  // Its first render is the table without the largest trades and the cost-vs-yield
+  // thresholds, which follow after the first paint: "every column" times those too.
+  ["screen (all rows)", "calc=screen&amount=100", "screen-net-64", "#amount", 30,
+    '[data-testid="screen-table"]:not([aria-busy])'],
 ];
 
 const median = (xs) => {
@@ -65,21 +69,25 @@ const browser = await chromium.launch({
 
 /** Milliseconds from navigation start to the first element matching `selector`, with the User
  * Timing marks the page set before it (name → milliseconds from navigation start). */
-async function firstRender(url, selector) {
+async function firstRender(url, selector, complete = selector) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
-  await page.addInitScript((sel) => {
+  await page.addInitScript(([sel, done]) => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector(sel)) {
+      if (window.__firstResult === undefined && document.querySelector(sel)) {
         window.__firstResult = performance.now();
+      }
+      if (window.__firstResult !== undefined && document.querySelector(done)) {
+        window.__complete = performance.now();
         observer.disconnect();
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
-  }, selector);
+  }, [selector, complete]);
   await page.goto(url);
-  await page.waitForFunction(() => window.__firstResult !== undefined, null, { timeout: 30000 });
+  await page.waitForFunction(() => window.__complete !== undefined, null, { timeout: 30000 });
   const t = await page.evaluate(() => ({
     total: window.__firstResult,
+    complete: window.__complete,
     marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])),
   }));
   await context.close();
@@ -141,12 +149,19 @@ const single = pathToFileURL(join(DIST, "dtao-calc.html")).href;
 const rows = [];
 const breakdown = [];
 // The screener's keystroke redraws 129 rows and the chart: its target is issue 17's 30 ms.
-for (const [name, query, testid, field, inputTarget = TARGET.input] of CALCULATORS) {
+const only = process.env.BENCH_ONLY?.split(",");
+const measured = CALCULATORS.filter(([name]) => !only || only.includes(name.split(" ")[0]));
+const complete = [];
+for (const [name, query, testid, field, inputTarget = TARGET.input, done] of measured) {
   const http = [];
   const file = [];
+  const first = `[data-testid="${testid}"][data-value]`;
   for (let i = 0; i < LOADS; i += 1) {
-    http.push(await firstRender(`${base}/?${query}`, `[data-testid="${testid}"][data-value]`));
-    file.push(await firstRender(`${single}?${query}`, `[data-testid="${testid}"][data-value]`));
+    http.push(await firstRender(`${base}/?${query}`, first, done));
+    file.push(await firstRender(`${single}?${query}`, first, done));
+  }
+  if (done) {
+    complete.push(`| ${name}, every column | ${ms(median(http.map((l) => l.complete)))} | ${ms(median(file.map((l) => l.complete)))} | | |`);
   }
   const input = await inputToResult(`${base}/?${query}`, testid, field);
   const h = median(http.map((l) => l.total));
@@ -168,6 +183,7 @@ for (let i = 0; i < LOADS; i += 1) {
 console.log(`| Calculator | First render, http (target < ${TARGET.http} ms) | First render, file:// (single file; < ${TARGET.file} ms) | Input → result in the DOM (< ${TARGET.input} ms; screener < 30 ms) | Input → next frame |`);
 console.log(`| --- | --- | --- | --- | --- |`);
 for (const row of rows) console.log(row);
+for (const row of complete) console.log(row);
 console.log(`| *empty Leptos app (the floor)* | ${ms(median(floorHttp))} | ${ms(median(floorFile))} | | |`);
 console.log();
 console.log("Where the first render's time goes (medians; from file:// the wasm is unpacked first):");
@@ -201,6 +217,11 @@ async function liveReplyToFigures(rpc) {
   return t;
 }
 
+if (only) {
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const chain = await startChainServer();
 const live = [];
 for (let i = 0; i < LOADS; i += 1) live.push(await liveReplyToFigures(chain.url("/")));

@@ -142,9 +142,11 @@ export function appSuite() {
   };
 }
 
-/** Wait until the app has mounted (the first figure exists). */
+/** Wait until the app has mounted (the first figure exists) and finished what it computes
+ * after its first paint (the screener's largest trades and thresholds, under `aria-busy`). */
 export async function ready(page) {
   await page.waitForSelector('[data-testid="data-line"]', { timeout: 15000 });
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
 }
 
 export async function dataValue(page, testid) {

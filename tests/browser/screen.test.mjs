@@ -182,3 +182,47 @@ test("the chart plots net against depth with the chosen subnet marked; the compa
   }
   assert.deepEqual(problems, []);
 });
+
+test("the rows come first; the largest trades and thresholds follow, the table busy until then", async () => {
+  const { page, problems, context } = await app.page();
+  // What the page showed while those cells were computing (src/ui/screen/page.rs).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__pending || !document.querySelector("td.pending")) return;
+      const table = document.querySelector('[data-testid="screen-table"]');
+      window.__pending = {
+        busy: table.getAttribute("aria-busy"),
+        net: document.querySelector('[data-testid="screen-net-64"]')?.dataset.value ?? null,
+        cells: document.querySelectorAll("td.pending").length,
+        thresholds: document.querySelectorAll('[data-testid^="screen-cost-exceeds-yield-"]').length,
+      };
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`${app.url}/?calc=screen&amount=100&take=18`);
+  await ready(page);
+  const early = await page.evaluate(() => window.__pending);
+  assert.equal(early.busy, "true");
+  assert.ok(Number(early.net) > 0, "the net result is there first");
+  assert.equal(early.thresholds, 0);
+  assert.equal(early.cells % 3, 0);
+  assert.ok(early.cells >= 3 * 120, `${early.cells} cells computing`);
+  // Then every row has them, and the table is no longer busy.
+  assert.equal(await page.locator("td.pending").count(), 0);
+  assert.equal(await page.locator('[data-testid="screen-table"]').getAttribute("aria-busy"), null);
+  const before = await numberValue(page, "screen-cost-exceeds-yield-64");
+  assert.ok(before > 0);
+  // A take changes them: computed again after the next paint.
+  await page.locator("#take").fill("0");
+  await page.waitForFunction(() => location.search.includes("take=0"));
+  await ready(page);
+  assert.notEqual(await numberValue(page, "screen-cost-exceeds-yield-64"), before);
+  // An amount does not: the net moves, the threshold stays.
+  const threshold = await dataValue(page, "screen-cost-exceeds-yield-64");
+  const net = await dataValue(page, "screen-net-64");
+  await page.locator("#amount").fill("150");
+  await page.waitForFunction((n) => document.querySelector('[data-testid="screen-net-64"]').dataset.value !== n, net);
+  assert.equal(await page.locator("td.pending").count(), 0);
+  assert.equal(await dataValue(page, "screen-cost-exceeds-yield-64"), threshold);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -3,11 +3,10 @@
 //! returns calculator's net result at every size: it depends on the period, the take, the price
 //! change and the exit's pool). The page keeps these while only the amount is typed.
 
-use super::form::{ScreenForm, EXIT_FROM};
+use super::form::ScreenForm;
+use crate::calc::field::Field;
 use crate::calc::pool_source::FIX_FIELDS;
-use crate::calc::returns::form::ReturnsForm;
-use crate::calc::returns::form::PRICE_CHANGE;
-use crate::calc::shared_params::{DAYS, TAKE};
+use crate::calc::returns::form::{Position, ReturnsForm};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::screen::cost_vs_yield::{cost_over_yield, CostOverYield};
 use crate::model::screen::depth_figures;
@@ -24,28 +23,35 @@ pub struct PoolFigures {
     pub cost_yield: Result<CostOverYield, String>,
 }
 
-/// The pool figures of subnet `netuid`: its returns form read with the screener's position but
-/// its amount (which the threshold varies).
-fn pool_row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> PoolFigures {
-    let n = netuid.to_string();
-    let given = |ok: bool, text: &str| ok.then(|| text.to_string());
-    let take = given(form.take.ok().is_some(), &form.take.text);
-    let days = given(form.days.ok().is_some(), &form.days.text);
-    let change = given(form.price_change.ok().is_some(), &form.price_change.text);
-    let exit = form.exit_from.ok().map(|e| e.as_param().to_string());
-    let inputs = ReturnsForm::read(
-        |k| match k {
-            "netuid" => Some(n.clone()),
-            k if k == TAKE.key => take.clone(),
-            k if k == DAYS.key => days.clone(),
-            k if k == PRICE_CHANGE.key => change.clone(),
-            k if k == EXIT_FROM.key => exit.clone(),
-            _ => None,
-        },
-        snapshot,
-    )
-    .inputs(snapshot);
-    let position_ok = exit.is_some() && take.is_some() && days.is_some() && change.is_some();
+/// The position the pool figures are computed at: the screener's, each field that does not
+/// read and the amount (which the threshold varies) at the returns calculator's default.
+pub fn pool_position(form: &ScreenForm) -> Position {
+    let defaults = Position::read(&|_| None);
+    let held = form.position();
+    fn valid<T: Clone>(given: Field<T>, default: Field<T>) -> Field<T> {
+        if given.ok().is_some() {
+            given
+        } else {
+            default
+        }
+    }
+    Position {
+        amount: defaults.amount,
+        days: valid(held.days, defaults.days),
+        take: valid(held.take, defaults.take),
+        price_change: valid(held.price_change, defaults.price_change),
+        exit_from: valid(held.exit_from, defaults.exit_from),
+    }
+}
+
+/// The pool figures of subnet `netuid`: its returns form (built from typed values, like the
+/// row's) holding `held`, from `pool_position`.
+fn pool_row(form: &ScreenForm, held: &Position, snapshot: &Snapshot, netuid: u16) -> PoolFigures {
+    let inputs = ReturnsForm::for_subnet(held, netuid, snapshot).inputs(snapshot);
+    let position_ok = form.exit_from.ok().is_some()
+        && form.take.ok().is_some()
+        && form.days.ok().is_some()
+        && form.price_change.ok().is_some();
     let max_slip = form.max_slip.ok();
     let (max_stake, max_exit, cost_yield) = match &inputs {
         Ok(i) => {
@@ -89,9 +95,10 @@ fn pool_row(form: &ScreenForm, snapshot: &Snapshot, netuid: u16) -> PoolFigures 
 
 /// Every subnet's pool figures, in the data's order.
 pub fn pool_figures(form: &ScreenForm, snapshot: &Snapshot) -> Vec<PoolFigures> {
+    let held = pool_position(form);
     snapshot
         .subnets
         .iter()
-        .map(|s| pool_row(form, snapshot, s.netuid))
+        .map(|s| pool_row(form, &held, snapshot, s.netuid))
         .collect()
 }

@@ -2,7 +2,7 @@
 //! exact `data-value`, a dash with the reason where a figure cannot be had, the mark button and
 //! the links to the returns and pool calculators.
 
-use super::rows::{Missing, Position, RowData};
+use super::rows::{Missing, Position, RowData, COMPUTING};
 use crate::calc::format;
 use crate::calc::format::Style;
 use crate::calc::markup::Markup;
@@ -137,6 +137,16 @@ fn dash(m: &mut Markup, why: &str) {
 }
 
 fn depth_cells(m: &mut Markup, row: &RowData, style: Style) {
+    if row.pending {
+        for _ in 0..3 {
+            m.element(
+                "td",
+                &[("class", Some("muted pending"))],
+                &format!("{COMPUTING}…"),
+            );
+        }
+        return;
+    }
     let n = row.netuid;
     let no_swap = if row.root {
         "no swap"

@@ -10,7 +10,7 @@ use crate::calc::returns::form::{Position as ReturnsPosition, ReturnsForm};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::model::screen::position_figures;
-use crate::model::staking::returns::ReturnsError;
+use crate::model::staking::returns::{ReturnsError, ReturnsInputs, Start};
 use crate::snapshot::Snapshot;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -60,42 +60,95 @@ pub struct RowData {
     /// The largest sale within the slippage: alpha and its TAO.
     pub max_exit: Option<Result<Option<(Decimal, Decimal)>, String>>,
     pub cost_yield: Result<CostOverYield, String>,
+    /// The pool figures (largest trades, cost-vs-yield) are still being computed: the page
+    /// draws the rest first (`rows_from` without them), and these cells say so.
+    pub pending: bool,
 }
+
+/// What a row shows while its pool figures are being computed.
+pub const COMPUTING: &str = "computing";
 
 fn refusal(e: ReturnsError) -> Missing {
     Missing::Refused(e.to_string())
 }
 
-/// One subnet's row: the returns calculator's form for it (built from the position read once),
-/// and its pool figures.
-fn row(
-    form: &ScreenForm,
-    held: &ReturnsPosition,
-    snapshot: &Snapshot,
-    subnet: &crate::snapshot::Subnet,
-    pool: &PoolFigures,
-) -> RowData {
-    let netuid = subnet.netuid;
-    let returns = ReturnsForm::for_subnet(held, netuid, snapshot);
-    let position = match returns.inputs(snapshot) {
-        Err(_) if !form.position_ok() => Err(Missing::Fields),
-        Err(e) => Err(Missing::NoData(e)),
-        Ok(inputs) => position(&inputs),
-    };
-    RowData {
-        netuid,
-        name: subnet.name.clone(),
-        symbol: subnet.symbol.clone(),
-        root: returns.root,
-        depth: rao_to_decimal(subnet.tao_in_rao),
-        position,
-        max_stake: pool.max_stake.clone(),
-        max_exit: pool.max_exit.clone(),
-        cost_yield: pool.cost_yield.clone(),
+/// A subnet's returns calculator at the screener's position, its amount aside: the part of a
+/// row that stays while only the amount is typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowInputs {
+    pub netuid: u16,
+    /// Root: stake without a swap.
+    pub root: bool,
+    /// The model's inputs at the returns calculator's default amount (`with_amount` puts the
+    /// position's in), or why there are none.
+    pub inputs: Result<ReturnsInputs, String>,
+}
+
+/// The position every row's inputs are built at: the screener's, at the default amount.
+pub fn row_position(form: &ScreenForm) -> ReturnsPosition {
+    ReturnsPosition {
+        amount: ReturnsPosition::read(&|_| None).amount,
+        ..form.position()
     }
 }
 
-fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Position, Missing> {
+/// Every subnet's returns form holding `held` (from `row_position`), built from typed values
+/// (no URL text), in the data's order.
+pub fn row_inputs(held: &ReturnsPosition, snapshot: &Snapshot) -> Vec<RowInputs> {
+    snapshot
+        .subnets
+        .iter()
+        .map(|subnet| {
+            let returns = ReturnsForm::for_subnet(held, subnet.netuid, snapshot);
+            RowInputs {
+                netuid: subnet.netuid,
+                root: returns.root,
+                inputs: returns.inputs(snapshot),
+            }
+        })
+        .collect()
+}
+
+/// `inputs` with `amount` where the form had its default: the only field the amount enters
+/// (`ReturnsForm::inputs`), so this equals the form read with the amount.
+fn with_amount(inputs: &ReturnsInputs, amount: u64) -> ReturnsInputs {
+    let start = match inputs.start {
+        Start::Tao(_) => Start::Tao(amount),
+        Start::Alpha(_) => Start::Alpha(amount),
+    };
+    ReturnsInputs { start, ..*inputs }
+}
+
+/// One subnet's row: its returns inputs with the position's amount, and its pool figures
+/// (`None`: still to come).
+fn row(
+    form: &ScreenForm,
+    subnet: &crate::snapshot::Subnet,
+    held: &RowInputs,
+    pool: Option<&PoolFigures>,
+) -> RowData {
+    // A field that does not read holds every row back (the returns form refuses it first).
+    let position = match (&held.inputs, form.amount.ok()) {
+        _ if !form.position_ok() => Err(Missing::Fields),
+        (Err(e), _) => Err(Missing::NoData(e.clone())),
+        (Ok(inputs), Some(amount)) => position(&with_amount(inputs, amount)),
+        (Ok(_), None) => Err(Missing::Fields),
+    };
+    RowData {
+        netuid: subnet.netuid,
+        name: subnet.name.clone(),
+        symbol: subnet.symbol.clone(),
+        root: held.root,
+        depth: rao_to_decimal(subnet.tao_in_rao),
+        position,
+        max_stake: pool.and_then(|p| p.max_stake.clone()),
+        max_exit: pool.and_then(|p| p.max_exit.clone()),
+        cost_yield: pool.map_or_else(|| Err(COMPUTING.to_string()), |p| p.cost_yield.clone()),
+        pending: pool.is_none(),
+    }
+}
+
+fn position(inputs: &ReturnsInputs) -> Result<Position, Missing> {
     let figures = position_figures(inputs);
     let h = figures.headline.map_err(refusal)?;
     if let Some(entry) = h.entry.as_ref().filter(|q| q.swap.is_partial()) {
@@ -134,17 +187,40 @@ fn position(inputs: &crate::model::staking::returns::ReturnsInputs) -> Result<Po
     })
 }
 
-/// Every subnet's row, in the data's order, with the pool figures `pools` (from
-/// `pool_figures` for the same data and form; a subnet missing there is left out).
-pub fn rows_with(form: &ScreenForm, snapshot: &Snapshot, pools: &[PoolFigures]) -> Vec<RowData> {
-    let held = form.position();
+/// Every subnet's row from its kept inputs (`row_inputs` of the same data and position) and
+/// pool figures (`pool_figures`; `None`: the rows are drawn first and say they are computing);
+/// a subnet missing from either is left out.
+pub fn rows_from(
+    form: &ScreenForm,
+    snapshot: &Snapshot,
+    inputs: &[RowInputs],
+    pools: Option<&[PoolFigures]>,
+) -> Vec<RowData> {
     snapshot
         .subnets
         .iter()
-        .zip(pools)
-        .filter(|(s, p)| s.netuid == p.netuid)
-        .map(|(s, p)| row(form, &held, snapshot, s, p))
+        .zip(inputs)
+        .enumerate()
+        .filter(|(_, (s, i))| s.netuid == i.netuid)
+        .filter_map(|(at, (s, i))| match pools {
+            None => Some(row(form, s, i, None)),
+            Some(pools) => pools
+                .get(at)
+                .filter(|p| p.netuid == s.netuid)
+                .map(|p| row(form, s, i, Some(p))),
+        })
         .collect()
+}
+
+/// Every subnet's row with the pool figures `pools` (from `pool_figures` for the same data and
+/// form; a subnet missing there is left out).
+pub fn rows_with(form: &ScreenForm, snapshot: &Snapshot, pools: &[PoolFigures]) -> Vec<RowData> {
+    rows_from(
+        form,
+        snapshot,
+        &row_inputs(&row_position(form), snapshot),
+        Some(pools),
+    )
 }
 
 /// Every subnet's row, everything computed.

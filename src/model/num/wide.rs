@@ -19,6 +19,52 @@ pub fn decimal_from_ratio(num: U256, den: U256) -> Option<Decimal> {
     if den.is_zero() {
         return None;
     }
+    if num.bits() <= 128 && den.bits() <= 127 {
+        if let Some(d) = narrow_ratio(num.low_u128(), den.low_u128()) {
+            return d;
+        }
+    }
+    wide_ratio(num, den)
+}
+
+/// Decimal's largest mantissa (96 bits).
+const MAX_MANTISSA: u128 = u128::MAX >> 32;
+
+/// `decimal_from_ratio` on 128 bits: the integer part, then the decimals by long division a few
+/// digits at a time, which keeps every product within u128 (the 256-bit divisions it replaces
+/// were a tenth of a screener keystroke, issue 30). `None` when a step would not fit, and
+/// the wide path decides; `Some(None)` when the quotient does not fit a Decimal.
+fn narrow_ratio(num: u128, den: u128) -> Option<Option<Decimal>> {
+    let whole = num / den;
+    if whole > MAX_MANTISSA {
+        return Some(None);
+    }
+    // The most decimal digits a remainder (below den) can take at once without overflow.
+    let room = u128::MAX / den;
+    let step = (1..=9u32).rev().find(|&k| 10u128.pow(k) <= room)?;
+    let digits = if whole == 0 { 0 } else { whole.ilog10() + 1 };
+    let mut scale = 29u32.saturating_sub(digits).min(28);
+    let (mut q, mut r, mut left) = (whole, num % den, scale);
+    while left > 0 {
+        let k = left.min(step);
+        let p = 10u128.pow(k);
+        let t = r * p;
+        q = q.checked_mul(p)?.checked_add(t / den)?;
+        r = t % den;
+        left -= k;
+    }
+    // floor(num 10^(s-1) / den) = floor(floor(num 10^s / den) / 10): one digit less.
+    while q > MAX_MANTISSA {
+        if scale == 0 {
+            return Some(None);
+        }
+        q /= 10;
+        scale -= 1;
+    }
+    Some(Decimal::try_from_i128_with_scale(i128::try_from(q).ok()?, scale).ok())
+}
+
+fn wide_ratio(num: U256, den: U256) -> Option<Decimal> {
     // Decimal's mantissa is 96 bits.
     let max_mantissa = U256::from(u128::MAX >> 32);
     let whole = num / den;
@@ -101,7 +147,48 @@ mod tests {
         assert!(decimal_from_ratio(big, U256::from(1)).is_none());
     }
 
+    #[test]
+    fn the_narrow_ratio_equals_the_wide_one_at_the_edges() {
+        let edges = [
+            1u128,
+            3,
+            7,
+            10,
+            999_999_999,
+            1_000_000_007,
+            u64::MAX as u128,
+            1 << 96,
+            (1 << 96) + 1,
+            u128::MAX >> 31,
+            u128::MAX >> 1,
+            u128::MAX,
+        ];
+        for &n in &edges {
+            for &d in &edges {
+                let (wn, wd) = (U256::from(n), U256::from(d));
+                if let Some(narrow) = narrow_ratio(n, d) {
+                    assert_eq!(narrow, wide_ratio(wn, wd), "{n} / {d}");
+                }
+                assert_eq!(decimal_from_ratio(wn, wd), wide_ratio(wn, wd), "{n} / {d}");
+            }
+        }
+        // Every denominator below 2^96 takes the narrow path.
+        assert!(narrow_ratio(u128::MAX >> 40, (1 << 96) - 1).is_some());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_narrow_ratio_equals_the_wide_one(n: u128, d in 1u128.., small in 1u128..(1 << 70), bits in 0u32..128) {
+            let n = n >> (bits % 128);
+            for d in [d, small, d >> (bits % 127)] {
+                let d = d.max(1);
+                proptest::prop_assert_eq!(
+                    decimal_from_ratio(U256::from(n), U256::from(d)),
+                    wide_ratio(U256::from(n), U256::from(d))
+                );
+            }
+        }
+
         #[test]
         fn isqrt_is_the_floor_of_the_root(hi in proptest::prelude::any::<u128>(), lo in proptest::prelude::any::<u128>(), bits in 0usize..=256) {
             let n = ((U256::from(hi) << 128) | U256::from(lo)) >> (256 - bits);

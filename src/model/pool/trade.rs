@@ -37,14 +37,9 @@ impl TradeRequest {
 pub fn min_stake_gross_rao(pool: &Pool) -> u64 {
     match pool.mechanism {
         Mechanism::Stable => MIN_STAKE_RAO,
-        Mechanism::Dynamic => {
-            // net_of_gross is non-decreasing, so walk up from the minimum net.
-            let mut gross = MIN_STAKE_RAO;
-            while pool.fee().net_of_gross(gross) < MIN_STAKE_RAO {
-                gross += 1;
-            }
-            gross
-        }
+        // net_of_gross is non-decreasing (the fee grows by at most a rao per rao), so the
+        // smallest gross reaching the minimum net follows the largest that stays below it.
+        Mechanism::Dynamic => pool.fee().max_gross_for_net(MIN_STAKE_RAO - 1) + 1,
     }
 }
 
@@ -90,6 +85,22 @@ mod tests {
                 min_gross_rao: 2_001_007
             })
         );
+    }
+
+    #[test]
+    fn the_minimum_stake_is_the_first_gross_whose_net_reaches_the_minimum_at_any_rate() {
+        use crate::model::pool::fee::FeeRate;
+        for parts in [1, 33, 655, 9_999, 10_000] {
+            let pool = pool().with_fee_rate(FeeRate::new(parts).unwrap());
+            let fee = pool.fee();
+            let gross = min_stake_gross_rao(&pool);
+            assert!(fee.net_of_gross(gross) >= MIN_STAKE_RAO, "rate {parts}");
+            assert!(fee.net_of_gross(gross - 1) < MIN_STAKE_RAO, "rate {parts}");
+        }
+        // 10,000 of 65,535 (15.26 %): 2,000,000 x 65,535 / 55,535 = 2,360,133.25 gross; by
+        // hand in U64F64, 2,360,132 nets 1,999,999 and 2,360,133 nets 2,000,000.
+        let steep = pool().with_fee_rate(FeeRate::new(10_000).unwrap());
+        assert_eq!(min_stake_gross_rao(&steep), 2_360_133);
     }
 
     #[test]

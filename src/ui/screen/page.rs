@@ -8,14 +8,15 @@ use crate::calc::format;
 use crate::calc::pool_source::NETUID;
 use crate::calc::returns::form::PRICE_CHANGE;
 use crate::calc::screen::form::{ScreenForm, AMOUNT, EXIT_FROM, MAX_SLIP, MIN_TAO, QUERY};
-use crate::calc::screen::pool_figures::pool_figures;
-use crate::calc::screen::rows::{rows_with, shown, tally};
+use crate::calc::screen::pool_figures::{pool_figures, PoolFigures};
+use crate::calc::screen::rows::{row_inputs, row_position, rows_from, shown, tally};
 use crate::calc::shared_params::{DAYS, TAKE};
 use crate::ui::data::Data;
 use crate::ui::shell::calculator::{Calculator, Chart, Inputs, MoreInputs, Results, Summary};
 use crate::ui::shell::params::Params;
 use crate::ui::shell::summary::is_compact;
 use crate::ui::shell::summary::style_reader;
+use crate::ui::shell::timing::after_paint;
 use crate::ui::widgets::chart::{ScatterChart, ScatterData, ScatterPoint};
 use crate::ui::widgets::explain::Explain;
 use crate::ui::widgets::inputs::{Edit, ParamChoice, ParamInput};
@@ -54,13 +55,41 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             none
         })
     });
+    // They are also about four fifths of the table's time: the rows are drawn without them
+    // first, and they follow once the browser has painted (issue 30).
+    let computed = RwSignal::new(None::<(ScreenForm, Vec<PoolFigures>)>);
     let pools = Memo::new(move |_| {
-        data.snapshot
-            .with(|s| pool_form.with(|f| pool_figures(f, s)))
+        pool_form.with(|now| {
+            computed.with(|c| c.as_ref().filter(|(f, _)| f == now).map(|(_, p)| p.clone()))
+        })
     });
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        data.snapshot.track();
+        pool_form.track();
+        // Figures of other data are not shown while the new ones are computed.
+        if computed.with_untracked(Option::is_some) {
+            computed.set(None);
+        }
+        let this = generation.get_value() + 1;
+        generation.set_value(this);
+        after_paint(move || {
+            // Only the latest change is computed.
+            if generation.get_value() == this {
+                let figures = data.snapshot.with_untracked(|s| {
+                    pool_form.with_untracked(|f| (f.clone(), pool_figures(f, s)))
+                });
+                computed.set(Some(figures));
+            }
+        });
+    });
+    // Each subnet's returns form does not depend on the amount either.
+    let held = Memo::new(move |_| form.with(row_position));
+    let inputs = Memo::new(move |_| data.snapshot.with(|s| held.with(|h| row_inputs(h, s))));
     let all = Memo::new(move |_| {
-        data.snapshot
-            .with(|s| figures_form.with(|f| pools.with(|p| rows_with(f, s, p))))
+        data.snapshot.with(|s| {
+            figures_form.with(|f| inputs.with(|i| pools.with(|p| rows_from(f, s, i, p.as_deref()))))
+        })
     });
     let order = Memo::new(move |_| all.with(|r| form.with(|f| shown(r, f))));
     let chosen = Memo::new(move |_| {

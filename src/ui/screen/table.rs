@@ -183,7 +183,8 @@ pub fn ScreenTable(
     };
     view! {
         <div class="table-wrap screen-wrap" role="region" aria-labelledby="screen-caption" tabindex="0">
-            <table class="screen-table" data-testid="screen-table">
+            <table class="screen-table" data-testid="screen-table"
+                aria-busy=move || rows.with(|r| r.iter().any(|r| r.pending)).then_some("true")>
                 <caption id="screen-caption" data-testid="screen-caption">{caption}</caption>
                 <thead><tr>{headers}<th scope="col">"Open"</th></tr></thead>
                 <tbody inner_html=body on:click=mark></tbody>

@@ -70,6 +70,62 @@ fn the_pool_figures_do_not_depend_on_the_amount() {
 }
 
 #[test]
+fn the_kept_row_inputs_give_the_rows_read_with_each_amount() {
+    let snapshot = bundled();
+    let small = form(&[("amount", "10"), ("days", "30"), ("take", "9")]);
+    let inputs = row_inputs(&row_position(&small), &snapshot);
+    let pools = pool_figures(&small, &snapshot);
+    // A plain amount, one the chain refuses on thin pools, one below the minimum stake, and
+    // one that does not read.
+    for amount in ["250", "900000", "0.001", "abc"] {
+        let typed = form(&[("amount", amount), ("days", "30"), ("take", "9")]);
+        assert_eq!(row_position(&typed), row_position(&small), "{amount}");
+        assert_eq!(
+            rows_from(&typed, &snapshot, &inputs, Some(&pools)),
+            rows(&typed, &snapshot),
+            "{amount}"
+        );
+    }
+    let bad = rows(&form(&[("amount", "abc")]), &snapshot);
+    assert!(bad.iter().all(|r| r.position == Err(Missing::Fields)));
+}
+
+#[test]
+fn rows_drawn_before_their_pool_figures_say_so_and_differ_in_nothing_else() {
+    let snapshot = bundled();
+    let f = form(&[("amount", "250")]);
+    let inputs = row_inputs(&row_position(&f), &snapshot);
+    let first = rows_from(&f, &snapshot, &inputs, None);
+    let done = rows(&f, &snapshot);
+    assert_eq!(first.len(), done.len());
+    for (early, full) in first.iter().zip(&done) {
+        assert!(early.pending && !full.pending);
+        assert_eq!(early.position, full.position);
+        assert_eq!(
+            (early.max_stake.clone(), early.max_exit.clone()),
+            (None, None)
+        );
+        assert_eq!(early.cost_yield, Err(COMPUTING.to_string()));
+        let mut m = crate::calc::markup::Markup::new();
+        crate::calc::screen::row_markup::row_markup(
+            &mut m,
+            early,
+            false,
+            "",
+            "",
+            crate::calc::format::Style::READABLE,
+        );
+        let html = m.into_string();
+        assert_eq!(html.matches("computing…").count(), 3, "{html}");
+        assert!(
+            !html.contains("screen-max-stake-") && !html.contains("screen-cost-exceeds-yield-")
+        );
+    }
+    // The counts do not wait for them.
+    assert_eq!(tally(&first), tally(&done));
+}
+
+#[test]
 fn sort_search_and_filter() {
     let snapshot = bundled();
     let all = rows(&form(&[]), &snapshot);
