@@ -566,6 +566,7 @@ fn column_value(r: &RowData, column: Column) -> Option<Decimal> {
     match column {
         Column::Netuid => Some(Decimal::from(r.netuid)),
         Column::Depth => Some(r.depth),
+        Column::TaoShare => r.emission.as_ref().map(|e| e.share_pct),
         Column::Entry => p.map(|p| p.entry_pct),
         Column::Exit => p.and_then(|p| p.exit_pct.clone().ok()),
         Column::Apy => p.map(|p| p.period_yield_pct),

@@ -25,4 +25,5 @@ pub mod screen;
 pub mod shared_params;
 pub mod subnet_options;
 pub mod take;
+pub mod tao_emission;
 pub mod typed;

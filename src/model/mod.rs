@@ -8,4 +8,5 @@ pub mod order;
 pub mod pool;
 pub mod screen;
 pub mod staking;
+pub mod subnet_emission;
 pub mod words;

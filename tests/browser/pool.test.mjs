@@ -362,3 +362,25 @@ test("the most a fill-or-kill order may ask within its limit is exact to the rao
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the pool page says, folded, where the subnet's TAO emission goes; not for a custom pool", async () => {
+  const { page, problems, context } = await app.open("/?calc=pool&netuid=64&amount=100");
+  const section = page.locator('[data-testid="pool-tao-emission-section"]');
+  // Built only when opened.
+  assert.equal(await page.locator('[data-testid="pool-tao-emission"]').count(), 0);
+  await section.locator("summary").click();
+  const line = await text(page, "pool-tao-emission");
+  assert.match(line, /^This subnet gets [\d.]+ % of each block's TAO emission \([\d.]+ x the gate's bar, the 32nd share; at 1 the gate halves a share\): [\d.,]+ TAO a day goes into this pool and [\d.,]+ TAO a day buys its alpha for the protocol\. Assumed: no miner incentive burned/);
+  // The screener's cell for the same subnet says the same share.
+  const share = Number(line.match(/gets ([\d.]+) %/)[1]);
+  const screen = await app.open("/?calc=screen&amount=100&q=sn64");
+  const exact = Number(await dataValue(screen.page, "screen-tao-share-64"));
+  assert.ok(Math.abs(exact - share) < 0.01, `${share} vs ${exact}`);
+  await screen.context.close();
+  // A pool typed by hand is no subnet's: nothing to say.
+  await page.goto(`${app.url}/?calc=pool&tao_in=1000&alpha_in=50000&amount=10`);
+  await ready(page);
+  assert.equal(await section.count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

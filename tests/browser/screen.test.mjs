@@ -226,3 +226,28 @@ test("the rows come first; the largest trades and thresholds follow, the table b
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("where each subnet's TAO emission goes: its share, pool injection and chain buys, sortable", async () => {
+  const { page, problems, context } = await open("amount=100");
+  // The shares of the subnets taking part add up to 100 %; root takes none.
+  const shares = await columnValues(page, "tao-share");
+  assert.ok(shares.length > 100, `${shares.length} shares`);
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 1e-9);
+  assert.equal(await page.locator('[data-testid="screen-tao-share-0"]').count(), 0);
+  assert.match(await page.locator('[data-testid="screen-row-0"]').innerHTML(), /Root takes no share of the TAO emission/);
+  // The 32nd share is the gate's bar: 32 rows at or above it.
+  const vsBar = await page.$$eval('[data-testid^="screen-tao-share-"]', (cells) => cells.map((c) => Number(c.dataset.vsBar)));
+  assert.equal(vsBar.filter((v) => v >= 1).length, 32);
+  // Subnet 64's TAO a day: into the pool and into chain buys, both there and not negative.
+  const pool = await numberValue(page, "screen-injection-64");
+  const buys = await numberValue(page, "screen-chain-buys-64");
+  assert.ok(pool >= 0 && buys >= 0 && pool + buys > 0, `${pool} ${buys}`);
+  assert.match(await page.locator('[data-testid="screen-tao-share-64"]').getAttribute("title"), /the data in use does not carry these/);
+  // Its header sorts by the share, largest first, and says so in the URL.
+  await page.locator('[data-testid="screen-sort-tao_share"]').click();
+  await page.waitForFunction(() => location.search.includes("sort=-tao_share"));
+  const sorted = await columnValues(page, "tao-share");
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

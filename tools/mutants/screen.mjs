@@ -25,6 +25,13 @@ export default [
   ["screen row: the exit pool always entry", "src/calc/screen/form.rs", "exit_from: self.exit_from.clone(),", "exit_from: Field::new(\"entry\", Ok(ExitFrom::Entry)),"],
   ["screen row: the kept inputs keep their default amount", "src/calc/screen/rows.rs", "Start::Tao(_) => Start::Tao(amount),", "Start::Tao(a) => Start::Tao(a),"],
   ["screen row: drawn first with the pool figures marked done", "src/calc/screen/rows.rs", "pending: pool.is_none(),", "pending: false,"],
+  // Where the TAO emission goes (issue 31).
+  ["TAO share: the burned part kept", "src/model/subnet_emission/mod.rs", "let kept = Decimal::ONE - s.miner_burned.clamp(Decimal::ZERO, Decimal::ONE);", "let kept = Decimal::ONE;"],
+  ["TAO share: the gate squares instead of cubing", "src/model/subnet_emission/mod.rs", "exponent: Decimal::from(3),", "exponent: Decimal::from(2),"],
+  ["TAO share: the bar one rank further down", "src/model/subnet_emission/mod.rs", ".get(rank - 1)", ".get(rank)"],
+  ["TAO share: a switched-off subnet's part not shared out", "src/model/subnet_emission/mod.rs", "        normalised(&on)?\n", "        on\n"],
+  ["TAO split: the cap the wrong way", "src/model/subnet_emission/injection.rs", "if wanted > cap {", "if wanted < cap {"],
+  ["TAO split: a day of 300 blocks", "src/calc/tao_emission.rs", "let day = Decimal::from(BLOCKS_PER_DAY);", "let day = Decimal::from(BLOCKS_PER_DAY / 24);"],
   ["screen depth: the alpha in pool", "src/calc/screen/rows.rs", "depth: rao_to_decimal(subnet.tao_in_rao),", "depth: rao_to_decimal(subnet.alpha_in_rao),"],
   ["tally best: the first row with a result", "src/calc/screen/rows.rs", "if t.best.as_ref().is_none_or(|b| pct > b.2) {", "if t.best.is_none() {"],
   ["tally best: the last row above the first", "src/calc/screen/rows.rs", "if t.best.as_ref().is_none_or(|b| pct > b.2) {", "if t.best.as_ref().is_none_or(|b| pct > b.2 - b.2) {"],

@@ -6,6 +6,7 @@ use super::rows::{Missing, Position, RowData, COMPUTING};
 use crate::calc::format;
 use crate::calc::format::Style;
 use crate::calc::markup::Markup;
+use crate::calc::tao_emission::ASSUMED;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use rust_decimal::Decimal;
 
@@ -219,6 +220,68 @@ fn depth_cells(m: &mut Markup, row: &RowData, style: Style) {
     }
 }
 
+/// Its share of the block's TAO (`data-vs-bar`: over the gate's bar, also in the title), and
+/// below it that TAO a day into the pool and into chain buys.
+fn emission_cell(m: &mut Markup, row: &RowData, style: Style) {
+    let n = row.netuid;
+    let Some(e) = &row.emission else {
+        let why = if row.root {
+            "Root takes no share of the TAO emission."
+        } else {
+            "This subnet takes no share of the TAO emission in the data."
+        };
+        return dash(m, why);
+    };
+    let vs_bar = e.vs_bar.map(format::plain);
+    let title = match e.vs_bar {
+        Some(v) => format!(
+            "{} x the gate's bar (the 32nd share): at 1 the gate halves a share. Assumed: {ASSUMED}",
+            format::plain(v.round_dp(2))
+        ),
+        None => format!("Assumed: {ASSUMED}"),
+    };
+    m.open(
+        "td",
+        &[
+            ("data-testid", Some(&format!("screen-tao-share-{n}"))),
+            ("data-value", Some(&format::plain(e.share_pct))),
+            ("data-vs-bar", vs_bar.as_deref()),
+            ("title", Some(&title)),
+        ],
+    )
+    .text(&format::pct(e.share_pct, style));
+    m.empty("br", &[]).open("span", &[("class", Some("sub"))]);
+    match &e.per_day {
+        Ok((pool, buys)) => {
+            for (i, (id, tao, words)) in [
+                ("injection", pool, " in pool"),
+                ("chain-buys", buys, " bought"),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                if i > 0 {
+                    m.text(" · ");
+                }
+                m.element(
+                    "span",
+                    &[
+                        ("data-testid", Some(&format!("screen-{id}-{n}"))),
+                        ("data-value", Some(&format::plain(*tao))),
+                    ],
+                    &format::tokens(*tao, style),
+                )
+                .text(words);
+            }
+            m.text(", TAO a day");
+        }
+        Err(why) => {
+            m.text(why);
+        }
+    }
+    m.close("span").close("td");
+}
+
 /// One subnet's row: its mark button (a `data-netuid` the table's click handler reads), its
 /// figures and its links.
 pub fn row_markup(
@@ -260,6 +323,7 @@ pub fn row_markup(
         row.depth,
         &format::tokens(row.depth, style),
     );
+    emission_cell(m, row, style);
     depth_cells(m, row, style);
     m.open("td", &[("class", Some("links"))]);
     for (i, (words, id, href)) in [("Returns", "returns", returns), ("Pool", "pool", pool)]

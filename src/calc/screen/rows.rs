@@ -7,6 +7,7 @@ use super::form::ScreenForm;
 use super::pool_figures::{pool_figures, PoolFigures};
 use super::sort::{Column, SortKey};
 use crate::calc::returns::form::{Position as ReturnsPosition, ReturnsForm};
+use crate::calc::tao_emission::{emissions, Emission};
 use crate::model::num::units::rao_to_decimal;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use crate::model::screen::position_figures;
@@ -60,6 +61,8 @@ pub struct RowData {
     /// The largest sale within the slippage: alpha and its TAO.
     pub max_exit: Option<Result<Option<(Decimal, Decimal)>, String>>,
     pub cost_yield: Result<CostOverYield, String>,
+    /// Its share of the block's TAO and where that goes; `None` when it takes no part (root).
+    pub emission: Option<Emission>,
     /// The pool figures (largest trades, cost-vs-yield) are still being computed: the page
     /// draws the rest first (`rows_from` without them), and these cells say so.
     pub pending: bool,
@@ -82,6 +85,8 @@ pub struct RowInputs {
     /// The model's inputs at the returns calculator's default amount (`with_amount` puts the
     /// position's in), or why there are none.
     pub inputs: Result<ReturnsInputs, String>,
+    /// Its TAO emission (it depends on the data alone).
+    pub emission: Option<Emission>,
 }
 
 /// The position every row's inputs are built at: the screener's, at the default amount.
@@ -98,12 +103,14 @@ pub fn row_inputs(held: &ReturnsPosition, snapshot: &Snapshot) -> Vec<RowInputs>
     snapshot
         .subnets
         .iter()
-        .map(|subnet| {
+        .zip(emissions(snapshot))
+        .map(|(subnet, emission)| {
             let returns = ReturnsForm::for_subnet(held, subnet.netuid, snapshot);
             RowInputs {
                 netuid: subnet.netuid,
                 root: returns.root,
                 inputs: returns.inputs(snapshot),
+                emission,
             }
         })
         .collect()
@@ -144,6 +151,7 @@ fn row(
         max_stake: pool.and_then(|p| p.max_stake.clone()),
         max_exit: pool.and_then(|p| p.max_exit.clone()),
         cost_yield: pool.map_or_else(|| Err(COMPUTING.to_string()), |p| p.cost_yield.clone()),
+        emission: held.emission.clone(),
         pending: pool.is_none(),
     }
 }
@@ -235,6 +243,7 @@ impl RowData {
         match column {
             Column::Netuid => Some(Decimal::from(self.netuid)),
             Column::Depth => Some(self.depth),
+            Column::TaoShare => self.emission.as_ref().map(|e| e.share_pct),
             Column::Entry => position.map(|p| p.entry_pct),
             Column::Exit => position.and_then(|p| p.exit_pct.clone().ok()),
             Column::Apy => position.map(|p| p.period_yield_pct),

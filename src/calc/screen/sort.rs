@@ -9,6 +9,7 @@ use crate::calc::param::Described;
 pub enum Column {
     Netuid,
     Depth,
+    TaoShare,
     Entry,
     Exit,
     Apy,
@@ -22,7 +23,7 @@ pub enum Column {
 impl Column {
     /// The table's columns in order: the decisive ones (net, break-even) next to the sticky
     /// subnet column, so a phone and a 600 px embed show them without scrolling.
-    pub const ALL: [Column; 10] = [
+    pub const ALL: [Column; 11] = [
         Column::Netuid,
         Column::Net,
         Column::Breakeven,
@@ -30,6 +31,7 @@ impl Column {
         Column::Exit,
         Column::Apy,
         Column::Depth,
+        Column::TaoShare,
         Column::MaxStake,
         Column::MaxExit,
         Column::CostYield,
@@ -39,6 +41,7 @@ impl Column {
         match self {
             Column::Netuid => "netuid",
             Column::Depth => "depth",
+            Column::TaoShare => "tao_share",
             Column::Entry => "entry",
             Column::Exit => "exit",
             Column::Apy => "apy",
@@ -55,6 +58,7 @@ impl Column {
         matches!(
             self,
             Column::Depth
+                | Column::TaoShare
                 | Column::Apy
                 | Column::Net
                 | Column::MaxStake

@@ -1,6 +1,6 @@
 //! The pool calculator's page: its inputs and headline figures, then its sections.
 
-use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart};
+use super::sections::{MaxForSlippage, MoveStake, RoundTripSection, SlippageChart, TaoEmission};
 use crate::calc::app_params::Calc;
 use crate::calc::field::FieldText;
 use crate::calc::figure::Shown;
@@ -177,6 +177,7 @@ pub fn PoolCalculator(params: Params, data: Data) -> impl IntoView {
                 <MaxForSlippage inputs=inputs edit=edit />
                 <RoundTripSection inputs=inputs />
                 <MoveStake inputs=inputs data=data edit=edit />
+                <TaoEmission inputs=inputs data=data />
             </div>
             <div class="note aside">
                 <Explain text=explain::SPLITTING summary="Why splitting a trade does not help" />

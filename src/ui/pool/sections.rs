@@ -265,3 +265,35 @@ pub fn MoveStake(inputs: Memo<PoolForm>, data: Data, edit: Edit) -> impl IntoVie
         </section>
     }
 }
+
+/// Where the chosen subnet's TAO emission goes (issue 31), folded: every subnet's share is
+/// computed only when it opens, so the page's first render does not pay for it.
+#[component]
+pub fn TaoEmission(inputs: Memo<PoolForm>, data: crate::ui::data::Data) -> impl IntoView {
+    let style = style_reader();
+    let netuid = Memo::new(move |_| {
+        inputs.with(|i| {
+            (!i.source.reserves_overridden)
+                .then(|| i.source.netuid.ok().flatten())
+                .flatten()
+        })
+    });
+    let text = move || {
+        let n = netuid.get()?;
+        data.snapshot.with(|s| {
+            let at = s.subnets.iter().position(|x| x.netuid == n)?;
+            let e = crate::calc::tao_emission::emissions(s).swap_remove(at);
+            Some(match e {
+                Some(e) => crate::calc::tao_emission::sentence(&e, style()),
+                None => "This subnet takes no share of the TAO emission.".to_string(),
+            })
+        })
+    };
+    view! {
+        <Show when=move || netuid.get().is_some()>
+            <Disclosure summary="Where this subnet's TAO emission goes" testid="pool-tao-emission-section">
+                <p class="note" data-testid="pool-tao-emission">{text}</p>
+            </Disclosure>
+        </Show>
+    }
+}

@@ -22,6 +22,7 @@ fn header(column: Column, days: Option<u32>) -> String {
     match column {
         Column::Netuid => "Subnet".into(),
         Column::Depth => "TAO in pool".into(),
+        Column::TaoShare => "TAO emission".into(),
         Column::Entry => "Entry cost".into(),
         Column::Exit => "Exit cost".into(),
         Column::Apy => match days {
@@ -133,7 +134,7 @@ pub fn ScreenTable(
                         .element(
                             "td",
                             &[
-                                ("colspan", Some("12")),
+                                ("colspan", Some("13")),
                                 ("class", Some("muted")),
                                 ("data-testid", Some("screen-none")),
                             ],

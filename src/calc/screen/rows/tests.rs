@@ -177,3 +177,68 @@ fn bad_fields_keep_the_pool_columns_and_huge_amounts_are_refused() {
         "{odd:?}"
     );
 }
+
+#[test]
+fn each_row_carries_its_tao_emission_and_its_cell_says_where_it_goes() {
+    let snapshot = bundled();
+    let all = rows(&form(&[]), &snapshot);
+    let emission = crate::calc::tao_emission::emissions(&snapshot);
+    for (row, e) in all.iter().zip(&emission) {
+        assert_eq!(&row.emission, e);
+    }
+    let at = all.iter().position(|r| r.netuid == 64).unwrap();
+    let e = emission[at].clone().unwrap();
+    let (pool, buys) = e.per_day.clone().unwrap();
+    let mut m = crate::calc::markup::Markup::new();
+    crate::calc::screen::row_markup::row_markup(
+        &mut m,
+        &all[at],
+        false,
+        "",
+        "",
+        crate::calc::format::Style::EXACT,
+    );
+    let html = m.into_string();
+    let plain = crate::calc::format::plain;
+    assert!(
+        html.contains(&format!(
+            "data-testid=\"screen-tao-share-64\" data-value=\"{}\"",
+            plain(e.share_pct)
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "data-testid=\"screen-injection-64\" data-value=\"{}\"",
+        plain(pool)
+    )));
+    assert!(html.contains(&format!(
+        "data-testid=\"screen-chain-buys-64\" data-value=\"{}\"",
+        plain(buys)
+    )));
+    // Root takes no share: a dash that says so.
+    let mut m = crate::calc::markup::Markup::new();
+    crate::calc::screen::row_markup::row_markup(
+        &mut m,
+        &all[0],
+        false,
+        "",
+        "",
+        crate::calc::format::Style::EXACT,
+    );
+    let root = m.into_string();
+    assert!(
+        root.contains("Root takes no share of the TAO emission.")
+            && !root.contains("screen-tao-share-")
+    );
+    // The column sorts by the share, largest first.
+    let by_share = shown(&all, &form(&[("sort", "-tao_share")]));
+    let shares: Vec<Decimal> = by_share
+        .iter()
+        .filter_map(|&i| all[i].emission.as_ref().map(|e| e.share_pct))
+        .collect();
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]));
+    assert_eq!(
+        all[by_share[0]].emission.as_ref().map(|e| e.share_pct),
+        shares.first().copied()
+    );
+}

@@ -1,0 +1,215 @@
+//! Where each subnet's TAO emission goes, for the screener and the pool page (issue 31): its share of the block's
+//! TAO (`model::subnet_emission`, subtensor `coinbase/subnet_emissions.rs`), how far it sits
+//! above or below the gate's bar, and that TAO a day split into pool injection and chain buys
+//! (`model::subnet_emission::injection`, `coinbase/run_coinbase.rs`). The data carries neither
+//! `MinerBurned`, nor the gate's parameters, nor which subnets are switched off: `ASSUMED` says
+//! what stands in for them.
+
+use crate::calc::format::{self, Style};
+use crate::model::num::dec::DecimalOps;
+use crate::model::num::units::rao_to_decimal;
+use crate::model::pool::Mechanism;
+use crate::model::staking::emission::{root_proportion, BLOCKS_PER_DAY};
+use crate::model::subnet_emission::injection::split;
+use crate::model::subnet_emission::{tao_shares, Gate, SubnetTerms};
+use crate::snapshot::{Snapshot, Subnet};
+use rust_decimal::Decimal;
+
+/// What the shares assume where the data is silent.
+pub const ASSUMED: &str = "no miner incentive burned, the chain's default gate (the 32nd share, exponent 3) and every subnet with a moving price taking part and switched on: the data in use does not carry these.";
+
+/// One subnet's TAO emission.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Emission {
+    /// Percent of the block's TAO.
+    pub share_pct: Decimal,
+    /// Its reweighted share over the bar's: at 1 the gate halves it, far above it keeps nearly
+    /// all, far below nearly none. `None` without a bar (no share positive).
+    pub vs_bar: Option<Decimal>,
+    /// TAO a day into the pool, and buying alpha for the protocol; else which figure the data
+    /// lacks.
+    pub per_day: Result<(Decimal, Decimal), String>,
+}
+
+/// The pool page's sentence about subnet `netuid`'s TAO emission.
+pub fn sentence(e: &Emission, style: Style) -> String {
+    let bar = match e.vs_bar {
+        Some(v) => format!(
+            " ({} x the gate's bar, the 32nd share; at 1 the gate halves a share)",
+            format::plain(v.round_dp(2))
+        ),
+        None => String::new(),
+    };
+    let split = match &e.per_day {
+        Ok((pool, buys)) => format!(
+            ": {} TAO a day goes into this pool and {} TAO a day buys its alpha for the protocol",
+            format::tokens(*pool, style),
+            format::tokens(*buys, style)
+        ),
+        Err(why) => format!(". {why}"),
+    };
+    format!(
+        "This subnet gets {} of each block's TAO emission{bar}{split}. Assumed: {ASSUMED}",
+        format::pct(e.share_pct, style)
+    )
+}
+
+/// What the chain reads of `subnet` to share the TAO, as far as the data has it.
+fn terms(subnet: &Subnet) -> SubnetTerms {
+    let stable = subnet.mechanism == Mechanism::Stable;
+    SubnetTerms {
+        netuid: subnet.netuid,
+        eligible: subnet.netuid != 0 && (stable || subnet.moving_price.is_some()),
+        moving_price: if stable {
+            Decimal::ONE
+        } else {
+            subnet.moving_price.unwrap_or_default()
+        },
+        miner_burned: Decimal::ZERO,
+        enabled: true,
+    }
+}
+
+/// TAO a day into the pool and into chain buys from `tao` a block.
+fn per_day(
+    snapshot: &Snapshot,
+    subnet: &Subnet,
+    tao: Decimal,
+) -> Result<(Decimal, Decimal), String> {
+    let missing = |what: &str| format!("No data for the split: the {what}.");
+    let price = subnet.pool().map_err(|_| missing("pool"))?.spot_price();
+    let alpha_out = subnet
+        .alpha_out_rao
+        .ok_or_else(|| missing("alpha outstanding"))?;
+    let issuance = rao_to_decimal(subnet.alpha_in_rao.saturating_add(alpha_out));
+    let rp = root_proportion(
+        snapshot
+            .root_tao_staked
+            .ok_or_else(|| missing("TAO staked on root"))?,
+        snapshot.tao_weight.ok_or_else(|| missing("TAO weight"))?,
+        issuance,
+    )
+    .map_err(|_| missing("root proportion"))?;
+    let alpha_emission = subnet
+        .alpha_out_emission
+        .ok_or_else(|| missing("alpha emission"))?;
+    let out_of_range = || "The split is out of range.".to_string();
+    let block = split(tao, price, rp, alpha_emission).map_err(|_| out_of_range())?;
+    let day = Decimal::from(BLOCKS_PER_DAY);
+    Ok((
+        block.tao_in.try_mul(day).ok_or_else(out_of_range)?,
+        block.chain_buy_tao.try_mul(day).ok_or_else(out_of_range)?,
+    ))
+}
+
+/// Every subnet's TAO emission, in the data's order (`None` for a subnet that takes no part, or
+/// when the shares are out of range).
+pub fn emissions(snapshot: &Snapshot) -> Vec<Option<Emission>> {
+    let terms: Vec<SubnetTerms> = snapshot.subnets.iter().map(terms).collect();
+    let Ok(shares) = tao_shares(&terms, &Gate::default()) else {
+        return vec![None; snapshot.subnets.len()];
+    };
+    snapshot
+        .subnets
+        .iter()
+        .zip(&terms)
+        .zip(&shares.rows)
+        .map(|((subnet, t), row)| {
+            if !t.eligible {
+                return None;
+            }
+            let tao = match snapshot.block_emission_tao {
+                Some(e) => e
+                    .try_mul(row.share)
+                    .ok_or_else(|| "The share is out of range.".to_string()),
+                None => Err("No data for the split: the block emission.".to_string()),
+            };
+            Some(Emission {
+                share_pct: row.share.try_mul(Decimal::ONE_HUNDRED)?,
+                vs_bar: (!shares.bar.is_zero())
+                    .then(|| row.weighted.try_div(shares.bar))
+                    .flatten(),
+                per_day: tao.and_then(|tao| per_day(snapshot, subnet, tao)),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::bundled::bundled;
+
+    #[test]
+    fn the_bundled_subnets_shares_add_up_and_split_their_tao() {
+        let snapshot = bundled();
+        let all = emissions(&snapshot);
+        assert_eq!(all.len(), snapshot.subnets.len());
+        // Root takes no part.
+        assert_eq!(all[0], None);
+        let total: Decimal = all.iter().flatten().map(|e| e.share_pct).sum();
+        assert!(
+            (total - Decimal::ONE_HUNDRED).abs() < Decimal::new(1, 10),
+            "{total}"
+        );
+        // Each subnet's TAO a day, pool and chain buys together, is its share of the block's.
+        let e = snapshot.block_emission_tao.unwrap();
+        for (subnet, emission) in snapshot.subnets.iter().zip(&all) {
+            let Some(emission) = emission else { continue };
+            let (pool, buys) = emission.per_day.clone().unwrap();
+            let day = e * emission.share_pct / Decimal::ONE_HUNDRED * Decimal::from(BLOCKS_PER_DAY);
+            assert!(
+                (pool + buys - day).abs() < Decimal::new(1, 12),
+                "subnet {}",
+                subnet.netuid
+            );
+            assert!(pool >= Decimal::ZERO && buys >= Decimal::ZERO);
+        }
+        // The bar is the 32nd share: 32 subnets at or above it.
+        let at_or_above = all
+            .iter()
+            .flatten()
+            .filter(|e| e.vs_bar >= Some(Decimal::ONE))
+            .count();
+        assert_eq!(at_or_above, 32);
+    }
+
+    #[test]
+    fn the_pool_page_says_it_in_a_sentence() {
+        let snapshot = bundled();
+        let at = snapshot
+            .subnets
+            .iter()
+            .position(|s| s.netuid == 64)
+            .unwrap();
+        let e = emissions(&snapshot)[at].clone().unwrap();
+        let (pool, buys) = e.per_day.clone().unwrap();
+        let text = sentence(&e, Style::EXACT);
+        assert!(
+            text.starts_with(&format!(
+                "This subnet gets {} of each block's TAO emission (",
+                format::pct(e.share_pct, Style::EXACT)
+            )),
+            "{text}"
+        );
+        assert!(text.contains(&format!(
+            "{} TAO a day goes into this pool and {} TAO a day buys",
+            format::tokens(pool, Style::EXACT),
+            format::tokens(buys, Style::EXACT)
+        )));
+        assert!(text.ends_with(ASSUMED));
+    }
+
+    #[test]
+    fn a_missing_term_is_named() {
+        let mut snapshot = bundled();
+        snapshot.block_emission_tao = None;
+        let all = emissions(&snapshot);
+        let some = all.iter().flatten().next().unwrap();
+        assert_eq!(
+            some.per_day,
+            Err("No data for the split: the block emission.".to_string())
+        );
+        assert!(some.share_pct > Decimal::ZERO);
+    }
+}
