@@ -62,7 +62,7 @@ fn render(s: &Snapshot) -> String {
     );
     let _ = writeln!(
         out,
-        "pub const TOP: Top = Top {{\n    network: {:?},\n    block: {},\n    taken_at: {},\n    source: {:?},\n    block_emission_tao: {},\n    tao_weight: {},\n    root_tao_staked: {},\n    runtime: Runtime {{ spec_version: {}, maturity_rate: {}, unlock_rate: {}, owner_cut: {}, block_hash: {} }},\n}};\n",
+        "pub const TOP: Top = Top {{\n    network: {:?},\n    block: {},\n    taken_at: {},\n    source: {:?},\n    block_emission_tao: {},\n    tao_weight: {},\n    root_tao_staked: {},\n    runtime: Runtime {{ spec_version: {}, maturity_rate: {}, unlock_rate: {}, owner_cut: {}, block_hash: {}, bar_rank: {}, gate_exponent: {}, bar_quantile: {}, gate_bar: {} }},\n}};\n",
         s.network,
         opt(s.block),
         opt(s.taken_at.as_ref().map(|t| format!("{t:?}"))),
@@ -75,6 +75,10 @@ fn render(s: &Snapshot) -> String {
         opt(s.runtime.unlock_rate),
         opt(s.runtime.owner_cut),
         opt(s.runtime.block_hash.map(|h| format!("{h:?}"))),
+        opt(s.runtime.bar_rank),
+        d(s.runtime.gate_exponent),
+        d(s.runtime.bar_quantile),
+        d(s.runtime.gate_bar),
     );
     let _ = writeln!(out, "pub static SUBNETS: &[Row] = &[");
     for n in &s.subnets {

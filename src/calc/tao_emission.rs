@@ -1,9 +1,9 @@
 //! Where each subnet's TAO emission goes, for the screener and the pool page (issue 31): its share of the block's
 //! TAO (`model::subnet_emission`, subtensor `coinbase/subnet_emissions.rs`), how far it sits
 //! above or below the gate's bar, and that TAO a day split into pool injection and chain buys
-//! (`model::subnet_emission::injection`, `coinbase/run_coinbase.rs`). The data carries neither
-//! `MinerBurned`, nor the gate's parameters, nor which subnets are switched off: `ASSUMED` says
-//! what stands in for them.
+//! (`model::subnet_emission::injection`, `coinbase/run_coinbase.rs`). `MinerBurned`, the gate's
+//! parameters and bar and which subnets are switched off come from the data where it carries them
+//! (`dtao-snapshot/2`); what it does not carry is assumed, and `Emission::assumed` says what.
 
 use crate::calc::format::{self, Style};
 use crate::model::num::dec::DecimalOps;
@@ -15,8 +15,59 @@ use crate::model::subnet_emission::{tao_shares, Gate, SubnetTerms};
 use crate::snapshot::{Snapshot, Subnet};
 use rust_decimal::Decimal;
 
-/// What the shares assume where the data is silent.
-pub const ASSUMED: &str = "no miner incentive burned, the chain's default gate (the 32nd share, exponent 3) and every subnet with a moving price taking part and switched on: the data in use does not carry these.";
+/// What the shares assume where `snapshot` is silent (the chain's other conditions for taking
+/// part, a first emission block, the subtoken enabled and registration allowed, never come
+/// with the data).
+fn assumed(snapshot: &Snapshot) -> String {
+    let r = &snapshot.runtime;
+    let taking_part = || snapshot.subnets.iter().filter(|s| s.netuid != 0);
+    let mut parts = vec!["every subnet with a moving price taking part"];
+    if taking_part().any(|s| s.emission_enabled.is_none()) {
+        parts.push("switched on");
+    }
+    if taking_part().any(|s| s.miner_burned.is_none()) {
+        parts.push("no miner incentive burned");
+    }
+    if r.bar_rank.is_none() || r.gate_exponent.is_none() || r.bar_quantile.is_none() {
+        parts.push("the chain's default gate (the 32nd share, exponent 3)");
+    }
+    if r.gate_bar.is_none() {
+        parts.push("the bar computed from these shares (the chain keeps its own, recomputed every 360 blocks)");
+    }
+    let (last, rest) = parts.split_last().unwrap_or((&"", &[]));
+    let list = if rest.is_empty() {
+        last.to_string()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    format!("{list}: the data in use does not say otherwise.")
+}
+
+/// The gate as the data gives it, the chain's defaults for what it does not.
+fn gate(snapshot: &Snapshot) -> Gate {
+    let r = &snapshot.runtime;
+    let default = Gate::default();
+    Gate {
+        bar_rank: r.bar_rank.unwrap_or(default.bar_rank),
+        exponent: r.gate_exponent.unwrap_or(default.exponent),
+        quantile: r.bar_quantile.unwrap_or(default.quantile),
+        stored_bar: r.gate_bar,
+    }
+}
+
+/// The bar in words: "the 32nd share".
+fn bar_words(rank: u16) -> String {
+    if rank == 0 {
+        return "the share at the quantile".to_string();
+    }
+    let suffix = match (rank % 10, rank % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    };
+    format!("the {rank}{suffix} share")
+}
 
 /// One subnet's TAO emission.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,14 +80,19 @@ pub struct Emission {
     /// TAO a day into the pool, and buying alpha for the protocol; else which figure the data
     /// lacks.
     pub per_day: Result<(Decimal, Decimal), String>,
+    /// The bar in words ("the 32nd share").
+    pub bar: String,
+    /// What was assumed where the data is silent.
+    pub assumed: String,
 }
 
 /// The pool page's sentence about subnet `netuid`'s TAO emission.
 pub fn sentence(e: &Emission, style: Style) -> String {
     let bar = match e.vs_bar {
         Some(v) => format!(
-            " ({} x the gate's bar, the 32nd share; at 1 the gate halves a share)",
-            format::plain(v.round_dp(2))
+            " ({} x the gate's bar, {}; at 1 the gate halves a share)",
+            format::plain(v.round_dp(2)),
+            e.bar
         ),
         None => String::new(),
     };
@@ -49,8 +105,9 @@ pub fn sentence(e: &Emission, style: Style) -> String {
         Err(why) => format!(". {why}"),
     };
     format!(
-        "This subnet gets {} of each block's TAO emission{bar}{split}. Assumed: {ASSUMED}",
-        format::pct(e.share_pct, style)
+        "This subnet gets {} of each block's TAO emission{bar}{split}. Assumed: {}",
+        format::pct(e.share_pct, style),
+        e.assumed
     )
 }
 
@@ -65,8 +122,8 @@ fn terms(subnet: &Subnet) -> SubnetTerms {
         } else {
             subnet.moving_price.unwrap_or_default()
         },
-        miner_burned: Decimal::ZERO,
-        enabled: true,
+        miner_burned: subnet.miner_burned.unwrap_or_default(),
+        enabled: subnet.emission_enabled.unwrap_or(true),
     }
 }
 
@@ -106,7 +163,9 @@ fn per_day(
 /// when the shares are out of range).
 pub fn emissions(snapshot: &Snapshot) -> Vec<Option<Emission>> {
     let terms: Vec<SubnetTerms> = snapshot.subnets.iter().map(terms).collect();
-    let Ok(shares) = tao_shares(&terms, &Gate::default()) else {
+    let gate = gate(snapshot);
+    let (bar, assumed) = (bar_words(gate.bar_rank), assumed(snapshot));
+    let Ok(shares) = tao_shares(&terms, &gate) else {
         return vec![None; snapshot.subnets.len()];
     };
     snapshot
@@ -130,6 +189,8 @@ pub fn emissions(snapshot: &Snapshot) -> Vec<Option<Emission>> {
                     .then(|| row.weighted.try_div(shares.bar))
                     .flatten(),
                 per_day: tao.and_then(|tao| per_day(snapshot, subnet, tao)),
+                bar: bar.clone(),
+                assumed: assumed.clone(),
             })
         })
         .collect()
@@ -197,7 +258,78 @@ mod tests {
             format::tokens(pool, Style::EXACT),
             format::tokens(buys, Style::EXACT)
         )));
-        assert!(text.ends_with(ASSUMED));
+        assert!(text.ends_with(&e.assumed));
+        assert_eq!(e.assumed, "every subnet with a moving price taking part, switched on, no miner incentive burned, the chain's default gate (the 32nd share, exponent 3) and the bar computed from these shares (the chain keeps its own, recomputed every 360 blocks): the data in use does not say otherwise.");
+        assert_eq!(
+            [1, 2, 3, 11, 12, 13, 21, 32, 111].map(bar_words),
+            [
+                "the 1st share",
+                "the 2nd share",
+                "the 3rd share",
+                "the 11th share",
+                "the 12th share",
+                "the 13th share",
+                "the 21st share",
+                "the 32nd share",
+                "the 111th share"
+            ]
+        );
+    }
+
+    #[test]
+    fn terms_the_data_carries_are_used_and_no_longer_assumed() {
+        let mut snapshot = bundled();
+        let before = emissions(&snapshot);
+        let at = |n: u16| snapshot_index(&bundled(), n);
+        for s in snapshot.subnets.iter_mut() {
+            s.miner_burned = Some(Decimal::ZERO);
+            s.emission_enabled = Some(true);
+        }
+        snapshot.subnets[at(64)].emission_enabled = Some(false);
+        snapshot.subnets[at(1)].miner_burned = Some(Decimal::ONE);
+        let r = &mut snapshot.runtime;
+        (r.bar_rank, r.gate_exponent, r.bar_quantile) =
+            (Some(16), Some(Decimal::from(3)), Some(Decimal::new(61, 2)));
+        let after = emissions(&snapshot);
+        let e64 = after[at(64)].clone().unwrap();
+        // Switched off: no TAO, and the rest still add up to all of it.
+        assert_eq!(e64.share_pct, Decimal::ZERO);
+        let total: Decimal = after.iter().flatten().map(|e| e.share_pct).sum();
+        assert!(
+            (total - Decimal::ONE_HUNDRED).abs() < Decimal::new(1, 10),
+            "{total}"
+        );
+        // Everything burned: its weight is gone, so its share is nothing (it had one before).
+        assert!(before[at(1)].as_ref().unwrap().share_pct > Decimal::ZERO);
+        assert_eq!(after[at(1)].as_ref().unwrap().share_pct, Decimal::ZERO);
+        // The bar at rank 16: 16 subnets at or above it.
+        assert_eq!(
+            after
+                .iter()
+                .flatten()
+                .filter(|e| e.vs_bar >= Some(Decimal::ONE))
+                .count(),
+            16
+        );
+        assert_eq!(e64.bar, "the 16th share");
+        // Only the bar the chain keeps, and the conditions no data carries, are assumed now.
+        assert_eq!(e64.assumed, "every subnet with a moving price taking part and the bar computed from these shares (the chain keeps its own, recomputed every 360 blocks): the data in use does not say otherwise.");
+        snapshot.runtime.gate_bar = Some(Decimal::new(1, 2));
+        let kept = emissions(&snapshot);
+        assert_eq!(
+            kept[at(64)].as_ref().unwrap().assumed,
+            "every subnet with a moving price taking part: the data in use does not say otherwise."
+        );
+        // A kept bar of 1 %: the shares are measured against it.
+        let (w, v) = (
+            kept[at(2)].as_ref().unwrap().vs_bar.unwrap(),
+            after[at(2)].as_ref().unwrap().vs_bar.unwrap(),
+        );
+        assert_ne!(w, v);
+    }
+
+    fn snapshot_index(s: &Snapshot, netuid: u16) -> usize {
+        s.subnets.iter().position(|x| x.netuid == netuid).unwrap()
     }
 
     #[test]

@@ -97,6 +97,8 @@ fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError
         fee_rate: None,
         validator_alpha_stake: None,
         eligible_alpha_rao: None,
+        miner_burned: None,
+        emission_enabled: None,
         validators: Vec::new(),
     })
 }

@@ -53,6 +53,13 @@ pub struct Runtime {
     pub unlock_rate: Option<u64>,
     pub owner_cut: Option<u16>,
     pub block_hash: Option<[u8; 32]>,
+    /// The TAO emission's gate as the runtime stores it (`EmissionBarRank`,
+    /// `EmissionGateExponent`, `EmissionBarQuantile`, and the bar it keeps, `EmissionGateBar`),
+    /// when the data carries it (SPEC §2; `calc::tao_emission`).
+    pub bar_rank: Option<u16>,
+    pub gate_exponent: Option<Decimal>,
+    pub bar_quantile: Option<Decimal>,
+    pub gate_bar: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +91,10 @@ pub struct Subnet {
     /// (`AlphaBurned`): the alpha anyone can stake, the most `A_v` can be, and the base of the
     /// conviction takeover gate (SPEC §2, §4). Known when read from a runtime that has them.
     pub eligible_alpha_rao: Option<u64>,
+    /// `MinerBurned`: the share of the last epoch's miner incentive withheld, 0 to 1, and
+    /// `SubnetEmissionEnabled`, when the data carries them (the TAO emission's terms).
+    pub miner_burned: Option<Decimal>,
+    pub emission_enabled: Option<bool>,
     pub validators: Vec<Validator>,
 }
 
@@ -134,6 +145,8 @@ impl Subnet {
             fee_rate: None,
             validator_alpha_stake: None,
             eligible_alpha_rao: None,
+            miner_burned: None,
+            emission_enabled: None,
             validators: Vec::new(),
         }
     }

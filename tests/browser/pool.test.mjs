@@ -370,7 +370,7 @@ test("the pool page says, folded, where the subnet's TAO emission goes; not for 
   assert.equal(await page.locator('[data-testid="pool-tao-emission"]').count(), 0);
   await section.locator("summary").click();
   const line = await text(page, "pool-tao-emission");
-  assert.match(line, /^This subnet gets [\d.]+ % of each block's TAO emission \([\d.]+ x the gate's bar, the 32nd share; at 1 the gate halves a share\): [\d.,]+ TAO a day goes into this pool and [\d.,]+ TAO a day buys its alpha for the protocol\. Assumed: no miner incentive burned/);
+  assert.match(line, /^This subnet gets [\d.]+ % of each block's TAO emission \([\d.]+ x the gate's bar, the 32nd share; at 1 the gate halves a share\): [\d.,]+ TAO a day goes into this pool and [\d.,]+ TAO a day buys its alpha for the protocol\. Assumed: every subnet with a moving price taking part, switched on, no miner incentive burned/);
   // The screener's cell for the same subnet says the same share.
   const share = Number(line.match(/gets ([\d.]+) %/)[1]);
   const screen = await app.open("/?calc=screen&amount=100&q=sn64");

@@ -30,6 +30,8 @@ export default [
   ["TAO share: the gate squares instead of cubing", "src/model/subnet_emission/mod.rs", "exponent: Decimal::from(3),", "exponent: Decimal::from(2),"],
   ["TAO share: the bar one rank further down", "src/model/subnet_emission/mod.rs", ".get(rank - 1)", ".get(rank)"],
   ["TAO share: a switched-off subnet's part not shared out", "src/model/subnet_emission/mod.rs", "        normalised(&on)?\n", "        on\n"],
+  ["TAO share: the data's switched-off subnets ignored", "src/calc/tao_emission.rs", "enabled: subnet.emission_enabled.unwrap_or(true),", "enabled: true,"],
+  ["TAO share: the bar the chain keeps ignored", "src/model/subnet_emission/mod.rs", "gate.stored_bar.filter(|b| *b > Decimal::ZERO)", "gate.stored_bar.filter(|b| *b < Decimal::ZERO)"],
   ["TAO split: the cap the wrong way", "src/model/subnet_emission/injection.rs", "if wanted > cap {", "if wanted < cap {"],
   ["TAO split: a day of 300 blocks", "src/calc/tao_emission.rs", "let day = Decimal::from(BLOCKS_PER_DAY);", "let day = Decimal::from(BLOCKS_PER_DAY / 24);"],
   ["screen depth: the alpha in pool", "src/calc/screen/rows.rs", "depth: rao_to_decimal(subnet.tao_in_rao),", "depth: rao_to_decimal(subnet.alpha_in_rao),"],

@@ -6,7 +6,6 @@ use super::rows::{Missing, Position, RowData, COMPUTING};
 use crate::calc::format;
 use crate::calc::format::Style;
 use crate::calc::markup::Markup;
-use crate::calc::tao_emission::ASSUMED;
 use crate::model::screen::cost_vs_yield::CostOverYield;
 use rust_decimal::Decimal;
 
@@ -235,10 +234,12 @@ fn emission_cell(m: &mut Markup, row: &RowData, style: Style) {
     let vs_bar = e.vs_bar.map(format::plain);
     let title = match e.vs_bar {
         Some(v) => format!(
-            "{} x the gate's bar (the 32nd share): at 1 the gate halves a share. Assumed: {ASSUMED}",
-            format::plain(v.round_dp(2))
+            "{} x the gate's bar ({}): at 1 the gate halves a share. Assumed: {}",
+            format::plain(v.round_dp(2)),
+            e.bar,
+            e.assumed
         ),
-        None => format!("Assumed: {ASSUMED}"),
+        None => format!("Assumed: {}", e.assumed),
     };
     m.open(
         "td",

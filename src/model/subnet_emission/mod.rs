@@ -38,6 +38,9 @@ pub struct Gate {
     pub exponent: Decimal,
     /// With rank 0: the bar is the share at which the shares, largest first, add up to this.
     pub quantile: Decimal,
+    /// The bar the chain keeps (`EmissionGateBar`, recomputed every 360 blocks); when known
+    /// and positive it is the bar, else the bar is computed from the shares.
+    pub stored_bar: Option<Decimal>,
 }
 
 impl Default for Gate {
@@ -46,6 +49,7 @@ impl Default for Gate {
             bar_rank: 32,
             exponent: Decimal::from(3),
             quantile: Decimal::new(61, 2),
+            stored_bar: None,
         }
     }
 }
@@ -153,6 +157,9 @@ fn or_else(shares: Vec<Decimal>, fallback: &[Decimal]) -> Vec<Decimal> {
 /// smallest positive one when there are fewer), or with rank 0 the share at which they add up
 /// to the quantile. Zero when none is positive.
 fn bar(weighted: &[Decimal], gate: &Gate) -> Decimal {
+    if let Some(kept) = gate.stored_bar.filter(|b| *b > Decimal::ZERO) {
+        return kept;
+    }
     let mut positive: Vec<Decimal> = weighted
         .iter()
         .copied()

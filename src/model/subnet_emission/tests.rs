@@ -90,6 +90,20 @@ fn the_quantile_bar_and_a_rank_past_the_shares() {
         tao_shares(&five(), &quantile).unwrap(),
         tao_shares(&five(), &rank2).unwrap()
     );
+    // A bar the chain kept wins over the shares' own: at 8/15 the largest share keeps half.
+    let kept = Gate {
+        stored_bar: Some(d("8") / d("15")),
+        ..rank2
+    };
+    let stored = tao_shares(&five(), &kept).unwrap();
+    close(stored.bar, d("8") / d("15"));
+    // 8/15 at the bar keeps half, 4/15; 4/15 at half the bar a ninth, 4/135; 2/15 a 65th,
+    // 2/975; 1/15 a 513th: the largest share is its part over their sum.
+    let a = d("4") / d("15");
+    let b = d("4") / d("135");
+    let c = d("2") / d("975");
+    let e = (d("1") / d("15")) / d("513");
+    close(stored.rows[1].share, a / (a + b + c + e));
     // The default rank, 32, is past the four positive shares: the bar is the smallest, 1/15,
     // which keeps half of itself.
     let wide = tao_shares(&five(), &Gate::default()).unwrap();

@@ -20,7 +20,7 @@ pub const TOP: Top = Top {
     block_emission_tao: Some(d(5, 1)),
     tao_weight: Some(d(18, 2)),
     root_tao_staked: Some(d(5445703100864541, 9)),
-    runtime: Runtime { spec_version: None, maturity_rate: None, unlock_rate: None, owner_cut: None, block_hash: None },
+    runtime: Runtime { spec_version: None, maturity_rate: None, unlock_rate: None, owner_cut: None, block_hash: None, bar_rank: None, gate_exponent: None, bar_quantile: None, gate_bar: None },
 };
 
 pub static SUBNETS: &[Row] = &[

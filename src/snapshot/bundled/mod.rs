@@ -127,6 +127,8 @@ fn subnet(row: &Row) -> Subnet {
         fee_rate: row.fee_rate,
         validator_alpha_stake: row.validator_alpha_stake,
         eligible_alpha_rao: row.eligible_alpha_rao,
+        miner_burned: None,
+        emission_enabled: None,
         validators: row.validators.iter().map(validator).collect(),
     }
 }

@@ -9,6 +9,7 @@
 //! /2 is written. Unknown fields are ignored; a missing or malformed required field is an error
 //! naming the subnet and the field.
 
+mod emission;
 pub mod write;
 
 use crate::model::pool::fee::FeeRate;
@@ -77,31 +78,37 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         block_emission_tao: opt_decimal(obj, "block_emission_tao", top)?,
         tao_weight: opt_decimal(obj, "tao_weight", top)?,
         root_tao_staked: opt_decimal(obj, "root_tao_staked", top)?,
-        runtime: Runtime {
-            spec_version: opt_whole(obj, "spec_version", top)?
-                .map(|v| {
-                    u32::try_from(v).map_err(|_| top.error("spec_version", "must be below 2^32."))
-                })
-                .transpose()?,
-            maturity_rate: opt_whole(obj, "maturity_rate", top)?,
-            unlock_rate: opt_whole(obj, "unlock_rate", top)?,
-            owner_cut: opt_whole(obj, "owner_cut", top)?
-                .map(|v| {
-                    u16::try_from(v)
-                        .ok()
-                        .filter(|v| *v < u16::MAX)
-                        .ok_or_else(|| {
-                            top.error("owner_cut", "must be below 65,535 (parts of 65,535).")
-                        })
-                })
-                .transpose()?,
-            block_hash: opt_text(obj, "block_hash", top)?
-                .map(|h| {
-                    crate::snapshot::chain::keys::unhex(&h)
-                        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-                        .ok_or_else(|| top.error("block_hash", "must be 0x and 64 hex digits."))
-                })
-                .transpose()?,
+        runtime: {
+            let mut runtime = Runtime {
+                spec_version: opt_whole(obj, "spec_version", top)?
+                    .map(|v| {
+                        u32::try_from(v)
+                            .map_err(|_| top.error("spec_version", "must be below 2^32."))
+                    })
+                    .transpose()?,
+                maturity_rate: opt_whole(obj, "maturity_rate", top)?,
+                unlock_rate: opt_whole(obj, "unlock_rate", top)?,
+                owner_cut: opt_whole(obj, "owner_cut", top)?
+                    .map(|v| {
+                        u16::try_from(v)
+                            .ok()
+                            .filter(|v| *v < u16::MAX)
+                            .ok_or_else(|| {
+                                top.error("owner_cut", "must be below 65,535 (parts of 65,535).")
+                            })
+                    })
+                    .transpose()?,
+                block_hash: opt_text(obj, "block_hash", top)?
+                    .map(|h| {
+                        crate::snapshot::chain::keys::unhex(&h)
+                            .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                            .ok_or_else(|| top.error("block_hash", "must be 0x and 64 hex digits."))
+                    })
+                    .transpose()?,
+                ..Runtime::default()
+            };
+            emission::gate(obj, top, &mut runtime)?;
+            runtime
         },
         subnets,
     })
@@ -168,6 +175,7 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
             ))
         }
     };
+    let (miner_burned, emission_enabled) = emission::subnet_terms(obj, at)?;
     let subnet = Subnet {
         netuid,
         name: opt_text(obj, "name", at)?.unwrap_or_default(),
@@ -190,6 +198,8 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
         fee_rate,
         validator_alpha_stake: opt_decimal(obj, "validator_alpha_stake", at)?,
         eligible_alpha_rao: opt_amount(obj, "eligible_alpha", at)?,
+        miner_burned,
+        emission_enabled,
         validators,
     };
     // A stored curve must hold the reserves inside its domain.

@@ -32,6 +32,7 @@ pub fn to_json(snapshot: &Snapshot) -> String {
     put_whole(&mut top, "maturity_rate", runtime.maturity_rate);
     put_whole(&mut top, "unlock_rate", runtime.unlock_rate);
     put_whole(&mut top, "owner_cut", runtime.owner_cut.map(u64::from));
+    super::emission::put_gate(&mut top, &runtime);
     if let Some(hash) = runtime.block_hash {
         top.insert(
             "block_hash".into(),
@@ -104,6 +105,7 @@ fn subnet_json(s: &Subnet) -> Value {
     if let Some(eligible) = s.eligible_alpha_rao {
         m.insert("eligible_alpha".into(), format_rao(eligible).into());
     }
+    super::emission::put_subnet_terms(&mut m, s.miner_burned, s.emission_enabled);
     put_decimal(&mut m, "moving_price", s.moving_price);
     put_decimal(&mut m, "alpha_out_emission", s.alpha_out_emission);
     put_decimal(&mut m, "alpha_in_emission", s.alpha_in_emission);
