@@ -185,9 +185,7 @@ pub fn emissions(snapshot: &Snapshot) -> Vec<Option<Emission>> {
             };
             Some(Emission {
                 share_pct: row.share.try_mul(Decimal::ONE_HUNDRED)?,
-                vs_bar: (!shares.bar.is_zero())
-                    .then(|| row.weighted.try_div(shares.bar))
-                    .flatten(),
+                vs_bar: row.vs_bar,
                 per_day: tao.and_then(|tao| per_day(snapshot, subnet, tao)),
                 bar: bar.clone(),
                 assumed: assumed.clone(),

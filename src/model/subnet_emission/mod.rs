@@ -64,6 +64,9 @@ pub struct Share {
     pub weighted: Decimal,
     /// The final share: gated, renormalised, 0 when switched off or not eligible.
     pub share: Decimal,
+    /// `weighted` over the bar: at 1 the gate halves it, far above nearly all stays, far below
+    /// nearly none. `None` without a bar (no share positive).
+    pub vs_bar: Option<Decimal>,
 }
 
 /// Every subnet's share and the bar they were gated at.
@@ -127,6 +130,7 @@ pub fn tao_shares(subnets: &[SubnetTerms], gate: &Gate) -> Result<Shares, OutOfR
             price_share,
             weighted,
             share,
+            vs_bar: (!bar.is_zero()).then(|| weighted.try_div(bar)).flatten(),
         })
         .collect();
     Ok(Shares { rows, bar })

@@ -58,6 +58,11 @@ fn five_subnets_by_hand_through_burn_gate_and_a_switched_off_one() {
     // (64/135), the bar itself half (18/135), 2/15 at twice it 1/9 (2/135), 1/15 at four times
     // 1/65 (1/975); over 8,775ths 4,160, 1,170, 130 and 9, of 5,469.
     close(all.bar, d("4") / d("15"));
+    // Measured against it: 2, 1, 1/2 and 1/4; root and the unpriced subnet 0.
+    let vs: Vec<Decimal> = all.rows.iter().map(|r| r.vs_bar.unwrap()).collect();
+    for (v, h) in vs.iter().zip(["0", "2", "1", "0.5", "0.25", "0"]) {
+        close(*v, d(h));
+    }
     let by_hand = [0, 4_160, 1_170, 130, 9, 0].map(|n| Decimal::from(n) / Decimal::from(5_469));
     for (s, h) in shares(&all).iter().zip(by_hand) {
         close(*s, h);
