@@ -242,7 +242,9 @@ test("where each subnet's TAO emission goes: its share, pool injection and chain
   const pool = await numberValue(page, "screen-injection-64");
   const buys = await numberValue(page, "screen-chain-buys-64");
   assert.ok(pool >= 0 && buys >= 0 && pool + buys > 0, `${pool} ${buys}`);
-  assert.match(await page.locator('[data-testid="screen-tao-share-64"]').getAttribute("title"), /the data in use does not say otherwise/);
+  // A row's title says where it stands against the bar; what every share assumes is said once.
+  assert.match(await page.locator('[data-testid="screen-tao-share-64"]').getAttribute("title"), /^[\d.]+ x the gate's bar \(the 32nd share\): at 1 the gate halves a share\.$/);
+  assert.match(await page.locator('[data-testid="screen-emission-assumed"]').textContent(), /^TAO emission assumes every subnet with a moving price taking part, .* the data in use does not say otherwise\.$/);
   // Its header sorts by the share, largest first, and says so in the URL.
   await page.locator('[data-testid="screen-sort-tao_share"]').click();
   await page.waitForFunction(() => location.search.includes("sort=-tao_share"));

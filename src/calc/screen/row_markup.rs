@@ -232,22 +232,21 @@ fn emission_cell(m: &mut Markup, row: &RowData, style: Style) {
         return dash(m, why);
     };
     let vs_bar = e.vs_bar.map(format::plain);
-    let title = match e.vs_bar {
-        Some(v) => format!(
-            "{} x the gate's bar ({}): at 1 the gate halves a share. Assumed: {}",
+    // What the shares assume is the same for every row: the table says it once, below it.
+    let title = e.vs_bar.map(|v| {
+        format!(
+            "{} x the gate's bar ({}): at 1 the gate halves a share.",
             format::plain(v.round_dp(2)),
-            e.bar,
-            e.assumed
-        ),
-        None => format!("Assumed: {}", e.assumed),
-    };
+            e.bar
+        )
+    });
     m.open(
         "td",
         &[
             ("data-testid", Some(&format!("screen-tao-share-{n}"))),
             ("data-value", Some(&format::plain(e.share_pct))),
             ("data-vs-bar", vs_bar.as_deref()),
-            ("title", Some(&title)),
+            ("title", title.as_deref()),
         ],
     )
     .text(&format::pct(e.share_pct, style));

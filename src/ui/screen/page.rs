@@ -197,6 +197,14 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             </fieldset>
         }
     };
+    // Every row's TAO emission rests on the same terms: said once, not in 129 titles.
+    let emission_assumed = move || {
+        all.with(|rows| {
+            rows.iter()
+                .find_map(|r| r.emission.as_ref())
+                .map(|e| format!("TAO emission assumes {}", e.assumed))
+        })
+    };
     view! {
         <Calculator calc=Calc::Screen stacked=true
             lede="Where should your TAO go, and can you get it out again? Every subnet at your size: the cost of getting in and out, the yield, the net result and how much each pool can take."
@@ -229,6 +237,7 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             </Inputs>
             <Results slot>
                 <ScreenTable rows=all shown=order form=form params=params edit=edit chosen=chosen limit=None />
+                <p class="note" data-testid="screen-emission-assumed">{emission_assumed}</p>
             </Results>
             <Chart slot>
                 {if compact {
