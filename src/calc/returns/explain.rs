@@ -27,4 +27,4 @@ pub fn exit_from(choice: Option<crate::model::staking::returns::ExitFrom>) -> &'
         Some(ExitFrom::Before) => "Shown: the exit sells into the pool back at its price before your stake, then moved by the price scenario: the price impact of your entry is lost, as if others sold it back down.",
     }
 }
-pub const ROOT: &str = "Root (subnet 0): TAO is staked 1:1 without swaps. Its dividends are root's share of every subnet's validator emission, valued at each subnet's price and, here, restaked once a day.";
+pub const ROOT: &str = "Root (subnet 0): TAO is staked 1:1 without swaps. The results value its dividends (root's share of every subnet's validator emission) at each subnet's spot price, restaked once a day as if paid in TAO; the chain pays them as alpha into a basket, and \"Your root basket\" below shows what that alpha is worth if claimed.";

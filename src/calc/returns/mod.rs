@@ -4,3 +4,5 @@ pub mod explain;
 pub mod figures;
 pub mod form;
 pub mod other_exit;
+pub mod root_basket;
+pub mod root_basket_words;

@@ -2,6 +2,7 @@
 //! days returns in TAO, after fees and slippage both ways.
 
 pub mod page;
+mod root_basket;
 mod sections;
 
 pub use page::ReturnsCalculator;

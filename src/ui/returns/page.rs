@@ -1,6 +1,7 @@
 //! The staking-returns page: the position, the validator and the scenario, then the verdict,
 //! the figures, the table by holding time and the exit chart.
 
+use super::root_basket::RootBasket;
 use super::sections::{ExitChart, HeldForTable};
 use crate::calc::app_params::Calc;
 use crate::calc::chain_figures::ChainFigures;
@@ -179,6 +180,9 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
             <Chart slot>
                 <ExitChart result=result />
             </Chart>
+            <Show when=move || root.get()>
+                <RootBasket form=form data=data />
+            </Show>
             <HeldForTable result=result />
             <div class="note aside"><Explain text=explain::MODEL summary="How this is computed" /></div>
         </Calculator>
