@@ -44,6 +44,14 @@ test("with the bundled data every subnet has a row; root's has no swap", async (
   // Root stakes without a swap: nothing lost on the way in, no largest trade.
   assert.equal(await numberValue(page, "screen-entry-cost-0"), 0);
   assert.match(await page.locator('[data-testid="screen-row-0"]').textContent(), /no swap/);
+  // Under root's net result, its basket claimed at the end: the returns page's figure.
+  const basket = await dataValue(page, "screen-root-basket-0");
+  assert.match(await text(page, "screen-root-basket-0"), /^basket if claimed: \+[\d.,]+ TAO$/);
+  await page.goto(`${app.url}/?calc=returns&netuid=0&amount=100&days=365`);
+  await ready(page);
+  assert.equal(await dataValue(page, "returns-root-net-tao"), basket);
+  await page.goBack();
+  await ready(page);
   // The summary names the best row, which is the table's first.
   assert.match(await text(page, "screen-verdict"), new RegExp(`Best at this size: ${shown[0]} ·`));
   assert.deepEqual(problems, []);

@@ -2,6 +2,8 @@
 //! exact `data-value`, a dash with the reason where a figure cannot be had, the mark button and
 //! the links to the returns and pool calculators.
 
+use super::emission_cell::emission_cell;
+use super::root_row::{basket_line, Basket};
 use super::rows::{Missing, Position, RowData, COMPUTING};
 use crate::calc::format;
 use crate::calc::format::Style;
@@ -32,7 +34,8 @@ fn refused_cell(m: &mut Markup, testid: &str, why: &str) {
 }
 
 /// The position's five cells, in the table's order: net, break-even, entry, exit, yield.
-fn position_cells(m: &mut Markup, n: u16, p: &Position, style: Style) {
+/// Root's net result carries its basket below it.
+fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>, style: Style) {
     match &p.net {
         Ok((pct, tao)) => {
             let class = if *pct >= Decimal::ZERO {
@@ -41,7 +44,7 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, style: Style) {
                 "loss"
             };
             let (value, tao) = (format::plain(*pct), format::plain(*tao));
-            m.element(
+            m.open(
                 "td",
                 &[
                     ("data-testid", Some(&format!("screen-net-{n}"))),
@@ -49,8 +52,12 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, style: Style) {
                     ("data-tao", Some(&tao)),
                     ("class", Some(class)),
                 ],
-                &format::signed_pct(*pct, style),
-            );
+            )
+            .text(&format::signed_pct(*pct, style));
+            if let Some(b) = basket {
+                basket_line(m, b, style);
+            }
+            m.close("td");
         }
         // Narrow, the reason in its title: a wide cell here would push the columns after the
         // net out of a phone's view.
@@ -132,7 +139,7 @@ fn missing_cells(m: &mut Markup, n: u16, missing: &Missing, style: Style) {
 }
 
 /// A figure the row cannot have; why is in its tooltip (and in the row's refusal).
-fn dash(m: &mut Markup, why: &str) {
+pub(super) fn dash(m: &mut Markup, why: &str) {
     m.element("td", &[("class", Some("muted")), ("title", Some(why))], "—");
 }
 
@@ -219,69 +226,6 @@ fn depth_cells(m: &mut Markup, row: &RowData, style: Style) {
     }
 }
 
-/// Its share of the block's TAO (`data-vs-bar`: over the gate's bar, also in the title), and
-/// below it that TAO a day into the pool and into chain buys.
-fn emission_cell(m: &mut Markup, row: &RowData, style: Style) {
-    let n = row.netuid;
-    let Some(e) = &row.emission else {
-        let why = if row.root {
-            "Root takes no share of the TAO emission."
-        } else {
-            "This subnet takes no share of the TAO emission in the data."
-        };
-        return dash(m, why);
-    };
-    let vs_bar = e.vs_bar.map(format::plain);
-    // What the shares assume is the same for every row: the table says it once, below it.
-    let title = e.vs_bar.map(|v| {
-        format!(
-            "{} x the gate's bar ({}): at 1 the gate halves a share.",
-            format::plain(v.round_dp(2)),
-            e.bar
-        )
-    });
-    m.open(
-        "td",
-        &[
-            ("data-testid", Some(&format!("screen-tao-share-{n}"))),
-            ("data-value", Some(&format::plain(e.share_pct))),
-            ("data-vs-bar", vs_bar.as_deref()),
-            ("title", title.as_deref()),
-        ],
-    )
-    .text(&format::pct(e.share_pct, style));
-    m.empty("br", &[]).open("span", &[("class", Some("sub"))]);
-    match &e.per_day {
-        Ok((pool, buys)) => {
-            for (i, (id, tao, words)) in [
-                ("injection", pool, " in pool"),
-                ("chain-buys", buys, " bought"),
-            ]
-            .into_iter()
-            .enumerate()
-            {
-                if i > 0 {
-                    m.text(" · ");
-                }
-                m.element(
-                    "span",
-                    &[
-                        ("data-testid", Some(&format!("screen-{id}-{n}"))),
-                        ("data-value", Some(&format::plain(*tao))),
-                    ],
-                    &format::tokens(*tao, style),
-                )
-                .text(words);
-            }
-            m.text(", TAO a day");
-        }
-        Err(why) => {
-            m.text(why);
-        }
-    }
-    m.close("span").close("td");
-}
-
 /// One subnet's row: its mark button (a `data-netuid` the table's click handler reads), its
 /// figures and its links.
 pub fn row_markup(
@@ -314,7 +258,7 @@ pub fn row_markup(
     )
     .close("th");
     match &row.position {
-        Ok(p) => position_cells(m, n, p, style),
+        Ok(p) => position_cells(m, n, p, row.basket.as_ref(), style),
         Err(missing) => missing_cells(m, n, missing, style),
     }
     cell(

@@ -5,7 +5,8 @@
 
 use super::form::ScreenForm;
 use super::pool_figures::{pool_figures, PoolFigures};
-use super::sort::{Column, SortKey};
+use super::root_row::{basket, Basket};
+use super::sort::SortKey;
 use crate::calc::returns::form::{Position as ReturnsPosition, ReturnsForm};
 use crate::calc::tao_emission::{emissions, Emission};
 use crate::model::num::units::rao_to_decimal;
@@ -63,6 +64,8 @@ pub struct RowData {
     pub cost_yield: Result<CostOverYield, String>,
     /// Its share of the block's TAO and where that goes; `None` when it takes no part (root).
     pub emission: Option<Emission>,
+    /// Root's basket claimed at the end (`root_row`); `None` on other subnets.
+    pub basket: Option<Basket>,
     /// The pool figures (largest trades, cost-vs-yield) are still being computed: the page
     /// draws the rest first (`rows_from` without them), and these cells say so.
     pub pending: bool,
@@ -130,6 +133,7 @@ fn with_amount(inputs: &ReturnsInputs, amount: u64) -> ReturnsInputs {
 /// (`None`: still to come).
 fn row(
     form: &ScreenForm,
+    snapshot: &Snapshot,
     subnet: &crate::snapshot::Subnet,
     held: &RowInputs,
     pool: Option<&PoolFigures>,
@@ -152,6 +156,7 @@ fn row(
         max_exit: pool.and_then(|p| p.max_exit.clone()),
         cost_yield: pool.map_or_else(|| Err(COMPUTING.to_string()), |p| p.cost_yield.clone()),
         emission: held.emission.clone(),
+        basket: (held.root && form.position_ok()).then(|| basket(form, snapshot)),
         pending: pool.is_none(),
     }
 }
@@ -211,11 +216,11 @@ pub fn rows_from(
         .enumerate()
         .filter(|(_, (s, i))| s.netuid == i.netuid)
         .filter_map(|(at, (s, i))| match pools {
-            None => Some(row(form, s, i, None)),
+            None => Some(row(form, snapshot, s, i, None)),
             Some(pools) => pools
                 .get(at)
                 .filter(|p| p.netuid == s.netuid)
-                .map(|p| row(form, s, i, Some(p))),
+                .map(|p| row(form, snapshot, s, i, Some(p))),
         })
         .collect()
 }
@@ -234,46 +239,6 @@ pub fn rows_with(form: &ScreenForm, snapshot: &Snapshot, pools: &[PoolFigures]) 
 /// Every subnet's row, everything computed.
 pub fn rows(form: &ScreenForm, snapshot: &Snapshot) -> Vec<RowData> {
     rows_with(form, snapshot, &pool_figures(form, snapshot))
-}
-
-impl RowData {
-    /// The value a column sorts by; `None` sorts last either way.
-    pub fn sort_value(&self, column: Column) -> Option<Decimal> {
-        let position = self.position.as_ref().ok();
-        match column {
-            Column::Netuid => Some(Decimal::from(self.netuid)),
-            Column::Depth => Some(self.depth),
-            Column::TaoShare => self.emission.as_ref().map(|e| e.share_pct),
-            Column::Entry => position.map(|p| p.entry_pct),
-            Column::Exit => position.and_then(|p| p.exit_pct.clone().ok()),
-            Column::Apy => position.map(|p| p.period_yield_pct),
-            Column::Net => position.and_then(|p| p.net.as_ref().ok().map(|n| n.0)),
-            Column::Breakeven => position.and_then(|p| p.breakeven_day.map(Decimal::from)),
-            Column::MaxStake => self.max_stake.clone()?.ok().flatten(),
-            Column::MaxExit => self.max_exit.clone()?.ok().flatten().map(|m| m.1),
-            Column::CostYield => match self.cost_yield {
-                Ok(CostOverYield::AtAnySize) => Some(Decimal::ZERO),
-                Ok(CostOverYield::Above(rao)) => Some(rao_to_decimal(rao)),
-                Ok(CostOverYield::Never) => Some(Decimal::MAX),
-                Err(_) => None,
-            },
-        }
-    }
-
-    fn matches(&self, search: &str) -> bool {
-        let search = search.trim();
-        let search = search
-            .strip_prefix("sn")
-            .filter(|q| !q.is_empty() && q.chars().all(|c| c.is_ascii_digit()))
-            .unwrap_or(search);
-        if search.is_empty() {
-            return true;
-        }
-        if search.chars().all(|c| c.is_ascii_digit()) {
-            return self.netuid.to_string().starts_with(search);
-        }
-        self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)
-    }
 }
 
 /// The summary's numbers: the best row, and how many rows gain, end the period at a loss (the
@@ -345,5 +310,6 @@ pub fn shown(rows: &[RowData], form: &ScreenForm) -> Vec<usize> {
     picked
 }
 
+mod select;
 #[cfg(test)]
 mod tests;

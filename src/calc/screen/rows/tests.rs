@@ -1,4 +1,5 @@
 use super::*;
+use crate::calc::screen::sort::Column;
 use crate::model::staking::returns::project;
 use crate::snapshot::bundled::bundled;
 use std::collections::HashMap;
@@ -241,4 +242,36 @@ fn each_row_carries_its_tao_emission_and_its_cell_says_where_it_goes() {
         all[by_share[0]].emission.as_ref().map(|e| e.share_pct),
         shares.first().copied()
     );
+}
+
+#[test]
+fn roots_row_carries_the_basket_the_returns_page_shows() {
+    use crate::calc::returns::root_basket::basket_figures;
+    let snapshot = bundled();
+    let f = form(&[("amount", "1000"), ("days", "30")]);
+    let all = rows(&f, &snapshot);
+    let root = all.iter().find(|r| r.netuid == 0).unwrap();
+    let returns = ReturnsForm::read(
+        |k| match k {
+            "netuid" => Some("0".into()),
+            "amount" => Some("1000".into()),
+            "days" => Some("30".into()),
+            _ => None,
+        },
+        &snapshot,
+    );
+    let page = basket_figures(&returns, &snapshot).unwrap();
+    assert_eq!(root.basket, Some(Ok((page.end.net_tao, page.apy_pct))));
+    assert!(all.iter().filter(|r| r.netuid != 0).all(|r| r.basket.is_none()));
+    let mut m = crate::calc::markup::Markup::new();
+    super::super::row_markup::row_markup(&mut m, root, false, "", "", Default::default());
+    let html = m.into_string();
+    let value = crate::calc::format::plain(page.end.net_tao);
+    assert!(
+        html.contains(&format!(r#"data-testid="screen-root-basket-0" data-value="{value}""#)),
+        "{html}"
+    );
+    // A field that does not read leaves the basket out with the rest.
+    let bad = rows(&form(&[("amount", "x")]), &snapshot);
+    assert_eq!(bad.iter().find(|r| r.netuid == 0).unwrap().basket, None);
 }
