@@ -134,8 +134,34 @@ fn chain_461() -> Chain {
     }
 }
 
+/// The spec-461 node, with the root baskets of two validators of subnet 64 (`BetaBasketRuntimeApi`,
+/// values in the Python SDK's JSON style): one priced since block 8,700,000 with 4,000 alpha
+/// of subnet 64 and 25 TAO in its root cash slot, one just opened and provisional.
 pub fn node_461() -> Node {
-    Node::new(Runtime::fixture(SPEC_461, 461), chain_461(), 2)
+    let mut node = Node::new(Runtime::fixture(SPEC_461, 461), chain_461(), 2);
+    let fixed = |bits: u128| json!({"bits": bits.to_string()});
+    node.baskets = json!([
+        {"hotkey": ss58(&[13; 32]), "nav_tao": 60 * TAO, "spot_nav_tao": 61 * TAO,
+         "shares": 58 * TAO, "deposited_tao": 59 * TAO, "redeemed_tao": 2 * TAO, "holdings": [
+            {"netuid": CHOSEN, "alpha": 4_000 * TAO, "spot_tao": 36 * TAO, "realizable_tao": 35 * TAO},
+            {"netuid": 0, "alpha": 25 * TAO, "spot_tao": 25 * TAO, "realizable_tao": 25 * TAO}]},
+        {"hotkey": ss58(&[11; 32]), "nav_tao": TAO, "spot_nav_tao": TAO, "shares": TAO,
+         "deposited_tao": TAO, "redeemed_tao": 0, "holdings": [
+            {"netuid": 0, "alpha": TAO, "spot_tao": TAO, "realizable_tao": TAO}]}
+    ]);
+    // U64F64 bits: 1.0517… = 61/58 spot, a stake price of 1.03125 (33 * 2^59).
+    let pricing = |hotkey: u8, spot: u128, stake: u128, first: u64, provisional: bool| {
+        json!({"hotkey": ss58(&[hotkey; 32]), "spot_price": fixed(spot), "display_price": fixed(spot),
+            "stake_price": fixed(stake), "staker_yield": fixed(1 << 58), "staker_twr": fixed(stake),
+            "bag_index": fixed(1 << 64), "stake_index": fixed(1 << 64), "first_block": first,
+            "provisional": provisional, "spot_nav_tao": 61 * TAO, "shares": 58 * TAO,
+            "display_shares": fixed(58 << 64)})
+    };
+    node.pricing_pages = vec![json!({"pricing": [
+        pricing(13, (61u128 << 64) / 58, 33 << 59, 8_700_000, false),
+        pricing(11, 1 << 64, 1 << 64, 0, true)
+    ], "next": null})];
+    node
 }
 
 /// Calls the node received, by method (a `state_call` by the runtime call it names).
@@ -327,6 +353,14 @@ fn spec_461_reads_by_name_the_fields_it_appended_and_retyped() {
         s.subnet(1).unwrap().alpha_out_rao
     );
     assert_eq!(s.runtime.owner_cut, Some(11_796));
+    // The root baskets, each with its pricing (tests/live_baskets.rs has the rest).
+    let baskets = s.root_baskets.as_ref().unwrap();
+    assert_eq!(baskets.len(), 2);
+    assert_eq!(baskets[0].hotkey, ss58(&[13; 32]));
+    assert_eq!(baskets[0].holdings[0].alpha_rao, 4_000 * TAO);
+    let pricing = baskets[0].pricing.as_ref().unwrap();
+    assert_eq!(pricing.stake_price, Decimal::new(103_125, 5));
+    assert!(baskets[1].pricing.as_ref().unwrap().provisional);
 }
 
 #[test]

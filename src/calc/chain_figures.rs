@@ -116,10 +116,8 @@ impl ChainFigures {
                 s.eligible_alpha_rao.or(s.alpha_out_rao).map(rao_to_decimal),
             )
         });
-        let issuance = subnet.and_then(|s| {
-            s.alpha_out_rao
-                .map(|out| rao_to_decimal(s.alpha_in_rao + out))
-        });
+        // Alpha in the pool, outstanding and in the Balancer reservoir (SPEC §2).
+        let issuance = subnet.and_then(|s| s.alpha_issuance_rao().map(rao_to_decimal));
         let tempo = subnet.and_then(|s| s.tempo).filter(|t| *t > 0);
         // Grouped, as people read it; the boxes read grouped digits back.
         let text = |d: Option<Decimal>| d.map(|d| group_thousands(&plain(d))).unwrap_or_default();

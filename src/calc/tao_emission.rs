@@ -135,10 +135,11 @@ fn per_day(
 ) -> Result<(Decimal, Decimal), String> {
     let missing = |what: &str| format!("No data for the split: the {what}.");
     let price = subnet.pool().map_err(|_| missing("pool"))?.spot_price();
-    let alpha_out = subnet
-        .alpha_out_rao
-        .ok_or_else(|| missing("alpha outstanding"))?;
-    let issuance = rao_to_decimal(subnet.alpha_in_rao.saturating_add(alpha_out));
+    let issuance = rao_to_decimal(
+        subnet
+            .alpha_issuance_rao()
+            .ok_or_else(|| missing("alpha outstanding"))?,
+    );
     let rp = root_proportion(
         snapshot
             .root_tao_staked

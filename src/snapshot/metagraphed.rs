@@ -50,6 +50,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         root_tao_staked: root_tao_staked(&subnets),
         runtime: Default::default(),
         subnets,
+        root_baskets: None,
     })
 }
 
@@ -83,6 +84,7 @@ fn subnet(row: &Map<String, Value>, netuid: u16) -> Result<Subnet, SnapshotError
         tao_in_rao,
         alpha_in_rao,
         alpha_out_rao: opt_amount("alpha_out_pool")?,
+        alpha_reservoir_rao: None,
         w_tao: None,
         moving_price: opt_decimal(eco, "alpha_price_tao", eco_at)?,
         alpha_out_emission: opt_decimal(eco, "alpha_out_emission", eco_at)?,

@@ -2,6 +2,7 @@
 //! app. Formats and fields follow SPEC §5.
 
 pub mod age;
+pub mod basket;
 pub mod btcli;
 pub mod bundled;
 pub mod chain;
@@ -40,6 +41,9 @@ pub struct Snapshot {
     /// What the chain's runtime said, when the data was read from the chain.
     pub runtime: Runtime,
     pub subnets: Vec<Subnet>,
+    /// Every root validator's basket, when the data was read from a runtime that has them
+    /// (`BetaBasketRuntimeApi`, spec 461 on; `basket.rs`).
+    pub root_baskets: Option<Vec<basket::RootBasket>>,
 }
 
 /// The runtime behind a snapshot read from the chain: its spec version, the lock rates it
@@ -71,6 +75,10 @@ pub struct Subnet {
     pub tao_in_rao: u64,
     pub alpha_in_rao: u64,
     pub alpha_out_rao: Option<u64>,
+    /// `Swap::BalancerAlphaReservoir`: alpha the protocol minted for the pool that waits
+    /// outside it (usually 0), part of the alpha issuance (SPEC §2). Known when read from a
+    /// runtime that has it (spec 461 does, 393 not).
+    pub alpha_reservoir_rao: Option<u64>,
     pub w_tao: Option<TaoWeight>,
     pub moving_price: Option<Decimal>,
     pub alpha_out_emission: Option<Decimal>,
@@ -131,6 +139,7 @@ impl Subnet {
             tao_in_rao,
             alpha_in_rao,
             alpha_out_rao: None,
+            alpha_reservoir_rao: None,
             w_tao: None,
             moving_price: None,
             alpha_out_emission: None,
@@ -149,6 +158,19 @@ impl Subnet {
             emission_enabled: None,
             validators: Vec::new(),
         }
+    }
+
+    /// The subnet's alpha issuance `A` of the root proportion (SPEC §2): alpha in the pool,
+    /// alpha outstanding and the Balancer alpha reservoir (0 where the data lacks it), as
+    /// RaoFoundation/subtensor `pallets/subtensor/src/staking/stake_utils/alpha_price.rs`
+    /// `get_alpha_issuance` (0bb2cb3, lines 19-23) adds them; `None` without alpha outstanding.
+    pub fn alpha_issuance_rao(&self) -> Option<u64> {
+        let out = self.alpha_out_rao?;
+        Some(
+            self.alpha_in_rao
+                .saturating_add(out)
+                .saturating_add(self.alpha_reservoir_rao.unwrap_or(0)),
+        )
     }
 
     /// The subnet's pool as the model takes it, with the curve and fee rate the chain stores.
@@ -202,9 +224,7 @@ impl Snapshot {
             .iter()
             .filter(|s| s.mechanism == Mechanism::Dynamic)
             .filter_map(|s| {
-                let issuance = crate::model::num::units::rao_to_decimal(
-                    s.alpha_in_rao.checked_add(s.alpha_out_rao?)?,
-                );
+                let issuance = crate::model::num::units::rao_to_decimal(s.alpha_issuance_rao()?);
                 Some((s.alpha_out_emission?, issuance, s.pool().ok()?.spot_price()))
             })
             .collect()
@@ -285,39 +305,4 @@ impl fmt::Display for SnapshotError {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn newer_by_block_else_by_time_else_not() {
-        let base = Snapshot {
-            network: "finney".into(),
-            block: Some(100),
-            taken_at: Some("2026-08-07T00:00:00Z".into()),
-            source: String::new(),
-            block_emission_tao: None,
-            tao_weight: None,
-            root_tao_staked: None,
-            runtime: Default::default(),
-            subnets: Vec::new(),
-        };
-        let later = Snapshot {
-            block: Some(101),
-            ..base.clone()
-        };
-        assert!(later.is_newer_than(&base) && !base.is_newer_than(&later));
-        assert!(!base.is_newer_than(&base));
-        let timed = Snapshot {
-            block: None,
-            taken_at: Some("2026-11-24T10:00:00Z".into()),
-            ..base.clone()
-        };
-        assert!(timed.is_newer_than(&base));
-        let unknown = Snapshot {
-            block: None,
-            taken_at: None,
-            ..base.clone()
-        };
-        assert!(!unknown.is_newer_than(&base) && !base.is_newer_than(&unknown));
-    }
-}
+mod tests;

@@ -74,5 +74,6 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
         root_tao_staked: root_tao_staked(&subnets),
         runtime: Default::default(),
         subnets,
+        root_baskets: None,
     })
 }

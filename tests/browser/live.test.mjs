@@ -13,7 +13,7 @@ import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ROOT, startServer, startDataServer, launch, openPage, ready, text, assertNoProblems, fromRao, toRao, loadJson,
+  ROOT, startServer, startDataServer, launch, openPage, ready, text, numberValue, assertNoProblems, fromRao, toRao, loadJson,
 } from "./harness.mjs";
 import { startChainServer } from "./live-server.mjs";
 
@@ -110,16 +110,33 @@ test("spec 461: every calculator shows the live figures, the runtime read by its
     maturity: "311622",
   });
   // A first read of this runtime: its metadata (V16 asked, then V15, which it has), then the
-  // rounds: head; state with get_block_emission; pools with the metagraph; takes.
+  // rounds: head; state with get_block_emission; pools (curves, eligible alpha, the TAO
+  // emission's terms) with the metagraph; takes; the root baskets with their pricing's first
+  // (here only) page, last and on their own.
   const reads = chain.batches.filter((b) => !b.some((m) => m.includes("sim_swap")) && !(b.length === 2 && b[1] === "state_getRuntimeVersion"));
-  assert.deepEqual(reads.slice(0, 6), [
+  assert.deepEqual(reads.slice(0, 7), [
     ["chain_getBlockHash", "chain_getBlockHash", "system_chain", "state_getRuntimeVersion"],
     ["state_call:Metadata_metadata_at_version"],
     ["state_call:Metadata_metadata_at_version"],
     ["chain_getHeader", "state_getRuntimeVersion", "state_call:SubnetInfoRuntimeApi_get_all_dynamic_info", "state_queryStorageAt", "state_call:SubnetInfoRuntimeApi_get_block_emission", "state_queryStorageAt"],
-    ["state_queryStorageAt", "state_queryStorageAt", "state_call:SubnetInfoRuntimeApi_get_selective_metagraph"],
+    ["state_queryStorageAt", "state_queryStorageAt", "state_queryStorageAt", "state_call:SubnetInfoRuntimeApi_get_selective_metagraph"],
     ["state_queryStorageAt"],
+    ["state_call:BetaBasketRuntimeApi_get_all_validator_baskets", "state_call:BetaBasketRuntimeApi_get_all_beta_pricing"],
   ]);
+  // Root in the returns calculator, live: the model's basket, and beside it the chain's own
+  // return of the largest fund the node served (tests/live_reader.rs node_461: stake_price
+  // 1.03125 since block 8,700,000; the other fund is provisional).
+  const rpc = encodeURIComponent(chain.url("/"));
+  const { page, problems, context } = await open(`calc=returns&netuid=0&amount=1000&days=30&live=1&rpc=${rpc}`);
+  assert.equal((await settled(page)).kind, "data-status");
+  await page.waitForSelector('[data-testid="returns-root-chain-yield"][data-value]');
+  const apy = await numberValue(page, "returns-root-chain-yield");
+  const expected = (Math.pow(1.03125, (7200 * 365) / (8_791_553 - 8_700_000)) - 1) * 100;
+  assert.ok(Math.abs(apy - expected) < 1e-6, `${apy} vs ${expected}`);
+  assert.match(await text(page, "returns-root-chain-yield-note"), /largest of 2 root baskets, .*1 TAO staked at block 8700000 is worth 1\.03125 TAO now/);
+  assert.ok((await numberValue(page, "returns-root-basket-realizable")) > 0);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test("spec 393: every calculator shows the live figures; no lock rates, no eligible alpha in that runtime", async () => {

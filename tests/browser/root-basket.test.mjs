@@ -3,7 +3,7 @@
 // against SPEC's rule written out here in floating point, independently of the app.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ready, dataValue, numberValue, text, appSuite, loadJson } from "./harness.mjs";
+import { ready, dataValue, numberValue, text, appSuite, loadJson, startDataServer } from "./harness.mjs";
 
 const app = appSuite();
 const open = (query) => app.open(`/?calc=returns&${query}`);
@@ -82,4 +82,39 @@ test("the price scenario moves the basket, not its APY at constant prices; other
   assert.equal(await page.locator('[data-testid="returns-root-basket"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("the chain's own return of the largest basket, from data that carries the baskets", async () => {
+  // Bundled data has no baskets: the figure says it needs live data, the note how to get it.
+  const bundled = await open("netuid=0&amount=1000&days=30");
+  assert.equal(await dataValue(bundled.page, "returns-root-chain-yield"), null);
+  assert.match(await text(bundled.page, "returns-root-chain-yield"), /needs live data/);
+  assert.match(await text(bundled.page, "returns-root-chain-yield-note"), /switch on live data in the data panel/);
+  await bundled.context.close();
+
+  // The same data as dtao-snapshot/2 with two validators' baskets (docs/data-formats.md): the
+  // larger is priced 1.01 TAO per TAO staked 262,800 blocks (36.5 days) before the data's block.
+  const snap = await loadJson("data/snapshot-finney-2026-08-07.json");
+  const fund = (hotkey, nav, firstBlock, stakePrice) => ({
+    hotkey, nav_tao: nav, spot_nav_tao: String(Number(nav) * 1.25), shares: "1000000000", deposited_tao: nav,
+    redeemed_tao: "0", holdings: [{ netuid: 64, alpha: "100", spot_tao: "10", realizable_tao: "9.5" }],
+    pricing: { spot_price: "1.25", stake_price: stakePrice, staker_twr: stakePrice, staker_yield: "0.01", first_block: firstBlock, provisional: false },
+  });
+  const withBaskets = {
+    ...snap, schema: "dtao-snapshot/2",
+    root_baskets: [
+      fund("5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty", "100", snap.block - 300_000, "1.5"),
+      fund("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY", "4000", snap.block - 262_800, "1.01"),
+    ],
+  };
+  const data = await startDataServer({ "/baskets.json": { body: JSON.stringify(withBaskets) } });
+  const { page, problems, context } = await open(`netuid=0&amount=1000&days=30&snapshot=${encodeURIComponent(`${data.url}/baskets.json`)}`);
+  await page.waitForSelector('[data-testid="returns-root-chain-yield"][data-value]');
+  const apy = await numberValue(page, "returns-root-chain-yield");
+  assert.ok(Math.abs(apy - (Math.pow(1.01, 10) - 1) * 100) < 1e-9, `${apy}`);
+  assert.match(await text(page, "returns-root-chain-yield-note"), /largest of 2 root baskets, 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY: 1 TAO staked at block \d+ is worth 1\.01 TAO now, 36\.5 days on/);
+  assert.match(await text(page, "returns-root-chain-yield-note"), /sell for 80 % of their value at spot/);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await data.close();
 });

@@ -346,6 +346,12 @@ pub struct Node {
     pub refuse: Vec<String>,
     /// Storage written over, by key: values a test breaks on purpose.
     pub stored_over: BTreeMap<String, Option<String>>,
+    /// `BetaBasketRuntimeApi_get_all_validator_baskets`' answer (SDK-style JSON: a list of
+    /// `BasketSummary`), and `get_all_beta_pricing`'s pages in order, each `{"pricing": [...],
+    /// "next": <the last hotkey as 0x hex, or null>}`; a page is asked after its predecessor's
+    /// `next` (`runtime/src/lib.rs`, `impl BetaBasketRuntimeApi`).
+    pub baskets: Json,
+    pub pricing_pages: Vec<Json>,
 }
 
 pub const GENESIS: [u8; 32] = [0x2f; 32];
@@ -363,6 +369,8 @@ impl Node {
             quote_extra_rao: 0,
             refuse: vec![],
             stored_over: BTreeMap::new(),
+            baskets: json!([]),
+            pricing_pages: vec![json!({"pricing": [], "next": null})],
         }
     }
 
@@ -637,6 +645,15 @@ impl Node {
                             .map_err(|e| (-32602, e.to_string()))?;
                         Ok(json!(self.metagraph(netuid, &indexes)))
                     }
+                    "BetaBasketRuntimeApi_get_all_validator_baskets" if args.is_empty() => {
+                        Ok(json!(self.runtime.answer(name, &self.baskets)))
+                    }
+                    "BetaBasketRuntimeApi_get_all_beta_pricing" => {
+                        let page = self
+                            .pricing_page(&args)
+                            .ok_or((-32602, "no such page".to_string()))?;
+                        Ok(json!(self.runtime.answer(name, page)))
+                    }
                     "SwapRuntimeApi_sim_swap_tao_for_alpha"
                     | "SwapRuntimeApi_sim_swap_alpha_for_tao"
                         if args.len() == 10 =>
@@ -688,6 +705,37 @@ impl Node {
             }
             _ => unknown(),
         }
+    }
+
+    /// `get_all_beta_pricing(start_after: Option<AccountId32>, limit: u32)`'s page: the first
+    /// after `None`, else the one after the page whose `next` is the cursor.
+    fn pricing_page(&self, args: &[u8]) -> Option<&Json> {
+        match args {
+            [0, _, _, _, _] => self.pricing_pages.first(),
+            [1, rest @ ..] if rest.len() == 36 => {
+                let cursor = hex(&rest[..32]);
+                let i = self
+                    .pricing_pages
+                    .iter()
+                    .position(|p| p["next"].as_str() == Some(cursor.as_str()))?;
+                self.pricing_pages.get(i + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// The arguments the app sends to `get_all_beta_pricing` for the page after `cursor`.
+    pub fn pricing_args(cursor: Option<&str>) -> String {
+        let mut args = match cursor {
+            Some(c) => {
+                let mut a = vec![1];
+                a.extend(dtao_calc::snapshot::chain::keys::unhex(c).unwrap());
+                a
+            }
+            None => vec![0],
+        };
+        args.extend(0u32.encode());
+        hex(&args)
     }
 
     /// The arguments the app sends to `get_selective_metagraph` for `netuid`: the netuid and the
@@ -746,6 +794,24 @@ impl Node {
                 args,
                 self.metagraph(s.netuid, &indexes),
             );
+        }
+        if self
+            .runtime
+            .calls
+            .contains_key("BetaBasketRuntimeApi_get_all_validator_baskets")
+        {
+            let name = "BetaBasketRuntimeApi_get_all_validator_baskets";
+            put(name, "0x".into(), self.runtime.answer(name, &self.baskets));
+            let name = "BetaBasketRuntimeApi_get_all_beta_pricing";
+            let mut cursor: Option<String> = None;
+            for page in &self.pricing_pages {
+                put(
+                    name,
+                    Node::pricing_args(cursor.as_deref()),
+                    self.runtime.answer(name, page),
+                );
+                cursor = page["next"].as_str().map(str::to_string);
+            }
         }
         for (side, netuid, amount) in quotes {
             let name = match side {

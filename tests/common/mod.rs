@@ -84,6 +84,7 @@ pub fn swap_case(
 }
 
 pub mod chain_node;
+pub mod emission_terms;
 pub mod runtimes;
 pub mod scale_json;
 pub mod variants;

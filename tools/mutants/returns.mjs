@@ -114,4 +114,12 @@ export default [
     "b.spot_tao.cmp(&a.spot_tao)", "a.spot_tao.cmp(&b.spot_tao)"],
   ["root basket: paid whatever the moving prices", "src/calc/returns/root_basket.rs",
     "let paid = moving.is_empty() || root_dividends_paid(&moving);", "let paid = true;"],
+  ["issuance: the Balancer reservoir left out", "src/snapshot/mod.rs",
+    ".saturating_add(self.alpha_reservoir_rao.unwrap_or(0)),", ".saturating_add(0),"],
+  ["returns-root-chain-yield: a 360-day year", "src/calc/returns/root_chain_yield.rs",
+    "let year = Decimal::from(BLOCKS_PER_DAY * DAYS_PER_YEAR);", "let year = Decimal::from(BLOCKS_PER_DAY * 360);"],
+  ["returns-root-chain-yield: the smallest fund", "src/calc/returns/root_chain_yield.rs",
+    "        .max_by(|a, b| {\n            a.nav_tao_rao", "        .min_by(|a, b| {\n            a.nav_tao_rao"],
+  ["returns-root-chain-yield: provisional funds priced", "src/calc/returns/root_chain_yield.rs",
+    "!p.provisional && p.first_block > 0", "p.first_block > 0"],
 ];

@@ -6,3 +6,4 @@ pub mod form;
 pub mod other_exit;
 pub mod root_basket;
 pub mod root_basket_words;
+pub mod root_chain_yield;

@@ -69,12 +69,12 @@ fn sources(
         .iter()
         .filter(|s| s.mechanism == Mechanism::Dynamic)
     {
-        let (Some(per_block), Some(out_rao), Ok(pool)) =
-            (s.alpha_out_emission, s.alpha_out_rao, s.pool())
+        let (Some(per_block), Some(issuance), Ok(pool)) =
+            (s.alpha_out_emission, s.alpha_issuance_rao(), s.pool())
         else {
             continue;
         };
-        let issuance = rao_to_decimal(s.alpha_in_rao.saturating_add(out_rao));
+        let issuance = rao_to_decimal(issuance);
         let rp = root_proportion(root, tao_weight, issuance).map_err(|_| range())?;
         let rate = rate_per_epoch(s, snapshot, take);
         no_rate += usize::from(rate.is_none());

@@ -1,7 +1,7 @@
 //! A row's TAO emission cell: its share of each block's TAO, and that TAO a day into the pool
 //! and into chain buys (`calc::tao_emission`).
 
-use super::row_markup::dash;
+use super::dash::dash;
 use super::rows::RowData;
 use crate::calc::format;
 use crate::calc::format::Style;

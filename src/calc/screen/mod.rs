@@ -1,5 +1,6 @@
 //! The screener's form, rows, pool figures, sort and row markup.
 
+pub mod dash;
 pub mod emission_cell;
 pub mod form;
 pub mod pool_figures;

@@ -2,6 +2,7 @@
 //! exact `data-value`, a dash with the reason where a figure cannot be had, the mark button and
 //! the links to the returns and pool calculators.
 
+use super::dash::dash;
 use super::emission_cell::emission_cell;
 use super::root_row::{basket_line, Basket};
 use super::rows::{Missing, Position, RowData, COMPUTING};
@@ -136,11 +137,6 @@ fn missing_cells(m: &mut Markup, n: u16, missing: &Missing, style: Style) {
         ],
         &text,
     );
-}
-
-/// A figure the row cannot have; why is in its tooltip (and in the row's refusal).
-pub(super) fn dash(m: &mut Markup, why: &str) {
-    m.element("td", &[("class", Some("muted")), ("title", Some(why))], "—");
 }
 
 fn depth_cells(m: &mut Markup, row: &RowData, style: Style) {

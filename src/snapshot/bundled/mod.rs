@@ -101,6 +101,7 @@ fn from_rows(top: &Top, rows: &[Row]) -> Snapshot {
         root_tao_staked: top.root_tao_staked,
         runtime: top.runtime,
         subnets: rows.iter().map(subnet).collect(),
+        root_baskets: None,
     }
 }
 
@@ -113,6 +114,7 @@ fn subnet(row: &Row) -> Subnet {
         tao_in_rao: row.tao_in_rao,
         alpha_in_rao: row.alpha_in_rao,
         alpha_out_rao: row.alpha_out_rao,
+        alpha_reservoir_rao: None,
         w_tao: row.w_tao,
         moving_price: row.moving_price,
         alpha_out_emission: row.alpha_out_emission,

@@ -3,6 +3,9 @@
 //! the browser (`snapshot::live`, inside the live module `src/bin/dtao-live.rs`) and the native
 //! snapshot writer (`src/bin/dtao-snapshot.rs`) each carry the batches their own way.
 
+pub mod basket_values;
+pub mod baskets;
+pub mod emission;
 pub mod error;
 pub mod keys;
 pub mod metadata;

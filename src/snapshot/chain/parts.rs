@@ -13,20 +13,27 @@ pub enum Part {
     ChainValues,
     /// `MaturityRate` and `UnlockRate`.
     LockRates,
-    /// Each pool's fee rate and curve.
+    /// Each pool's fee rate and curve, and its alpha reservoir.
     Curves,
     /// Alpha the chain bought or burned, which no one stakes.
     EligibleAlpha,
+    /// The TAO emission's terms: each subnet's `MinerBurned` and `SubnetEmissionEnabled`, the
+    /// gate's rank, exponent, quantile and bar.
+    EmissionTerms,
     /// The chosen subnets' validators: permits, alpha stakes, takes.
     Validators,
+    /// Every root validator's basket and the chain's pricing of it.
+    Baskets,
 }
 
-pub const PARTS: [Part; 5] = [
+pub const PARTS: [Part; 7] = [
     Part::ChainValues,
     Part::LockRates,
     Part::Curves,
     Part::EligibleAlpha,
+    Part::EmissionTerms,
     Part::Validators,
+    Part::Baskets,
 ];
 
 impl Part {
@@ -35,9 +42,13 @@ impl Part {
         match self {
             Part::ChainValues => "chain values (block emission, TAO weight, root stake)",
             Part::LockRates => "lock rates",
-            Part::Curves => "pool curves and fee rates",
+            Part::Curves => "pool curves, fee rates and alpha reservoirs",
             Part::EligibleAlpha => "eligible alpha",
+            Part::EmissionTerms => {
+                "TAO emission terms (miner burn, emission switched off, the gate)"
+            }
             Part::Validators => "validators",
+            Part::Baskets => "root baskets",
         }
     }
 
@@ -48,7 +59,9 @@ impl Part {
             Part::LockRates => "lock_rates",
             Part::Curves => "curves",
             Part::EligibleAlpha => "eligible_alpha",
+            Part::EmissionTerms => "emission_terms",
             Part::Validators => "validators",
+            Part::Baskets => "baskets",
         }
     }
 
@@ -121,6 +134,19 @@ pub fn fill_from(live: &mut Snapshot, previous: &Snapshot, failed: &[Part], vali
                 live.runtime.maturity_rate = previous.runtime.maturity_rate;
                 live.runtime.unlock_rate = previous.runtime.unlock_rate;
             }
+            Part::Baskets => live.root_baskets = previous.root_baskets.clone(),
+            Part::EmissionTerms => {
+                let (now, before) = (&mut live.runtime, &previous.runtime);
+                now.bar_rank = before.bar_rank;
+                now.gate_exponent = before.gate_exponent;
+                now.bar_quantile = before.bar_quantile;
+                now.gate_bar = before.gate_bar;
+                for subnet in &mut live.subnets {
+                    let before = previous.subnet(subnet.netuid);
+                    subnet.miner_burned = before.and_then(|b| b.miner_burned);
+                    subnet.emission_enabled = before.and_then(|b| b.emission_enabled);
+                }
+            }
             Part::Curves | Part::EligibleAlpha | Part::Validators => {
                 for subnet in &mut live.subnets {
                     let before = previous.subnet(subnet.netuid);
@@ -129,6 +155,7 @@ pub fn fill_from(live: &mut Snapshot, previous: &Snapshot, failed: &[Part], vali
                             subnet.w_tao = before.and_then(|b| b.w_tao);
                             subnet.superellipse = None;
                             subnet.fee_rate = before.and_then(|b| b.fee_rate);
+                            subnet.alpha_reservoir_rao = before.and_then(|b| b.alpha_reservoir_rao);
                         }
                         Part::EligibleAlpha => {
                             subnet.eligible_alpha_rao = before.and_then(|b| b.eligible_alpha_rao)

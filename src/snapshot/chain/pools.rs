@@ -1,9 +1,12 @@
 //! Rounds 3 and 4 of a read (see `read.rs`), each part its own call so that one can fail
 //! alone: every dynamic pool's fee rate and curve (`Swap::FeeRate`, `SwapBalancer`, and
-//! `SwapSuperellipse` only where the runtime has it: the superellipse is a proposal, SPEC §1b);
+//! `SwapSuperellipse` only where the runtime has it: the superellipse is a proposal, SPEC §1b)
+//! with its alpha reservoir (`BalancerAlphaReservoir`, where the runtime has it);
 //! the alpha no one can stake (`SubnetProtocolAlpha`, `AlphaBurned`, where the runtime has
-//! them); the chosen subnets' neurons; then their permitted validators' takes.
+//! them); the TAO emission's terms where the runtime has them (`emission.rs`); the chosen
+//! subnets' neurons; then their permitted validators' takes.
 
+use super::emission::{self, Terms};
 use super::error::LiveError;
 use super::keys::hex;
 use super::metadata::{storage_key, Arg, Schema};
@@ -19,12 +22,18 @@ use serde_json::{json, Value as Json};
 use std::collections::HashMap;
 
 /// The curve items this runtime has (a missing one reads as its chain default: a runtime
-/// before the Balancer pool is x*y=k, which is Balancer at 1/2).
+/// before the Balancer pool is x*y=k, which is Balancer at 1/2), with the pool's alpha
+/// reservoir.
 fn curve_items(schema: &Schema) -> Vec<Wanted> {
-    [wanted::FEE_RATE, wanted::BALANCER, wanted::SUPERELLIPSE]
-        .into_iter()
-        .filter(|w| schema.item(w.name).is_some())
-        .collect()
+    [
+        wanted::FEE_RATE,
+        wanted::BALANCER,
+        wanted::SUPERELLIPSE,
+        wanted::ALPHA_RESERVOIR,
+    ]
+    .into_iter()
+    .filter(|w| schema.item(w.name).is_some())
+    .collect()
 }
 
 fn eligible_items(schema: &Schema) -> Vec<Wanted> {
@@ -34,6 +43,7 @@ fn eligible_items(schema: &Schema) -> Vec<Wanted> {
         .collect()
 }
 
+/// The keys of `items` at every dynamic subnet, subnet by subnet.
 fn per_subnet_keys(schema: &Schema, state: &State, items: &[Wanted]) -> Vec<String> {
     dynamic(state)
         .flat_map(|n| {
@@ -47,8 +57,9 @@ fn per_subnet_keys(schema: &Schema, state: &State, items: &[Wanted]) -> Vec<Stri
         .collect()
 }
 
-/// Round 3's calls: the curves' storage, the eligible alpha's storage where the runtime has
-/// it, then one metagraph call per subnet of `validators_of` that the chain lists.
+/// Round 3's calls: the curves' storage, the eligible alpha's storage and the TAO emission's
+/// terms where the runtime has them, then one metagraph call per subnet of `validators_of`
+/// that the chain lists.
 pub fn pool_calls(schema: &Schema, state: &State, validators_of: &[u16]) -> Vec<Call> {
     let at = state.head.hash.as_str();
     let mut calls = vec![Call::new(
@@ -60,6 +71,15 @@ pub fn pool_calls(schema: &Schema, state: &State, validators_of: &[u16]) -> Vec<
             "state_queryStorageAt",
             json!([per_subnet_keys(schema, state, &eligible_items(schema)), at]),
         ));
+    }
+    if emission::in_runtime(schema) {
+        let mut keys = emission::gate_keys(schema);
+        keys.extend(per_subnet_keys(
+            schema,
+            state,
+            &emission::subnet_items(schema),
+        ));
+        calls.push(Call::new("state_queryStorageAt", json!([keys, at])));
     }
     for netuid in with_validators(state, validators_of) {
         // Arguments that cannot be written fail the part when read.
@@ -80,6 +100,10 @@ pub struct PoolStorage {
     /// The Balancer TAO weight in Perquintill parts.
     pub balancer_quote: Option<u64>,
     pub superellipse: Option<Superellipse>,
+    /// `BalancerAlphaReservoir` (RaoFoundation/subtensor `pallets/swap/src/pallet/mod.rs` at
+    /// 0249a4a, lines 129-132: `StorageMap<_, Twox64Concat, NetUid, AlphaBalance, ValueQuery>`,
+    /// so nothing stored is 0), where the runtime has it.
+    pub alpha_reservoir: Option<u64>,
 }
 
 /// What round 3 read; `None` where a part failed (and is named in `failed`) or the runtime
@@ -89,7 +113,10 @@ pub struct Pools {
     pub storage: Option<HashMap<u16, PoolStorage>>,
     /// Per subnet, alpha bought by the chain plus alpha burned.
     pub unstakeable: Option<HashMap<u16, u64>>,
+    pub terms: Option<Terms>,
     pub neurons: Option<Vec<(u16, Vec<Neuron>)>>,
+    /// The root baskets, read in a round of their own after the takes (`baskets.rs`).
+    pub baskets: Option<Vec<crate::snapshot::basket::RootBasket>>,
     pub failed: Vec<Failure>,
 }
 
@@ -120,6 +147,10 @@ fn read_curves(
         if has(&wanted::BALANCER) {
             pool.balancer_quote =
                 stored_number(schema, &stored, &wanted::BALANCER, &key).map_err(within)?;
+        }
+        if has(&wanted::ALPHA_RESERVOIR) {
+            pool.alpha_reservoir =
+                stored_number(schema, &stored, &wanted::ALPHA_RESERVOIR, &key).map_err(within)?;
         }
         if has(&wanted::SUPERELLIPSE) {
             if let Some(curve) =
@@ -189,6 +220,12 @@ pub fn read_pools(
         match read_unstakeable(schema, state, next()) {
             Ok(u) => pools.unstakeable = Some(u),
             Err(e) => pools.failed.push(Failure::new(Part::EligibleAlpha, &e)),
+        }
+    }
+    if emission::in_runtime(schema) {
+        match emission::read_terms(schema, state, next()) {
+            Ok(t) => pools.terms = Some(t),
+            Err(e) => pools.failed.push(Failure::new(Part::EmissionTerms, &e)),
         }
     }
     let mut neurons = Vec::new();

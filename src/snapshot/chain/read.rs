@@ -3,8 +3,11 @@
 //!    runtime's schema, kept from an earlier read or made from its metadata (`runtime.rs`);
 //! 2. at the head: its header and runtime version, every subnet (`get_all_dynamic_info`), the
 //!    block emission and the chain-wide values, the lock rates (`state.rs`);
-//! 3. every dynamic pool's fee rate and curve, the alpha no one can stake, the chosen subnets'
-//!    neurons; 4. their permitted validators' takes (`pools.rs`).
+//! 3. every dynamic pool's fee rate, curve and alpha reservoir, the alpha no one can stake, the
+//!    TAO emission's terms (`emission.rs`), the chosen subnets' neurons; 4. their permitted
+//!    validators' takes (`pools.rs`);
+//! 5. where the runtime has them, the root baskets and the first page of their pricing, then
+//!    a round for each further page (`baskets.rs`).
 //!
 //! Then `finish` makes the app's snapshot of what succeeded and names what failed (`parts.rs`).
 //! The rounds are pure functions from answers to the next calls, so the browser and the native
@@ -103,12 +106,19 @@ where
     };
     let mut pools = match ask(pool_calls(&schema, &state, options.validators_of)).await {
         Ok(answers) => read_pools(&schema, &state, options.validators_of, answers),
-        // The whole round failed: each of its parts did.
+        // The whole round failed: each of its parts did (the emission terms where the runtime
+        // has them).
         Err(e) => Pools {
-            failed: [Part::Curves, Part::EligibleAlpha, Part::Validators]
-                .into_iter()
-                .map(|p| Failure::new(p, &e))
-                .collect(),
+            failed: [
+                Part::Curves,
+                Part::EligibleAlpha,
+                Part::EmissionTerms,
+                Part::Validators,
+            ]
+            .into_iter()
+            .filter(|p| *p != Part::EmissionTerms || super::emission::in_runtime(&schema))
+            .map(|p| Failure::new(p, &e))
+            .collect(),
             ..Pools::default()
         },
     };
@@ -123,6 +133,12 @@ where
                 pools.neurons = None;
                 pools.failed.push(Failure::new(Part::Validators, &e));
             }
+        }
+    }
+    if super::baskets::in_runtime(&schema) {
+        match super::baskets::read(&schema, &state.head.hash, &mut ask).await {
+            Ok(baskets) => pools.baskets = Some(baskets),
+            Err(e) => pools.failed.push(Failure::new(Part::Baskets, &e)),
         }
     }
     finish(&schema, &state, pools, &takes, options)
@@ -157,6 +173,7 @@ pub fn finish(
                     Some(TaoWeight::from_parts(parts).map_err(|e| absurd(e.to_string()))?);
             }
             subnet.superellipse = pool.superellipse;
+            subnet.alpha_reservoir_rao = pool.alpha_reservoir;
             subnet.pool().map_err(|e| absurd(e.to_string()))?;
             Ok(())
         });
@@ -187,7 +204,7 @@ pub fn finish(
         other => other.to_lowercase(),
     };
     let values = state.chain_values;
-    let snapshot = Snapshot {
+    let mut snapshot = Snapshot {
         network,
         block: Some(state.block),
         taken_at: Some(options.fetched_at.to_string()),
@@ -204,11 +221,15 @@ pub fn finish(
             unlock_rate: state.lock_rates.map(|r| r.1),
             owner_cut: values.map(|v| v.owner_cut),
             block_hash: unhex(&state.head.hash).and_then(|h| <[u8; 32]>::try_from(h).ok()),
-            // The emission gate is not read live yet (issue 31).
+            // The emission gate's terms, below.
             ..Runtime::default()
         },
         subnets,
+        root_baskets: pools.baskets.take(),
     };
+    if let Some(terms) = &pools.terms {
+        super::emission::apply(terms, &mut snapshot);
+    }
     let _ = schema;
     Ok(LiveRead { snapshot, failed })
 }

@@ -10,8 +10,20 @@ pub const METAGRAPH: &str = "SubnetInfoRuntimeApi_get_selective_metagraph";
 pub const BLOCK_EMISSION: &str = "SubnetInfoRuntimeApi_get_block_emission";
 pub const SIM_BUY: &str = "SwapRuntimeApi_sim_swap_tao_for_alpha";
 pub const SIM_SELL: &str = "SwapRuntimeApi_sim_swap_alpha_for_tao";
+/// Root baskets (`baskets.rs`; spec 461 on, not 393): every validator's `BasketSummary`, and
+/// the chain's pricing of every fund, a page at a time (`start_after`, `limit`).
+pub const ALL_BASKETS: &str = "BetaBasketRuntimeApi_get_all_validator_baskets";
+pub const ALL_PRICING: &str = "BetaBasketRuntimeApi_get_all_beta_pricing";
 
-pub const CALLS: [&str; 5] = [DYNAMIC_INFO, METAGRAPH, BLOCK_EMISSION, SIM_BUY, SIM_SELL];
+pub const CALLS: [&str; 7] = [
+    DYNAMIC_INFO,
+    METAGRAPH,
+    BLOCK_EMISSION,
+    SIM_BUY,
+    SIM_SELL,
+    ALL_BASKETS,
+    ALL_PRICING,
+];
 
 const SUBTENSOR: &[&str] = &["SubtensorModule"];
 const SWAP: &[&str] = &["Swap"];
@@ -33,8 +45,20 @@ pub const ALPHA_BURNED: Wanted = item(&["SubtensorModule", "AlphaAssets"], "Alph
 pub const FEE_RATE: Wanted = item(SWAP, "FeeRate");
 pub const BALANCER: Wanted = item(SWAP, "SwapBalancer");
 pub const SUPERELLIPSE: Wanted = item(SWAP, "SwapSuperellipse");
+/// Alpha minted for the pool that waits outside it, part of the alpha issuance (SPEC §2). Not
+/// in spec 393.
+pub const ALPHA_RESERVOIR: Wanted = item(SWAP, "BalancerAlphaReservoir");
+/// The TAO emission's terms (issue 31; `emission.rs`): per subnet `MinerBurned` (U96F32) and
+/// `SubnetEmissionEnabled`, chain-wide the gate (`EmissionBarRank`, and the U64F64s
+/// `EmissionGateExponent`, `EmissionBarQuantile`, `EmissionGateBar`). Not in spec 393.
+pub const MINER_BURNED: Wanted = item(SUBTENSOR, "MinerBurned");
+pub const EMISSION_ENABLED: Wanted = item(SUBTENSOR, "SubnetEmissionEnabled");
+pub const BAR_RANK: Wanted = item(SUBTENSOR, "EmissionBarRank");
+pub const GATE_EXPONENT: Wanted = item(SUBTENSOR, "EmissionGateExponent");
+pub const BAR_QUANTILE: Wanted = item(SUBTENSOR, "EmissionBarQuantile");
+pub const GATE_BAR: Wanted = item(SUBTENSOR, "EmissionGateBar");
 
-pub const STORAGE: [Wanted; 12] = [
+pub const STORAGE: [Wanted; 19] = [
     TAO_WEIGHT,
     SUBNET_TAO,
     OWNER_CUT,
@@ -47,6 +71,13 @@ pub const STORAGE: [Wanted; 12] = [
     FEE_RATE,
     BALANCER,
     SUPERELLIPSE,
+    ALPHA_RESERVOIR,
+    MINER_BURNED,
+    EMISSION_ENABLED,
+    BAR_RANK,
+    GATE_EXPONENT,
+    BAR_QUANTILE,
+    GATE_BAR,
 ];
 
 /// Names everything above, so a schema kept by an app that wanted less is made again.

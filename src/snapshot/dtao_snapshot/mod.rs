@@ -5,10 +5,12 @@
 //! 65,535), `validator_alpha_stake` (the alpha-only stake of permitted validators, the yield
 //! base) and `eligible_alpha` (alpha outstanding less the chain's own and burned alpha), and at
 //! the top, when read from the chain, `spec_version`, `block_hash`, the lock rates
-//! `maturity_rate` and `unlock_rate` (blocks) and `owner_cut` (parts of 65,535). Both are read;
-//! /2 is written. Unknown fields are ignored; a missing or malformed required field is an error
+//! `maturity_rate` and `unlock_rate` (blocks) and `owner_cut` (parts of 65,535); optional,
+//! per subnet `alpha_reservoir` (`Swap::BalancerAlphaReservoir`) and at the top the root
+//! baskets (`baskets.rs`). Both are read; /2 is written. Unknown fields are ignored; a missing or malformed required field is an error
 //! naming the subnet and the field.
 
+mod baskets;
 mod emission;
 pub mod write;
 
@@ -111,6 +113,7 @@ pub fn from_value(value: &Value) -> Result<Snapshot, SnapshotError> {
             runtime
         },
         subnets,
+        root_baskets: baskets::read(obj)?,
     })
 }
 
@@ -184,6 +187,7 @@ fn subnet(item: &Value, index: usize) -> Result<Subnet, SnapshotError> {
         tao_in_rao,
         alpha_in_rao,
         alpha_out_rao: opt_amount(obj, "alpha_out", at)?,
+        alpha_reservoir_rao: opt_amount(obj, "alpha_reservoir", at)?,
         w_tao,
         moving_price: opt_decimal(obj, "moving_price", at)?,
         alpha_out_emission: opt_decimal(obj, "alpha_out_emission", at)?,
@@ -291,59 +295,4 @@ fn validator(item: &Value, index: usize, netuid: &str) -> Result<Validator, Snap
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn minimal(subnets: &str) -> String {
-        format!(
-            r#"{{"schema":"dtao-snapshot/1","block":1,"taken_at":"2026-08-07T00:00:00Z","subnets":[{subnets}]}}"#
-        )
-    }
-
-    #[test]
-    fn reads_a_minimal_snapshot() {
-        let s = parse(&minimal(
-            r#"{"netuid":3,"name":"<b>x</b>","mechanism":"dynamic","tao_in":"10","alpha_in":100.5}"#,
-        ))
-        .unwrap();
-        assert_eq!(s.subnets[0].tao_in_rao, 10_000_000_000);
-        assert_eq!(s.subnets[0].alpha_in_rao, 100_500_000_000);
-        assert_eq!(s.subnets[0].name, "<b>x</b>");
-        assert_eq!(s.date(), Some("2026-08-07"));
-    }
-
-    #[test]
-    fn names_the_field_and_subnet() {
-        let cases = [
-            (r#"{"netuid":3,"mechanism":"dynamic","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: missing; it is required."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"-1","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: must not be negative."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"0","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: must be more than 0: a pool without TAO has no price."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"NaN","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: “NaN” is not a finite decimal number."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"Infinity","alpha_in":"1"}"#, "Subnet 3, field “tao_in”: “Infinity” is not a finite decimal number."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":true,"alpha_in":"1"}"#, "Subnet 3, field “tao_in”: expected a number, found true/false."),
-            (r#"{"netuid":3,"mechanism":"magic","tao_in":"1","alpha_in":"1"}"#, "Subnet 3, field “mechanism”: “magic” is neither dynamic nor stable."),
-            (r#"{"netuid":70000,"mechanism":"dynamic","tao_in":"1","alpha_in":"1"}"#, "Subnet #1, field “netuid”: must be 0 to 65535."),
-            (r#"{"netuid":3,"mechanism":"dynamic","tao_in":"1","alpha_in":"1","w_tao":"2"}"#, "Subnet 3, field “w_tao”: The TAO weight must be between 0.01 and 0.99 (the chain keeps both weights at 0.01 or more)."),
-        ];
-        for (subnet, message) in cases {
-            assert_eq!(
-                parse(&minimal(subnet)).unwrap_err().to_string(),
-                message,
-                "{subnet}"
-            );
-        }
-        let dup = r#"{"netuid":3,"mechanism":"stable","tao_in":"1","alpha_in":"1"},{"netuid":3,"mechanism":"stable","tao_in":"1","alpha_in":"1"}"#;
-        assert_eq!(parse(&minimal(dup)), Err(SnapshotError::DuplicateNetuid(3)));
-        assert!(matches!(
-            parse("{\"schema\":"),
-            Err(SnapshotError::NotJson(_))
-        ));
-        assert!(matches!(
-            parse("[1,2]"),
-            Err(SnapshotError::UnknownFormat(_))
-        ));
-        assert_eq!(parse(&minimal("")), Err(SnapshotError::NoSubnets));
-        let deep = "[".repeat(10_000);
-        assert!(matches!(parse(&deep), Err(SnapshotError::NotJson(_))));
-    }
-}
+mod tests;

@@ -41,6 +41,7 @@ pub fn to_json(snapshot: &Snapshot) -> String {
     }
     let subnets: Vec<Value> = snapshot.subnets.iter().map(subnet_json).collect();
     top.insert("subnets".into(), Value::Array(subnets));
+    super::baskets::put(&mut top, snapshot.root_baskets.as_deref());
     serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default()
 }
 
@@ -93,6 +94,9 @@ fn subnet_json(s: &Subnet) -> Value {
     m.insert("alpha_in".into(), format_rao(s.alpha_in_rao).into());
     if let Some(out) = s.alpha_out_rao {
         m.insert("alpha_out".into(), format_rao(out).into());
+    }
+    if let Some(reservoir) = s.alpha_reservoir_rao {
+        m.insert("alpha_reservoir".into(), format_rao(reservoir).into());
     }
     put_decimal(&mut m, "w_tao", s.w_tao.map(|w| w.tao()));
     if let Some(curve) = curve_json(s) {

@@ -116,3 +116,24 @@ fn bad_fields_say_why() {
     assert_eq!(form.tao_usd.error().unwrap(), "Must not be negative.");
     assert_eq!(form.inputs(&snapshot).unwrap_err(), FIX_FIELDS);
 }
+
+#[test]
+fn the_balancer_reservoir_counts_in_the_issuance() {
+    // SPEC §2: A = alpha in pool + alpha outstanding + Swap::BalancerAlphaReservoir
+    // (pallets/subtensor staking/stake_utils/alpha_price.rs `get_alpha_issuance`).
+    let mut snapshot = bundled();
+    let at = snapshot
+        .subnets
+        .iter()
+        .position(|s| s.netuid == 64)
+        .unwrap();
+    snapshot.subnets[at].alpha_reservoir_rao = Some(1_000_000_000_000);
+    let form = ReturnsForm::read(|k| (k == "netuid").then(|| "64".to_string()), &snapshot);
+    assert_eq!(form.chain.issuance.text, "5,862,559.713339265");
+    // And in the TAO emission's split and root's basket, through the same method.
+    let s = &snapshot.subnets[at];
+    assert_eq!(
+        s.alpha_issuance_rao(),
+        Some(s.alpha_in_rao + s.alpha_out_rao.unwrap() + 1_000_000_000_000)
+    );
+}

@@ -262,13 +262,18 @@ fn roots_row_carries_the_basket_the_returns_page_shows() {
     );
     let page = basket_figures(&returns, &snapshot).unwrap();
     assert_eq!(root.basket, Some(Ok((page.end.net_tao, page.apy_pct))));
-    assert!(all.iter().filter(|r| r.netuid != 0).all(|r| r.basket.is_none()));
+    assert!(all
+        .iter()
+        .filter(|r| r.netuid != 0)
+        .all(|r| r.basket.is_none()));
     let mut m = crate::calc::markup::Markup::new();
     super::super::row_markup::row_markup(&mut m, root, false, "", "", Default::default());
     let html = m.into_string();
     let value = crate::calc::format::plain(page.end.net_tao);
     assert!(
-        html.contains(&format!(r#"data-testid="screen-root-basket-0" data-value="{value}""#)),
+        html.contains(&format!(
+            r#"data-testid="screen-root-basket-0" data-value="{value}""#
+        )),
         "{html}"
     );
     // A field that does not read leaves the basket out with the rest.

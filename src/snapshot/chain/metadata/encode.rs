@@ -1,7 +1,7 @@
 //! A runtime call's arguments and a storage map's keys, encoded as the metadata types them: a
 //! netuid is `u16` in one runtime and `NetUid(u16)` in the next, an amount `u64` or
-//! `TaoBalance(u64)`, a list `Vec<u16>`; the same number is written as whichever the runtime
-//! says, and refused when it does not fit.
+//! `TaoBalance(u64)`, a list `Vec<u16>`, an `Option` by its variants' own indexes; the same
+//! number is written as whichever the runtime says, and refused when it does not fit.
 
 use parity_scale_codec::{Compact, Encode};
 use scale_info::{PortableRegistry, TypeDef, TypeDefPrimitive};
@@ -13,6 +13,9 @@ pub enum Arg {
     /// An account (`AccountId32`), or any 32 bytes.
     Account([u8; 32]),
     List(Vec<Arg>),
+    /// `Option::None` and `Option::Some(…)`.
+    None,
+    Some(Box<Arg>),
 }
 
 /// `arg` as a value of type `id`.
@@ -71,6 +74,23 @@ fn write(
                 .iter()
                 .try_for_each(|i| write(types, s.type_param.id, i, out, depth + 1))
         }
+        (TypeDef::Variant(v), Arg::None | Arg::Some(_)) => {
+            let (wanted, inner) = match arg {
+                Arg::Some(inner) => ("Some", Some(inner)),
+                _ => ("None", None),
+            };
+            let variant = v
+                .variants
+                .iter()
+                .find(|x| x.name == wanted)
+                .ok_or_else(|| format!("the runtime's {} has no {wanted}", name()))?;
+            out.push(variant.index);
+            match (inner, variant.fields.as_slice()) {
+                (None, []) => Ok(()),
+                (Some(inner), [field]) => write(types, field.ty.id, inner, out, depth + 1),
+                _ => Err(format!("the runtime's {} is not an option", name())),
+            }
+        }
         (TypeDef::Tuple(t), Arg::List(items)) if t.fields.len() == items.len() => t
             .fields
             .iter()
@@ -112,5 +132,12 @@ mod tests {
         assert!(encode(&types, id, &Arg::Uint(1)).is_err());
         let (types, id) = registry::<parity_scale_codec::Compact<u64>>();
         assert_eq!(encode(&types, id, &Arg::Uint(1)), Ok(vec![4]));
+        // An option by its variants: None is 0, Some 1 and its value.
+        let (types, id) = registry::<Option<[u8; 32]>>();
+        assert_eq!(encode(&types, id, &Arg::None), Ok(vec![0]));
+        let some = encode(&types, id, &Arg::Some(Box::new(Arg::Account([7; 32])))).unwrap();
+        assert_eq!((some.len(), some[0], some[32]), (33, 1, 7));
+        assert!(encode(&types, id, &Arg::Some(Box::new(Arg::Uint(1)))).is_err());
+        assert!(encode(&types, id, &Arg::Uint(1)).is_err());
     }
 }
