@@ -608,6 +608,27 @@ fn dtao_snapshot_importer() {
 }
 
 #[test]
+fn dtao_snapshot_2_importer_with_its_optional_parts() {
+    // Issue 31's parts of dtao-snapshot/2: the emission terms, the alpha reservoir and the
+    // root baskets with their holdings and pricing, shaken like every other document.
+    import_runs(
+        "dtao-snapshot/2",
+        shaped(
+            json!({"schema": "dtao-snapshot/2", "network": "finney", "block": 9_000_000,
+            "taken_at": "2026-11-24T00:00:00Z", "emission_bar_rank": 32, "emission_gate_exponent": "3",
+            "emission_bar_quantile": "0.61", "emission_gate_bar": "0.004",
+            "subnets": [{"netuid": 64, "mechanism": "dynamic", "tao_in": "10", "alpha_in": "100",
+                "alpha_out": "50", "alpha_reservoir": "1", "miner_burned": "0.25", "emission_enabled": true}],
+            "root_baskets": [{"hotkey": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+                "nav_tao": "60", "spot_nav_tao": "61", "shares": "58000000000", "deposited_tao": "59",
+                "redeemed_tao": "2", "holdings": [{"netuid": 64, "alpha": "4000", "spot_tao": "36", "realizable_tao": "35"}],
+                "pricing": {"spot_price": "1.05", "stake_price": "1.03125", "staker_twr": "1.03125",
+                    "staker_yield": "0.0039", "first_block": 8_700_000, "provisional": false}}]}),
+        ),
+    );
+}
+
+#[test]
 fn taostats_pool_importer() {
     import_runs(
         "taostats pool",

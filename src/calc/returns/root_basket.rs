@@ -46,6 +46,8 @@ pub struct BasketFigures {
     pub no_rate: usize,
     /// Whether root dividends are paid at all (the moving prices sum above 1).
     pub paid: bool,
+    /// How many validators' baskets the data carries (read live); 0 when none.
+    pub funds_in_data: usize,
 }
 
 /// The basket's subnets: every dynamic subnet with an emission, an issuance and a pool.
@@ -168,6 +170,7 @@ pub fn basket_figures(form: &ReturnsForm, snapshot: &Snapshot) -> Result<BasketF
             .collect(),
         no_rate,
         paid,
+        funds_in_data: snapshot.root_baskets.as_ref().map_or(0, Vec::len),
     })
 }
 

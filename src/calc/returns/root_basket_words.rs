@@ -71,8 +71,12 @@ pub const BASKET: [FigureSpec<BasketFigures>; 5] = [
 /// What the basket section says above its figures: what it models and what it leaves out.
 pub fn note(f: &BasketFigures) -> String {
     let mut text = format!(
-        "Since August (Root Reborn) root pays no TAO: your dividends from every subnet are credited as that subnet's alpha to your validator's basket, held as stake so they keep earning. This is a model of a new position of {} TAO: the data carries no basket, so dividends accrue from the start of the holding period ({} subnets by the end), each earning the subnet's alpha yield after the same take. A real basket is larger (every root staker of the validator since August) and a claim gets its share of the whole basket's sale, so its slippage is larger than this one's.",
+        "Since August (Root Reborn) root pays no TAO: your dividends from every subnet are credited as that subnet's alpha to your validator's basket, held as stake so they keep earning. This is a model of a new position of {} TAO: {}, so dividends accrue from the start of the holding period ({} subnets by the end), each earning the subnet's alpha yield after the same take. A real basket is larger (every root staker of the validator since August) and a claim gets its share of the whole basket's sale, so its slippage is larger than this one's.",
         format::plain(f.stake_tao),
+        match f.funds_in_data {
+            0 => "the data carries no basket".to_string(),
+            n => format!("a new stake shares in none of what the {n} validators' baskets in the data hold today"),
+        },
         f.holdings
     );
     if !f.paid {
@@ -168,6 +172,15 @@ mod tests {
         assert!(!small.end.claimed);
         assert!(note(&small)
             .contains("A claim would pay under 500,000 rao, so the chain would do nothing."));
+        // With baskets in the data (read live), it says a new stake shares in none of them.
+        let snapshot = {
+            let mut s = bundled();
+            s.root_baskets = Some(vec![Default::default(), Default::default()]);
+            s
+        };
+        let get = |k: &str| (k == "netuid").then(|| "0".to_string());
+        let live = basket_figures(&ReturnsForm::read(get, &snapshot), &snapshot).unwrap();
+        assert!(note(&live).contains(": a new stake shares in none of what the 2 validators' baskets in the data hold today, so dividends accrue"));
         let line = exposure_line(&f.exposure[0], Style::default());
         assert!(
             line.starts_with(&format!("{} · ", f.exposure[0].netuid)),

@@ -280,3 +280,26 @@ fn roots_row_carries_the_basket_the_returns_page_shows() {
     let bad = rows(&form(&[("amount", "x")]), &snapshot);
     assert_eq!(bad.iter().find(|r| r.netuid == 0).unwrap().basket, None);
 }
+
+#[test]
+fn a_switched_off_subnet_gets_no_tao_but_still_pays_its_stakers() {
+    // SPEC §2 (issue 31's corrections): SubnetEmissionEnabled = false takes the subnet out of
+    // the TAO shares (coinbase/subnet_emissions.rs), not out of its alpha emission.
+    let mut snapshot = bundled();
+    let f = form(&[("amount", "100"), ("days", "30")]);
+    let on = rows(&f, &snapshot);
+    let at = snapshot
+        .subnets
+        .iter()
+        .position(|s| s.netuid == 64)
+        .unwrap();
+    snapshot.subnets[at].emission_enabled = Some(false);
+    let off = rows(&f, &snapshot);
+    let (a, b) = (
+        on.iter().find(|r| r.netuid == 64).unwrap(),
+        off.iter().find(|r| r.netuid == 64).unwrap(),
+    );
+    assert_eq!(a.position, b.position);
+    assert!(a.emission.as_ref().unwrap().share_pct > Decimal::ZERO);
+    assert_eq!(b.emission.as_ref().unwrap().share_pct, Decimal::ZERO);
+}
