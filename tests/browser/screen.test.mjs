@@ -44,7 +44,7 @@ test("with the bundled data every subnet has a row; root's has no swap", async (
   // Root stakes without a swap: nothing lost on the way in, no largest trade.
   assert.equal(await numberValue(page, "screen-entry-cost-0"), 0);
   assert.match(await page.locator('[data-testid="screen-row-0"]').textContent(), /no swap/);
-  // Under root's net result, its basket claimed at the end: the returns page's figure.
+  // Under root's yield, its basket claimed at the end: the returns page's figure.
   const basket = await dataValue(page, "screen-root-basket-0");
   assert.match(await text(page, "screen-root-basket-0"), /^basket if claimed: \+[\d.,]+ TAO$/);
   await page.goto(`${app.url}/?calc=returns&netuid=0&amount=100&days=365`);

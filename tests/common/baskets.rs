@@ -6,15 +6,13 @@
 #![allow(dead_code)]
 
 use crate::common::chain_node::{hex, Chain, Node, Runtime};
-use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::chain::parts::LiveRead;
 use dtao_calc::snapshot::chain::read::MemoryStore;
 use dtao_calc::snapshot::chain::rpc::Call;
 use dtao_calc::snapshot::chain::validators::ss58;
 use dtao_calc::snapshot::chain::{read, LiveError, ReadOptions};
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::future::Future;
 
 pub const ALL_BASKETS: &str = "BetaBasketRuntimeApi_get_all_validator_baskets";
@@ -63,14 +61,7 @@ pub fn page(pricing: Vec<Json>, next: Option<u8>) -> Json {
 
 /// A node of `runtime` serving the bundled chain.
 pub fn node(runtime: Runtime) -> Node {
-    let chain = Chain {
-        snapshot: bundled(),
-        neurons: BTreeMap::new(),
-        total_issuance_rao: 10_600_000_000_000_000,
-        protocol_alpha: BTreeMap::new(),
-        burned_alpha: BTreeMap::new(),
-        extra: Map::new(),
-    };
+    let chain = Chain::bundled();
     Node::new(runtime, chain, 5)
 }
 

@@ -234,6 +234,21 @@ pub struct Chain {
     pub extra: Map<String, Json>,
 }
 
+impl Chain {
+    /// The bundled chain with nothing else stored: no neurons, no bought or burned alpha, and
+    /// 10.6M TAO issued.
+    pub fn bundled() -> Chain {
+        Chain {
+            snapshot: dtao_calc::snapshot::bundled::bundled(),
+            neurons: BTreeMap::new(),
+            total_issuance_rao: 10_600_000_000_000_000,
+            protocol_alpha: BTreeMap::new(),
+            burned_alpha: BTreeMap::new(),
+            extra: Map::new(),
+        }
+    }
+}
+
 fn rao(d: Option<Decimal>) -> u64 {
     d.and_then(decimal_to_rao).unwrap_or(0)
 }

@@ -7,7 +7,6 @@
 use super::chain_node::{hex, Chain, Node, Runtime};
 use super::runtimes::{self, SPEC_461};
 use dtao_calc::model::pool::Mechanism;
-use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::chain::metadata::{fraction_bits, Schema};
 use dtao_calc::snapshot::chain::parts::LiveRead;
 use dtao_calc::snapshot::chain::read::{self, read_pools, Head, MemoryStore, State};
@@ -17,8 +16,7 @@ use dtao_calc::snapshot::chain::{LiveError, ReadOptions};
 use dtao_calc::snapshot::{Runtime as Chainwide, Subnet};
 use rust_decimal::Decimal;
 use scale_info::TypeDef;
-use serde_json::{json, Map, Value as Json};
-use std::collections::BTreeMap;
+use serde_json::{json, Value as Json};
 use std::future::Future;
 use std::str::FromStr;
 
@@ -136,14 +134,7 @@ pub fn written(schema: &Schema, id: u32) -> String {
 
 /// A whole read of the bundled chain from a pretend node of `runtime` holding `over` besides.
 pub fn read_node(runtime: Runtime, over: &[(String, String)]) -> LiveRead {
-    let chain = Chain {
-        snapshot: bundled(),
-        neurons: BTreeMap::new(),
-        total_issuance_rao: 10_600_000_000_000_000,
-        protocol_alpha: BTreeMap::new(),
-        burned_alpha: BTreeMap::new(),
-        extra: Map::new(),
-    };
+    let chain = Chain::bundled();
     let mut node = Node::new(runtime, chain, 7);
     node.stored_over = over
         .iter()

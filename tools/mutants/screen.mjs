@@ -51,6 +51,6 @@ export default [
   ["search name: case-sensitive", "src/calc/screen/rows/select.rs", "self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)", "self.name.contains(search) || self.symbol.to_lowercase().contains(search)"],
   ["search symbol: not searched", "src/calc/screen/rows/select.rs", "self.name.to_lowercase().contains(search) || self.symbol.to_lowercase().contains(search)", "self.name.to_lowercase().contains(search)"],
   ["depth filter: strictly above the minimum", "src/calc/screen/rows.rs", ".filter(|&i| rows[i].matches(&search) && rows[i].depth >= min)", ".filter(|&i| rows[i].matches(&search) && rows[i].depth > min)"],
-  ["screen-root-basket-0: root's basket left out", "src/calc/screen/rows.rs", "basket: (held.root && form.position_ok()).then(|| basket(form, snapshot)),", "basket: None,"],
+  ["screen-root-basket-0: root's basket left out", "src/calc/screen/rows.rs", "basket: (held.root && form.position_ok() && pool.is_some()).then(|| basket(form, snapshot)),", "basket: None,"],
   ["screen-root-basket-0: the basket's APY for its net", "src/calc/screen/root_row.rs", "basket_figures(&returns, snapshot).map(|f| (f.end.net_tao, f.apy_pct))", "basket_figures(&returns, snapshot).map(|f| (f.apy_pct, f.apy_pct))"],
 ];

@@ -5,13 +5,13 @@
 //! any validator, so this is a model of a new position, and the page says so.
 
 use super::form::ReturnsForm;
-use crate::calc::chain_figures::ChainFigures;
 use crate::model::num::dec::DecimalOps;
 use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::Mechanism;
 use crate::model::staking::basket::{self, Claim, Leg, Source};
 use crate::model::staking::emission::{
-    root_dividends_paid, root_proportion, staker_rate_per_epoch,
+    alpha_stake_base, root_dividends_paid, root_proportion, staker_rate_per_epoch,
+    subnet_yield_base, SubnetYield,
 };
 use crate::snapshot::{Snapshot, Subnet};
 use rust_decimal::Decimal;
@@ -78,13 +78,20 @@ fn sources(
         };
         let issuance = rao_to_decimal(issuance);
         let rp = root_proportion(root, tao_weight, issuance).map_err(|_| range())?;
-        let rate = rate_per_epoch(s, snapshot, take);
-        no_rate += usize::from(rate.is_none());
         let epoch_blocks = s
             .tempo
             .filter(|t| *t > 0)
             .and_then(|t| u32::try_from(t).ok())
             .unwrap_or(360);
+        let yield_of = SubnetYield {
+            alpha_per_block: per_block,
+            alpha_issuance: issuance,
+            root_tao,
+            tao_weight,
+            epoch_blocks,
+        };
+        let rate = rate_per_epoch(s, yield_of, take);
+        no_rate += usize::from(rate.is_none());
         out.push(Source {
             netuid: s.netuid,
             pool,
@@ -98,11 +105,19 @@ fn sources(
 }
 
 /// What a staker's alpha earns per epoch on `subnet` through a validator taking `take`, as the
-/// returns calculator derives it there (vtrust 1, today's stake).
-fn rate_per_epoch(subnet: &Subnet, snapshot: &Snapshot, take: Decimal) -> Option<Decimal> {
-    let base = ChainFigures::read(&|_| None, snapshot, Some(subnet))
-        .base(snapshot, false)
-        .ok()?;
+/// returns calculator derives it there (`ChainFigures::base`: vtrust 1, today's stake, the
+/// alpha-only base capped at eligible alpha), from typed values: no form text per subnet.
+fn rate_per_epoch(subnet: &Subnet, yield_of: SubnetYield, take: Decimal) -> Option<Decimal> {
+    let eligible = subnet
+        .eligible_alpha_rao
+        .or(subnet.alpha_out_rao)
+        .map(rao_to_decimal);
+    let (stake, _) = alpha_stake_base(
+        subnet.validator_alpha_stake,
+        subnet.total_stake_alpha,
+        eligible,
+    )?;
+    let base = subnet_yield_base(&yield_of, stake).ok()?;
     staker_rate_per_epoch(base.pool_per_epoch, take, Decimal::ONE, base.stake_total).ok()
 }
 

@@ -106,3 +106,31 @@ fn bad_fields_and_a_zero_stake_say_why() {
     let zero = figures(&[("netuid", "0"), ("amount", "0")], &snapshot);
     assert!(zero.is_err(), "{zero:?}");
 }
+
+#[test]
+fn a_holdings_rate_is_the_returns_calculators_on_that_subnet() {
+    use crate::calc::chain_figures::ChainFigures;
+    let snapshot = bundled();
+    for netuid in [1u16, 64, 120] {
+        let s = snapshot.subnet(netuid).unwrap();
+        let base = ChainFigures::read(&|_| None, &snapshot, Some(s))
+            .base(&snapshot, false)
+            .unwrap();
+        let take = d("0.18");
+        let expected =
+            staker_rate_per_epoch(base.pool_per_epoch, take, Decimal::ONE, base.stake_total)
+                .unwrap();
+        let yield_of = crate::model::staking::emission::SubnetYield {
+            alpha_per_block: s.alpha_out_emission.unwrap(),
+            alpha_issuance: rao_to_decimal(s.alpha_issuance_rao().unwrap()),
+            root_tao: snapshot.root_tao_staked.unwrap(),
+            tao_weight: snapshot.tao_weight.unwrap(),
+            epoch_blocks: base.epoch_blocks,
+        };
+        assert_eq!(
+            rate_per_epoch(s, yield_of, take),
+            Some(expected),
+            "subnet {netuid}"
+        );
+    }
+}

@@ -22,7 +22,7 @@ pub fn basket(form: &ScreenForm, snapshot: &Snapshot) -> Basket {
     basket_figures(&returns, snapshot).map(|f| (f.end.net_tao, f.apy_pct))
 }
 
-/// The line under root's net result.
+/// The line under root's yield.
 pub fn basket_line(m: &mut Markup, basket: &Basket, style: Style) {
     m.empty("br", &[]);
     match basket {

@@ -35,7 +35,8 @@ fn refused_cell(m: &mut Markup, testid: &str, why: &str) {
 }
 
 /// The position's five cells, in the table's order: net, break-even, entry, exit, yield.
-/// Root's net result carries its basket below it.
+/// Root's yield carries its basket below it (not its net result: a wider net column would push
+/// the break-even out of a phone's view).
 fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>, style: Style) {
     match &p.net {
         Ok((pct, tao)) => {
@@ -45,7 +46,7 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>,
                 "loss"
             };
             let (value, tao) = (format::plain(*pct), format::plain(*tao));
-            m.open(
+            m.element(
                 "td",
                 &[
                     ("data-testid", Some(&format!("screen-net-{n}"))),
@@ -53,12 +54,8 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>,
                     ("data-tao", Some(&tao)),
                     ("class", Some(class)),
                 ],
-            )
-            .text(&format::signed_pct(*pct, style));
-            if let Some(b) = basket {
-                basket_line(m, b, style);
-            }
-            m.close("td");
+                &format::signed_pct(*pct, style),
+            );
         }
         // Narrow, the reason in its title: a wide cell here would push the columns after the
         // net out of a phone's view.
@@ -102,7 +99,7 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>,
     // its title and `data-apy`.
     let (value, apy) = (format::plain(p.period_yield_pct), format::plain(p.apy_pct));
     let title = format!("APY at today's rate: {}", format::pct(p.apy_pct, style));
-    m.element(
+    m.open(
         "td",
         &[
             ("data-testid", Some(&format!("screen-yield-{n}"))),
@@ -110,8 +107,12 @@ fn position_cells(m: &mut Markup, n: u16, p: &Position, basket: Option<&Basket>,
             ("data-apy", Some(&apy)),
             ("title", Some(&title)),
         ],
-        &format::pct(p.period_yield_pct, style),
-    );
+    )
+    .text(&format::pct(p.period_yield_pct, style));
+    if let Some(b) = basket {
+        basket_line(m, b, style);
+    }
+    m.close("td");
 }
 
 fn missing_cells(m: &mut Markup, n: u16, missing: &Missing, style: Style) {

@@ -64,7 +64,8 @@ pub struct RowData {
     pub cost_yield: Result<CostOverYield, String>,
     /// Its share of the block's TAO and where that goes; `None` when it takes no part (root).
     pub emission: Option<Emission>,
-    /// Root's basket claimed at the end (`root_row`); `None` on other subnets.
+    /// Root's basket claimed at the end (`root_row`); `None` on other subnets and until the
+    /// pool figures come.
     pub basket: Option<Basket>,
     /// The pool figures (largest trades, cost-vs-yield) are still being computed: the page
     /// draws the rest first (`rows_from` without them), and these cells say so.
@@ -156,7 +157,8 @@ fn row(
         max_exit: pool.and_then(|p| p.max_exit.clone()),
         cost_yield: pool.map_or_else(|| Err(COMPUTING.to_string()), |p| p.cost_yield.clone()),
         emission: held.emission.clone(),
-        basket: (held.root && form.position_ok()).then(|| basket(form, snapshot)),
+        // After the first paint, with the pool figures: it sells into 128 pools.
+        basket: (held.root && form.position_ok() && pool.is_some()).then(|| basket(form, snapshot)),
         pending: pool.is_none(),
     }
 }

@@ -67,11 +67,8 @@ pub fn calls(schema: &Schema, at: &str) -> Vec<Call> {
     calls
 }
 
-fn runtime(schema: &Schema) -> impl Fn(String) -> LiveError + '_ {
-    move |why| LiveError::Runtime {
-        spec: schema.spec_version,
-        why,
-    }
+fn runtime(schema: &Schema) -> impl Fn(String) -> LiveError {
+    LiveError::of_runtime(schema.spec_version)
 }
 
 /// A call's answer decoded by its output type.

@@ -39,6 +39,11 @@ impl LiveError {
             why: why.to_string(),
         }
     }
+
+    /// What the runtime of spec `spec` does not answer as its metadata says, as a mapper.
+    pub fn of_runtime(spec: u32) -> impl Fn(String) -> LiveError {
+        move |why| LiveError::Runtime { spec, why }
+    }
 }
 
 impl fmt::Display for LiveError {

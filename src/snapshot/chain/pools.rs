@@ -120,11 +120,8 @@ pub struct Pools {
     pub failed: Vec<Failure>,
 }
 
-fn runtime(schema: &Schema) -> impl Fn(String) -> LiveError + '_ {
-    move |why| LiveError::Runtime {
-        spec: schema.spec_version,
-        why,
-    }
+fn runtime(schema: &Schema) -> impl Fn(String) -> LiveError {
+    LiveError::of_runtime(schema.spec_version)
 }
 
 fn read_curves(

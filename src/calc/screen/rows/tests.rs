@@ -102,6 +102,9 @@ fn rows_drawn_before_their_pool_figures_say_so_and_differ_in_nothing_else() {
     for (early, full) in first.iter().zip(&done) {
         assert!(early.pending && !full.pending);
         assert_eq!(early.position, full.position);
+        // Root's basket sells into every pool: it comes with the pool figures.
+        assert_eq!(early.basket, None);
+        assert_eq!(full.basket.is_some(), full.netuid == 0);
         assert_eq!(
             (early.max_stake.clone(), early.max_exit.clone()),
             (None, None)
