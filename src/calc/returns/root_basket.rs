@@ -31,7 +31,6 @@ pub struct Exposure {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BasketFigures {
     pub stake_tao: Decimal,
-    pub days: u32,
     /// A claim of the whole basket at the end of the holding period, under the price scenario.
     pub end: Claim,
     /// The APY in TAO of the basket's spot value at constant prices, %.
@@ -173,7 +172,6 @@ pub fn basket_figures(form: &ReturnsForm, snapshot: &Snapshot) -> Result<BasketF
     let apy = basket::apy(flat, stake, days).map_err(range)?;
     Ok(BasketFigures {
         stake_tao: stake,
-        days,
         end,
         apy_pct: apy * Decimal::ONE_HUNDRED,
         exposure: exposure(&legs, snapshot),

@@ -6,9 +6,9 @@
 //! on the app's 365-day year. The largest fund by realizable value is shown, named.
 
 use crate::calc::format::{self, Style};
-use crate::model::num::precise::pow;
 use crate::model::num::units::rao_to_decimal;
-use crate::model::staking::emission::{BLOCKS_PER_DAY, DAYS_PER_YEAR};
+use crate::model::staking::basket::annualised;
+use crate::model::staking::emission::BLOCKS_PER_DAY;
 use crate::snapshot::Snapshot;
 use rust_decimal::Decimal;
 
@@ -54,13 +54,12 @@ pub fn chain_yield(snapshot: &Snapshot) -> Result<ChainYield, String> {
         })
         .ok_or("No validator's basket has a priced baseline a day old yet.")?;
     let pricing = fund.pricing.as_ref().ok_or("No pricing.")?;
-    let blocks = Decimal::from(block - pricing.first_block);
-    let year = Decimal::from(BLOCKS_PER_DAY * DAYS_PER_YEAR);
+    let days = Decimal::from(block - pricing.first_block) / Decimal::from(BLOCKS_PER_DAY);
     let range = |_| "The chain's figures are out of range.".to_string();
     if pricing.stake_price <= Decimal::ZERO {
         return Err("The chain prices this fund at nothing.".into());
     }
-    let apy = pow(pricing.stake_price, year / blocks).map_err(range)? - Decimal::ONE;
+    let apy = annualised(pricing.stake_price - Decimal::ONE, days).map_err(range)?;
     let spot = fund.spot_nav_tao_rao;
     let name = snapshot
         .subnet(0)
@@ -73,7 +72,7 @@ pub fn chain_yield(snapshot: &Snapshot) -> Result<ChainYield, String> {
         apy_pct: apy * Decimal::ONE_HUNDRED,
         stake_price: pricing.stake_price,
         since_block: pricing.first_block,
-        days: blocks / Decimal::from(BLOCKS_PER_DAY),
+        days,
         realizable_pct: (spot > 0).then(|| {
             rao_to_decimal(fund.nav_tao_rao) / rao_to_decimal(spot) * Decimal::ONE_HUNDRED
         }),

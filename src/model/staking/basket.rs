@@ -190,15 +190,22 @@ pub fn claim(legs: &[Leg]) -> Result<Claim, OutOfRange> {
     })
 }
 
+/// A growth over `days` as a year's, on the app's 365-day year: `(1 + growth)^(365 / days) - 1`.
+pub fn annualised(growth: Decimal, days: Decimal) -> Result<Decimal, OutOfRange> {
+    if days <= Decimal::ZERO {
+        return Err(OutOfRange);
+    }
+    let years = checked(Decimal::from(DAYS_PER_YEAR).try_div(days))?;
+    expm1(checked(ln1p(growth)?.try_mul(years))?)
+}
+
 /// The APY in TAO of a basket worth `gained` TAO at spot after `days` on `stake` TAO of root:
 /// `(1 + gained / stake)^(365 / days) - 1`.
 pub fn apy(gained: Decimal, stake: Decimal, days: u32) -> Result<Decimal, OutOfRange> {
-    if stake <= Decimal::ZERO || days == 0 {
+    if stake <= Decimal::ZERO {
         return Err(OutOfRange);
     }
-    let growth = checked(gained.try_div(stake))?;
-    let years = Decimal::from(DAYS_PER_YEAR) / Decimal::from(days);
-    expm1(checked(ln1p(growth)?.try_mul(years))?)
+    annualised(checked(gained.try_div(stake))?, Decimal::from(days))
 }
 
 #[cfg(test)]

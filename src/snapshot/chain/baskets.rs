@@ -17,6 +17,7 @@
 use super::basket_values;
 use super::error::LiveError;
 use super::metadata::{encode, Arg, Schema, Value};
+use super::pools::runtime;
 use super::rpc::{Answers, Call};
 use super::state::{call_bytes, state_call};
 use super::wanted::{ALL_BASKETS, ALL_PRICING};
@@ -65,10 +66,6 @@ pub fn calls(schema: &Schema, at: &str) -> Vec<Call> {
         calls.push(state_call(ALL_PRICING, &args, at));
     }
     calls
-}
-
-fn runtime(schema: &Schema) -> impl Fn(String) -> LiveError {
-    LiveError::of_runtime(schema.spec_version)
 }
 
 /// A call's answer decoded by its output type.
