@@ -15,6 +15,7 @@ pub mod live;
 pub mod live_answer;
 pub mod live_module;
 pub mod metagraphed;
+pub mod positions;
 pub mod rows;
 pub mod taostats_pool;
 pub mod taostats_yield;
