@@ -694,6 +694,20 @@ fn refuses<F>(
 fn known_bad_values_are_rejected() {
     let pool = |q: &HashMap<String, String>| PoolForm::read(|k| q.get(k).cloned(), snapshot());
     refuses(pool, "amount", &BAD_NUMBERS, |f| f.amount.error());
+    let positions = |q: &HashMap<String, String>| {
+        dtao_calc::calc::positions::form::PositionsForm::read(|k| q.get(k).cloned())
+    };
+    refuses(
+        positions,
+        "coldkeys",
+        &[
+            "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQZ",
+            "15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5",
+            "abc",
+            "0xd43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d",
+        ],
+        |f| f.coldkeys.error(),
+    );
     refuses(pool, "amount", &["0", "21000001"], |f| f.amount.error());
     refuses(pool, "tol", &BAD_NUMBERS, |f| f.tol.error());
     refuses(pool, "limit", &BAD_NUMBERS, |f| f.limit.error());
@@ -911,6 +925,380 @@ fn valid_documents_import_and_their_pools_trade() {
     let (imported, total) = (imported.into_inner(), total.into_inner());
     println!("importers: {imported} of {total} valid documents imported");
     assert_eq!(imported, total, "every valid document imports");
+}
+
+/// A valid SS58 address (prefix 42) of a random account.
+fn address() -> impl Strategy<Value = String> {
+    any::<[u8; 32]>().prop_map(|a| dtao_calc::snapshot::chain::validators::ss58(&a))
+}
+
+/// An amount of rao as a decimal string, or as a JSON number one time in three.
+fn amount_json(rao: u64, as_number: bool) -> Value {
+    let text = dtao_calc::model::num::units::format_rao(rao);
+    if as_number {
+        serde_json::from_str(&text).unwrap()
+    } else {
+        json!(text)
+    }
+}
+
+/// A valid dtao-positions/1 document (1 to 4 coldkeys, up to 12 stakes and 2 baskets each)
+/// and its stakes' rao in order.
+fn valid_positions_document() -> impl Strategy<Value = (String, Vec<u64>)> {
+    let stake = (
+        0u16..1_100,
+        0usize..4,
+        0u64..=u64::MAX / 2,
+        proptest::option::of(0u64..=100),
+        any::<bool>(),
+        proptest::option::of("[ a-zA-Z0-9τ'\"\\\\]{0,20}"),
+    );
+    let basket = (
+        0usize..4,
+        any::<u64>(),
+        0u64..u64::MAX / 2,
+        0u64..u64::MAX / 2,
+    );
+    let holder = (
+        address(),
+        proptest::option::of(0u64..21_000_000_000_000_000),
+        proptest::collection::vec(stake, 0..12),
+        proptest::collection::vec(basket, 0..3),
+    );
+    (
+        proptest::collection::vec(holder, 1..5),
+        proptest::collection::vec(address(), 4),
+        proptest::option::of(0u64..20_000_000),
+    )
+        .prop_map(|(holders, hotkeys, block)| {
+            let mut coldkeys = std::collections::BTreeSet::new();
+            let mut rao = Vec::new();
+            let list: Vec<Value> = holders
+                .into_iter()
+                .filter(|h| coldkeys.insert(h.0.clone()))
+                .map(|(coldkey, free, stakes, baskets)| {
+                    let mut pairs = std::collections::BTreeSet::new();
+                    let stakes: Vec<Value> = stakes
+                        .into_iter()
+                        .filter(|s| pairs.insert((s.0, s.1)))
+                        .map(|(netuid, hk, alpha, locked_pct, number, name)| {
+                            rao.push(alpha);
+                            let mut s = json!({"netuid": netuid, "hotkey": hotkeys[hk],
+                                "alpha": amount_json(alpha, number)});
+                            if let Some(pct) = locked_pct {
+                                let locked = (u128::from(alpha) * u128::from(pct) / 100) as u64;
+                                s["locked_alpha"] = amount_json(locked, !number);
+                            }
+                            if let Some(name) = name {
+                                s["hotkey_name"] = json!(name);
+                            }
+                            s
+                        })
+                        .collect();
+                    let mut seen = std::collections::BTreeSet::new();
+                    let baskets: Vec<Value> = baskets
+                        .into_iter()
+                        .filter(|b| seen.insert(b.0))
+                        .map(|(hk, shares, value, spot)| {
+                            json!({"hotkey": hotkeys[hk], "shares": if shares % 2 == 0 { json!(shares) } else { json!(shares.to_string()) },
+                                "value_tao": amount_json(value, false), "spot_value_tao": amount_json(spot, true)})
+                        })
+                        .collect();
+                    let mut h = json!({"coldkey": coldkey, "stakes": stakes});
+                    if let Some(free) = free {
+                        h["free_tao"] = amount_json(free, false);
+                    }
+                    if !baskets.is_empty() {
+                        h["root_baskets"] = json!(baskets);
+                    }
+                    h
+                })
+                .collect();
+            let mut doc = json!({"schema": "dtao-positions/1", "network": "finney", "coldkeys": list});
+            if let Some(block) = block {
+                doc["block"] = json!(block);
+                doc["taken_at"] = json!("2026-12-07T10:00:00Z");
+            }
+            (doc.to_string(), rao)
+        })
+}
+
+/// A valid btcli `stake list --json-output` document (one coldkey, up to 6 hotkeys with up to 8
+/// subnets each), amounts written as Python writes `rao / 10^9` (the float nearest, in its
+/// shortest form), and its stakes' rao in the order the importer reads them (hotkeys sorted,
+/// each hotkey's rows as written).
+fn valid_btcli_stake_document() -> impl Strategy<Value = (String, Vec<u64>)> {
+    use dtao_calc::model::num::units::format_rao;
+    // Any stake btcli writes (more than 0.00009), up to the 21 million supply.
+    let row = (
+        0u16..1_100,
+        prop_oneof![
+            90_001u64..8_388_608_000_000_000,
+            90_001u64..21_000_000_000_000_000
+        ],
+        any::<bool>(),
+    );
+    (
+        address(),
+        proptest::collection::btree_map(address(), proptest::collection::vec(row, 1..8), 1..6),
+        0u64..8_388_608_000_000_000,
+    )
+        .prop_map(|(coldkey, by_hotkey, free)| {
+            // Correctly rounded, as Python's `int / int`.
+            let tao = |rao: u64| -> f64 { format_rao(rao).parse().unwrap() };
+            let mut rao = Vec::new();
+            let stake_info: serde_json::Map<String, Value> = by_hotkey
+                .into_iter()
+                .map(|(hotkey, rows)| {
+                    let mut seen = std::collections::BTreeSet::new();
+                    let rows: Vec<Value> = rows
+                        .into_iter()
+                        .filter(|r| seen.insert(r.0))
+                        .map(|(netuid, stake, registered)| {
+                            rao.push(stake);
+                            json!({"netuid": netuid, "subnet_name": "Apex AI", "value": tao(stake) * 0.03,
+                                "stake_value": tao(stake), "rate": 0.03, "registered": registered,
+                                "emission": {"alpha": 2.7777777777777776e-09, "tao": 0.0}, "claimable": 0.0})
+                        })
+                        .collect();
+                    (hotkey, Value::Array(rows))
+                })
+                .collect();
+            let doc = json!({"stake_info": stake_info, "coldkey_address": coldkey, "network": "finney",
+                "free_balance": tao(free), "total_tao_value": 1.0, "total_swapped_tao_value": 0.30000000000000004});
+            (doc.to_string(), rao)
+        })
+}
+
+/// `doc` with its `pick`-th value (counting every value, containers included, depth first)
+/// replaced by `random`.
+fn damaged(mut doc: Value, pick: usize, random: Value) -> String {
+    fn count(v: &Value) -> usize {
+        1 + match v {
+            Value::Array(items) => items.iter().map(count).sum(),
+            Value::Object(map) => map.values().map(count).sum(),
+            _ => 0,
+        }
+    }
+    fn replace(v: &mut Value, pick: &mut usize, random: &Value) -> bool {
+        if *pick == 0 {
+            *v = random.clone();
+            return true;
+        }
+        *pick -= 1;
+        match v {
+            Value::Array(items) => items.iter_mut().any(|i| replace(i, pick, random)),
+            Value::Object(map) => map.values_mut().any(|i| replace(i, pick, random)),
+            _ => false,
+        }
+    }
+    let mut pick = pick % count(&doc);
+    replace(&mut doc, &mut pick, &random);
+    doc.to_string()
+}
+
+/// Positions documents, valid or with one value anywhere replaced by any JSON: read as
+/// positions and as subnet data, each gives positions or a sentence, never a panic.
+fn positions_runs(name: &str, documents: impl Strategy<Value = String>) {
+    use dtao_calc::snapshot::positions::import_positions;
+    runner()
+        .run(&documents, |text| {
+            if let Err(e) = import_positions(&text) {
+                prop_assert!(e.to_string().len() > 10, "{name}: {e:?}");
+            }
+            if let Err(e) = import(&text, snapshot()) {
+                prop_assert!(e.to_string().len() > 10, "{name}: {e:?}");
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn dtao_positions_importer() {
+    positions_runs(
+        "dtao-positions/1",
+        (valid_positions_document(), any::<usize>(), json_value()).prop_map(
+            |((doc, _), pick, random)| damaged(serde_json::from_str(&doc).unwrap(), pick, random),
+        ),
+    );
+}
+
+#[test]
+fn btcli_stake_list_importer() {
+    positions_runs(
+        "btcli stake list",
+        prop_oneof![
+            (valid_btcli_stake_document(), any::<usize>(), json_value()).prop_map(
+                |((doc, _), pick, random)| damaged(
+                    serde_json::from_str(&doc).unwrap(),
+                    pick,
+                    random
+                )
+            ),
+            shaped(
+                json!({"stake_info": {}, "coldkey_address": "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY",
+                "network": "finney", "free_balance": 1.5, "stakes": []})
+            ),
+        ],
+    );
+}
+
+#[test]
+fn valid_positions_documents_import_and_round_trip() {
+    use dtao_calc::snapshot::positions::{dtao_positions, import_positions};
+    let documents = prop_oneof![
+        valid_positions_document().prop_map(|(d, r)| ("dtao-positions/1", d, r)),
+        valid_btcli_stake_document().prop_map(|(d, r)| ("btcli stake list", d, r)),
+    ];
+    TestRunner::new(Config {
+        cases: 20_000,
+        failure_persistence: None,
+        ..Config::default()
+    })
+    .run(&documents, |(format, text, rao)| {
+        let (positions, summary) = import_positions(&text).map_err(|e| {
+            TestCaseError::fail(format!(
+                "{format}: a valid document was refused: {e}\n{text}"
+            ))
+        })?;
+        let read: Vec<u64> = positions.stakes().map(|(_, s)| s.alpha_rao).collect();
+        prop_assert_eq!(read.len(), rao.len());
+        for (got, want) in read.iter().zip(&rao) {
+            // btcli's floats hold every rao below 2^23 tokens, and are 1.9 and (from 2^24)
+            // 3.7 rao apart above.
+            let slack = match *want {
+                0..8_388_608_000_000_000 => 0,
+                8_388_608_000_000_000..16_777_216_000_000_000 => 2,
+                _ => 4,
+            };
+            prop_assert!(
+                got.abs_diff(*want) <= slack,
+                "{}: {} read as {}",
+                format,
+                want,
+                got
+            );
+        }
+        prop_assert!(
+            summary.contains(&format!(" {} position", rao.len())),
+            "{}",
+            summary
+        );
+        let written = dtao_positions::to_json(&positions);
+        prop_assert_eq!(&dtao_positions::parse(&written).unwrap(), &positions);
+        let refused = import(&text, snapshot()).unwrap_err().to_string();
+        prop_assert!(refused.contains("Your positions"), "{}", refused);
+        valued(&positions)?;
+        Ok(())
+    })
+    .unwrap();
+}
+
+/// Positions valued against the bundled data: a row per stake and basket, every refusal a
+/// sentence, no sale above its spot value, and selling a subnet's stakes in turn never
+/// returning more than selling each alone. (A basket's figures are the chain's, whatever a
+/// document says of them.)
+fn valued(positions: &dtao_calc::snapshot::positions::Positions) -> Result<(), TestCaseError> {
+    use dtao_calc::calc::positions::valuation::{value, Kind};
+    let v = value(positions, &[], snapshot());
+    let baskets: usize = positions.holders.iter().map(|h| h.baskets.len()).sum();
+    prop_assert_eq!(v.rows.len(), positions.stakes().count() + baskets);
+    let mut alone: u128 = 0;
+    for row in &v.rows {
+        match &row.exit {
+            Err(why) => sentence(why)?,
+            Ok(Some(e)) if row.kind == Kind::Stake => {
+                prop_assert!(e.tao_rao <= row.spot_rao.unwrap_or(0), "{}", row.id);
+                prop_assert!(
+                    row.in_sequence_rao <= e.tao_rao.saturating_add(2),
+                    "{}",
+                    row.id
+                );
+                alone += u128::from(e.tao_rao);
+            }
+            Ok(_) => {}
+        }
+        if let Err(why) = &row.apy_pct {
+            sentence(why)?;
+        }
+    }
+    let sequence: u128 = v
+        .rows
+        .iter()
+        .filter(|r| r.kind == Kind::Stake && matches!(r.exit, Ok(Some(_))))
+        .map(|r| u128::from(r.in_sequence_rao))
+        .sum();
+    prop_assert!(sequence <= alone + 2 * v.rows.len() as u128);
+    Ok(())
+}
+
+/// The positions page's parameters: any addresses, any link; the valuation of a wallet on
+/// every bundled subnet (and one gone) for the addresses that read.
+#[test]
+fn positions_parameters() {
+    use dtao_calc::calc::positions::form::PositionsForm;
+    use dtao_calc::snapshot::positions::{Holder, Positions, Stake};
+    const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+    const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+    let holder = |coldkey: &str, scale: u64| Holder {
+        coldkey: coldkey.into(),
+        free_rao: Some(scale),
+        stakes: snapshot()
+            .subnets
+            .iter()
+            .map(|s| s.netuid)
+            .chain([9_999])
+            .map(|netuid| Stake {
+                netuid,
+                hotkey: ALICE.into(),
+                hotkey_name: None,
+                alpha_rao: scale.saturating_mul(u64::from(netuid % 200) + 1),
+                locked_rao: Some(scale / 2),
+            })
+            .collect(),
+        baskets: vec![],
+    };
+    let wallet = Positions {
+        holders: vec![holder(ALICE, 1_000_000_000), holder(BOB, 1 << 55)],
+        ..Positions::default()
+    };
+    let spec = vec![
+        (
+            "coldkeys",
+            one_of(&[
+                "",
+                ALICE,
+                BOB,
+                "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY,5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty",
+            ]),
+        ),
+        ("positions", sometimes(0.3, "https://[a-z]{1,8}\\.example/[a-z]{1,8}\\.json")),
+    ];
+    run("positions", 400, &["positions"], spec, |q| {
+        let form = PositionsForm::read(|k| q.get(k).cloned());
+        check!(form.coldkeys);
+        let Some(keys) = form.addresses() else {
+            return Ok(false);
+        };
+        let v = dtao_calc::calc::positions::valuation::value(&wallet, keys, snapshot());
+        for row in &v.rows {
+            if let Err(why) = &row.exit {
+                sentence(why)?;
+            }
+        }
+        // Subnet 9999 is not in the data: its rows are out, by name.
+        let gone = v.rows.iter().filter(|r| r.netuid == 9_999).count();
+        prop_assert_eq!(
+            v.totals
+                .out
+                .iter()
+                .filter(|id| id.starts_with("9999"))
+                .count(),
+            gone
+        );
+        Ok(true)
+    });
 }
 
 /// Spec 461's real metadata and the schema the reader makes of it.

@@ -1,6 +1,6 @@
-//! Any bytes through the snapshot importers, the runtime-metadata reader, the metadata-driven
-//! decoder of the chain's answers and the live reader's JSON-RPC replies: never a panic, and
-//! every rejection a sentence.
+//! Any bytes through the snapshot and positions importers, the runtime-metadata reader, the
+//! metadata-driven decoder of the chain's answers and the live reader's JSON-RPC replies: never
+//! a panic, and every rejection a sentence.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -12,6 +12,7 @@ use dtao_calc::snapshot::chain::read::{head_calls, read_state, Head};
 use dtao_calc::snapshot::chain::rpc::batch_results;
 use dtao_calc::snapshot::chain::wanted::{CALLS, STORAGE};
 use dtao_calc::snapshot::import::import;
+use dtao_calc::snapshot::positions::import_positions;
 use dtao_calc::snapshot::Snapshot;
 use libfuzzer_sys::fuzz_target;
 
@@ -73,6 +74,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let current = CURRENT.get_or_init(bundled);
     if let Err(e) = import(text, current) {
+        sentence(e);
+    }
+    // The same text as a wallet's positions (dtao-positions/1, btcli stake list).
+    if let Err(e) = import_positions(text) {
         sentence(e);
     }
 });

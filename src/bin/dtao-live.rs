@@ -4,8 +4,8 @@
 //! text the app reads like any other data (`snapshot::live_answer`).
 
 use dtao_calc::snapshot::chain::quote::Side;
-use dtao_calc::snapshot::live::{quote_live, read_live};
-use dtao_calc::snapshot::live_answer::{write_quote, write_read};
+use dtao_calc::snapshot::live::{quote_live, read_live, read_positions_live};
+use dtao_calc::snapshot::live_answer::{write_positions, write_quote, write_read};
 use wasm_bindgen::prelude::*;
 
 /// Read the chain at `url`, with the validators of subnet `netuid` when given; `persist`:
@@ -54,6 +54,27 @@ pub async fn quote_chain(
         .await
         .map(|q| write_quote(&q))
         .map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The positions of `coldkeys` (SS58 addresses, separated by commas, spaces or new lines) read
+/// from the chain at `url`: live_answer's text (dtao-positions/1 and the parts that failed), or
+/// a sentence saying why not (a bad address is named by its place).
+#[wasm_bindgen]
+pub async fn read_positions(
+    url: String,
+    coldkeys: String,
+    persist: bool,
+    progress: js_sys::Function,
+) -> Result<String, JsValue> {
+    let tell = |text: &str| {
+        let _ = progress.call1(&JsValue::NULL, &JsValue::from_str(text));
+    };
+    let coldkeys = dtao_calc::snapshot::positions::address::parse_list(&coldkeys)
+        .map_err(|e| JsValue::from_str(&e))?;
+    read_positions_live(&url, &coldkeys, persist, &tell)
+        .await
+        .map(|read| write_positions(&read))
+        .map_err(|e| JsValue::from_str(&e))
 }
 
 fn main() {}

@@ -3,13 +3,19 @@
 //!
 //! cargo run --release --features writer --bin dtao-snapshot -- --rpc wss://… --out dist/snapshot.json
 //!
+//! With `--positions ADDRESS…` it writes those coldkeys' positions instead (dtao-positions/1,
+//! `chain::positions`; default file positions.json), for a site that shows a treasury's
+//! holdings.
+//!
 //! The reading is the app's own (`snapshot::chain`: the same calls, decoding and checks); the
 //! transport is jsonrpsee's WebSocket client. The file is written whole or not at all.
 
+use dtao_calc::snapshot::chain::positions::{self, PositionsOptions};
 use dtao_calc::snapshot::chain::read::{endpoint, MemoryStore};
 use dtao_calc::snapshot::chain::rpc::{Answers, Call};
 use dtao_calc::snapshot::chain::{read, LiveError, ReadOptions, FINNEY};
 use dtao_calc::snapshot::dtao_snapshot::write::to_json;
+use dtao_calc::snapshot::positions::{address, dtao_positions};
 use jsonrpsee::core::client::{ClientT, Error as ClientError};
 use jsonrpsee::core::params::{ArrayParams, BatchRequestBuilder};
 use jsonrpsee::ws_client::{WsClient, WsClientBuilder};
@@ -18,12 +24,16 @@ use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const USAGE: &str =
-    "usage: dtao-snapshot [--rpc ws(s)://node] [--out snapshot.json] [--validators all|none|N,N…]
+    "usage: dtao-snapshot [--rpc ws(s)://node] [--out FILE] [--validators all|none|N,N…]
+                     [--positions ADDRESS…]
 Reads every subnet from a Subtensor node and writes a dtao-snapshot/2 file.
   --rpc         the node's WebSocket address (default wss://entrypoint-finney.opentensor.ai:443)
-  --out         the file to write (default snapshot.json); written whole or not at all
+  --out         the file to write (default snapshot.json, or positions.json with --positions);
+                written whole or not at all
   --validators  whose validators (permits, alpha-only stake, takes) to read: every subnet's
-                (default), none, or the netuids listed";
+                (default), none, or the netuids listed
+  --positions   instead, the positions of these coldkeys (SS58 addresses, up to 16): their
+                stakes, locked parts, root basket positions and free TAO, as dtao-positions/1";
 
 /// What `--validators` asks for.
 fn validator_netuids(text: &str) -> Result<Vec<u16>, String> {
@@ -41,22 +51,54 @@ fn validator_netuids(text: &str) -> Result<Vec<u16>, String> {
     }
 }
 
-/// The command line (node, file, whose validators), or a message saying what is wrong with it.
-fn arguments(args: &[String]) -> Result<(String, String, Vec<u16>), String> {
-    let (mut rpc, mut out) = (FINNEY.to_string(), "snapshot.json".to_string());
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+struct Arguments {
+    rpc: String,
+    out: String,
+    validators: Vec<u16>,
+    /// `--positions`: the coldkeys whose positions to write instead of the subnets.
+    positions: Option<Vec<String>>,
+}
+
+/// The command line, or a message saying what is wrong with it.
+fn arguments(args: &[String]) -> Result<Arguments, String> {
+    let (mut rpc, mut out) = (FINNEY.to_string(), None);
     let mut validators = validator_netuids("all")?;
-    let mut rest = args.iter();
+    let mut positions: Option<Vec<String>> = None;
+    let mut rest = args.iter().peekable();
     while let Some(arg) = rest.next() {
         let value = |v: Option<&String>| v.cloned().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--rpc" => rpc = value(rest.next())?,
-            "--out" => out = value(rest.next())?,
+            "--out" => out = Some(value(rest.next())?),
             "--validators" => validators = validator_netuids(&value(rest.next())?)?,
+            "--positions" => {
+                let mut typed = Vec::new();
+                while let Some(a) = rest.next_if(|a| !a.starts_with("--")) {
+                    typed.push(a.clone());
+                }
+                let list = address::parse_list(&typed.join(","))
+                    .map_err(|e| format!("--positions: {e}"))?;
+                if list.is_empty() {
+                    return Err("--positions needs one or more SS58 addresses".into());
+                }
+                positions = Some(list);
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument “{other}”")),
         }
     }
-    Ok((rpc, out, validators))
+    let out = out.unwrap_or_else(|| match positions {
+        Some(_) => "positions.json".into(),
+        None => "snapshot.json".into(),
+    });
+    Ok(Arguments {
+        rpc,
+        out,
+        validators,
+        positions,
+    })
 }
 
 /// `secs` since the epoch as ISO 8601 UTC (days to civil date: Howard Hinnant's algorithm).
@@ -126,7 +168,16 @@ async fn batch(client: &WsClient, url: &str, calls: Vec<Call>) -> Result<Answers
     Ok(answers)
 }
 
-async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, String> {
+/// Written beside the target, then renamed: a site never serves half a file.
+fn write_whole(out: &str, text: &str) -> Result<(), String> {
+    let partial = format!("{out}.partial");
+    std::fs::write(&partial, format!("{text}\n"))
+        .and_then(|_| std::fs::rename(&partial, out))
+        .map_err(|e| format!("could not write {out}: {e}"))
+}
+
+async fn run(args: &Arguments) -> Result<String, String> {
+    let (rpc, out, validators_of) = (&args.rpc, args.out.as_str(), &args.validators);
     let url = endpoint(rpc).map_err(|e| e.to_string())?;
     let client = WsClientBuilder::default()
         .connection_timeout(Duration::from_secs(10))
@@ -140,13 +191,39 @@ async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, Stri
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let fetched_at = iso_utc(now);
+    let store = MemoryStore::default();
+    let progress = |text: &str| eprintln!("dtao-snapshot: {text}");
+    if let Some(coldkeys) = &args.positions {
+        let accounts = positions::accounts(coldkeys)?;
+        let options = PositionsOptions {
+            endpoint: &url,
+            fetched_at: &fetched_at,
+            coldkeys: &accounts,
+        };
+        let read = positions::read(&options, &store, &progress, |calls| {
+            batch(&client, &url, calls)
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+        if let Some(failed) = read.failed.first() {
+            return Err(format!(
+                "the {} could not be read: {}",
+                failed.part.label(),
+                failed.why
+            ));
+        }
+        write_whole(out, &dtao_positions::to_json(&read.positions))?;
+        let (stakes, holders) = positions::count(&read);
+        return Ok(format!(
+            "wrote {out}: {stakes} positions of {holders} coldkeys at block {}",
+            read.positions.block.unwrap_or_default()
+        ));
+    }
     let options = ReadOptions {
         endpoint: &url,
         fetched_at: &fetched_at,
         validators_of,
     };
-    let store = MemoryStore::default();
-    let progress = |text: &str| eprintln!("dtao-snapshot: {text}");
     let live = read(&options, &store, &progress, |calls| {
         batch(&client, &url, calls)
     })
@@ -161,11 +238,7 @@ async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, Stri
         ));
     }
     let snapshot = live.snapshot;
-    // Written beside the target, then renamed: a site never serves half a file.
-    let partial = format!("{out}.partial");
-    std::fs::write(&partial, to_json(&snapshot) + "\n")
-        .and_then(|_| std::fs::rename(&partial, out))
-        .map_err(|e| format!("could not write {out}: {e}"))?;
+    write_whole(out, &to_json(&snapshot))?;
     Ok(format!(
         "wrote {out}: {} subnets of {} at block {} (runtime spec {})",
         snapshot.subnets.len(),
@@ -178,7 +251,7 @@ async fn run(rpc: &str, out: &str, validators_of: &[u16]) -> Result<String, Stri
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (rpc, out, validators) = match arguments(&args) {
+    let parsed = match arguments(&args) {
         Ok(parsed) => parsed,
         Err(why) => {
             if !why.is_empty() {
@@ -188,7 +261,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(if why.is_empty() { 0 } else { 2 });
         }
     };
-    match run(&rpc, &out, &validators).await {
+    match run(&parsed).await {
         Ok(done) => {
             println!("{done}");
             ExitCode::SUCCESS
@@ -214,10 +287,15 @@ mod tests {
     #[test]
     fn arguments_are_read_or_refused() {
         let args = |a: &[&str]| arguments(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        let (rpc, out, all) = args(&[]).unwrap();
+        let all = args(&[]).unwrap();
         assert_eq!(
-            (rpc.as_str(), out.as_str(), all.len()),
-            (FINNEY, "snapshot.json", 65_535)
+            (
+                all.rpc.as_str(),
+                all.out.as_str(),
+                all.validators.len(),
+                all.positions
+            ),
+            (FINNEY, "snapshot.json", 65_535, None)
         );
         let given = [
             "--rpc",
@@ -227,17 +305,44 @@ mod tests {
             "--validators",
             "64, 1",
         ];
-        let (rpc, out, some) = args(&given).unwrap();
+        let some = args(&given).unwrap();
         assert_eq!(
-            (rpc.as_str(), out.as_str(), some),
+            (some.rpc.as_str(), some.out.as_str(), some.validators),
             ("ws://x", "a.json", vec![64, 1])
         );
-        assert!(args(&["--validators", "none"]).unwrap().2.is_empty());
+        assert!(args(&["--validators", "none"])
+            .unwrap()
+            .validators
+            .is_empty());
         assert_eq!(
             args(&["--validators", "x"]).unwrap_err(),
             "--validators: “x” is not a netuid"
         );
         assert_eq!(args(&["--rpc"]).unwrap_err(), "--rpc needs a value");
         assert_eq!(args(&["--what"]).unwrap_err(), "unknown argument “--what”");
+    }
+
+    #[test]
+    fn positions_take_the_addresses_that_follow() {
+        const ALICE: &str = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+        const BOB: &str = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+        let args = |a: &[&str]| arguments(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let read = args(&["--positions", ALICE, BOB, "--rpc", "ws://x"]).unwrap();
+        assert_eq!(
+            read.positions,
+            Some(vec![ALICE.to_string(), BOB.to_string()])
+        );
+        assert_eq!(
+            (read.rpc.as_str(), read.out.as_str()),
+            ("ws://x", "positions.json")
+        );
+        let out = args(&["--out", "t.json", "--positions", ALICE]).unwrap();
+        assert_eq!(out.out, "t.json");
+        assert_eq!(
+            args(&["--positions"]).unwrap_err(),
+            "--positions needs one or more SS58 addresses"
+        );
+        let bad = args(&["--positions", ALICE, "5Grwva"]).unwrap_err();
+        assert!(bad.starts_with("--positions: Address 2:"), "{bad}");
     }
 }

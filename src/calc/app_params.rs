@@ -7,7 +7,7 @@ pub const CALC: Described = Described {
     key: "calc",
     label: "Calculator",
     default: "pool",
-    unit: "pool | returns | take | conviction | screen",
+    unit: "pool | returns | take | conviction | screen | positions",
     about: "Which calculator the page opens on.",
 };
 pub const EMBED: Described = Described {
@@ -92,15 +92,17 @@ pub enum Calc {
     Take,
     Conviction,
     Screen,
+    Positions,
 }
 
 impl Calc {
-    pub const ALL: [Calc; 5] = [
+    pub const ALL: [Calc; 6] = [
         Calc::Pool,
         Calc::Returns,
         Calc::Take,
         Calc::Conviction,
         Calc::Screen,
+        Calc::Positions,
     ];
 
     pub fn param(self) -> &'static str {
@@ -110,6 +112,7 @@ impl Calc {
             Calc::Take => "take",
             Calc::Conviction => "conviction",
             Calc::Screen => "screen",
+            Calc::Positions => "positions",
         }
     }
 
@@ -120,6 +123,7 @@ impl Calc {
             Calc::Take => "Delegation take",
             Calc::Conviction => "Conviction locks",
             Calc::Screen => "Compare subnets",
+            Calc::Positions => "Your positions",
         }
     }
 }
@@ -134,6 +138,7 @@ impl Calc {
             Some("take") => (Calc::Take, None),
             Some("conviction") => (Calc::Conviction, None),
             Some("screen") => (Calc::Screen, None),
+            Some("positions") => (Calc::Positions, None),
             Some(other) => {
                 let shown = crate::model::words::shorten(other);
                 (

@@ -4,7 +4,7 @@
 
 use crate::calc::param::{markdown_table, Doc};
 use crate::calc::{
-    app_params, chain_figures, conviction, pool, pool_source, returns, screen, take,
+    app_params, chain_figures, conviction, pool, pool_source, positions, returns, screen, take,
 };
 
 /// `(name, parameters)` for every table.
@@ -18,6 +18,7 @@ pub fn tables() -> Vec<(&'static str, Vec<Doc>)> {
         ("take", take::form::docs()),
         ("conviction", conviction::form::docs()),
         ("screen", screen::form::docs()),
+        ("positions", positions::form::docs()),
     ]
 }
 

@@ -13,11 +13,20 @@ pub enum InputError {
     NotANumber(String),
     Separator,
     Negative,
-    TooManyDecimals { max: u32 },
-    TooLarge { max: Decimal },
-    TooSmall { min: Decimal, inclusive: bool },
+    TooManyDecimals {
+        max: u32,
+    },
+    TooLarge {
+        max: Decimal,
+    },
+    TooSmall {
+        min: Decimal,
+        inclusive: bool,
+    },
     NotWhole,
     NotAFlag(String),
+    /// A whole sentence from a parser of its own (an address list).
+    Invalid(String),
 }
 
 impl fmt::Display for InputError {
@@ -60,6 +69,7 @@ impl fmt::Display for InputError {
             }
             InputError::NotWhole => write!(f, "Must be a whole number."),
             InputError::NotAFlag(raw) => write!(f, "“{}” is not 0 or 1.", shorten(raw)),
+            InputError::Invalid(sentence) => write!(f, "{sentence}"),
         }
     }
 }

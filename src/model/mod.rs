@@ -6,6 +6,7 @@ pub mod conviction;
 pub mod num;
 pub mod order;
 pub mod pool;
+pub mod positions;
 pub mod screen;
 pub mod staking;
 pub mod subnet_emission;

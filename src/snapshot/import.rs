@@ -2,8 +2,8 @@
 //! line what was found. Validator lists (Taostats yield) are added to the data in use.
 
 use super::{
-    btcli, dtao_snapshot, metagraphed, taostats_pool, taostats_yield, Snapshot, SnapshotError,
-    MAX_BYTES,
+    btcli, dtao_snapshot, metagraphed, positions, taostats_pool, taostats_yield, Snapshot,
+    SnapshotError, MAX_BYTES,
 };
 use crate::model::words::group_thousands;
 use serde_json::Value;
@@ -75,6 +75,7 @@ pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
         return match schema.as_str() {
             Some(dtao_snapshot::SCHEMA_V1) => Ok(Format::DtaoV1),
             Some(dtao_snapshot::SCHEMA) => Ok(Format::DtaoV2),
+            Some(positions::dtao_positions::SCHEMA) => Err(not_subnet_data(value)),
             Some(other) => {
                 let shown: String = other.chars().take(40).collect();
                 Err(SnapshotError::UnknownFormat(format!(
@@ -87,6 +88,9 @@ pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
                 "“schema” should be the text dtao-snapshot/2 (or /1)".to_string(),
             )),
         };
+    }
+    if positions::import::is_positions(value) {
+        return Err(not_subnet_data(value));
     }
     if taostats_yield::detect(value) {
         return Ok(Format::TaostatsYield);
@@ -113,7 +117,16 @@ pub fn detect(value: &Value) -> Result<Format, SnapshotError> {
     )))
 }
 
-fn describe(value: &Value) -> String {
+/// A wallet's positions given as subnet data: where they go instead.
+fn not_subnet_data(value: &Value) -> SnapshotError {
+    let label = positions::import::label(value).unwrap_or("positions");
+    SnapshotError::UnknownFormat(format!(
+        "this is a wallet's positions ({label}), not subnet data: open “Your positions” to load it"
+    ))
+}
+
+/// What a document of no known format looks like, in words.
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Object(map) => {
             let keys: Vec<String> = map

@@ -7,6 +7,7 @@
 use crate::snapshot::chain::error::{METADATA_TIMEOUT_SECONDS, TIMEOUT_SECONDS};
 use crate::snapshot::chain::keys::{hex, unhex};
 use crate::snapshot::chain::parts::LiveRead;
+use crate::snapshot::chain::positions::{self, PositionsOptions, PositionsRead};
 use crate::snapshot::chain::quote::{self, ChainQuote, Side};
 use crate::snapshot::chain::read::{endpoint, SchemaStore};
 use crate::snapshot::chain::rpc::{batch_results, batch_text, Answers, Call};
@@ -131,6 +132,29 @@ pub async fn read_live(
     let store = BrowserStore { persist };
     // Dropping the connection closes it.
     read(&options, &store, progress, |calls| connection.ask(calls)).await
+}
+
+/// Read the positions of `coldkeys` (SS58 addresses) from the chain at `url`, at its head
+/// (`chain::positions`); `progress` hears of a runtime met for the first time. A bad address
+/// is refused before anything is sent.
+pub async fn read_positions_live(
+    url: &str,
+    coldkeys: &[String],
+    persist: bool,
+    progress: &dyn Fn(&str),
+) -> Result<PositionsRead, String> {
+    let accounts = positions::accounts(coldkeys)?;
+    let connection = Connection::open(url).map_err(|e| e.to_string())?;
+    let fetched_at = String::from(js_sys::Date::new_0().to_iso_string());
+    let options = PositionsOptions {
+        endpoint: &connection.url,
+        fetched_at: &fetched_at,
+        coldkeys: &accounts,
+    };
+    let store = BrowserStore { persist };
+    positions::read(&options, &store, progress, |calls| connection.ask(calls))
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// The chain's own quote of a trade at block `at` (hex hash).

@@ -1,31 +1,26 @@
 //! What the live module hands the app, as text: the snapshot of a read in dtao-snapshot/2 with
 //! the parts that failed (`{"snapshot": "…", "failed": [{"part": "validators", "why": "…"}]}`),
 //! and the chain's quote of a trade (`{"quoted": {"swapped": "…", "fee": "…", "out": "…"}}`
-//! in rao, or `{"refused": true}`). Written by the module, read by the app; the app checks what
-//! it reads like any other data.
+//! in rao, or `{"refused": true}`), and a wallet's positions in dtao-positions/1 with the parts
+//! that failed (`{"positions": "…", "failed": […]}`). Written by the module, read by the app;
+//! the app checks what it reads like any other data.
 
 use super::chain::parts::{Failure, LiveRead, Part};
+use super::chain::positions::PositionsRead;
 use super::chain::quote::ChainQuote;
 use super::dtao_snapshot;
+use super::positions::dtao_positions;
 use serde_json::{json, Value};
 
-pub fn write_read(read: &LiveRead) -> String {
-    let failed: Vec<Value> = read
-        .failed
+fn write_failed(failed: &[Failure]) -> Vec<Value> {
+    failed
         .iter()
         .map(|f| json!({"part": f.part.key(), "why": f.why}))
-        .collect();
-    json!({"snapshot": dtao_snapshot::write::to_json(&read.snapshot), "failed": failed}).to_string()
+        .collect()
 }
 
-pub fn read_read(text: &str) -> Result<LiveRead, String> {
-    let value: Value = serde_json::from_str(text).map_err(|_| "it is not JSON".to_string())?;
-    let snapshot = value
-        .get("snapshot")
-        .and_then(Value::as_str)
-        .ok_or("it has no snapshot")?;
-    let snapshot = dtao_snapshot::parse(snapshot).map_err(|e| e.to_string())?;
-    let failed = value
+fn read_failed(value: &Value) -> Result<Vec<Failure>, String> {
+    value
         .get("failed")
         .and_then(Value::as_array)
         .ok_or("it does not list failed parts")?
@@ -37,7 +32,37 @@ pub fn read_read(text: &str) -> Result<LiveRead, String> {
             })
         })
         .collect::<Option<Vec<_>>>()
-        .ok_or("a failed part is not one this app knows")?;
+        .ok_or_else(|| "a failed part is not one this app knows".to_string())
+}
+
+pub fn write_read(read: &LiveRead) -> String {
+    json!({"snapshot": dtao_snapshot::write::to_json(&read.snapshot), "failed": write_failed(&read.failed)}).to_string()
+}
+
+pub fn write_positions(read: &PositionsRead) -> String {
+    json!({"positions": dtao_positions::to_json(&read.positions), "failed": write_failed(&read.failed)}).to_string()
+}
+
+pub fn read_positions(text: &str) -> Result<PositionsRead, String> {
+    let value: Value = serde_json::from_str(text).map_err(|_| "it is not JSON".to_string())?;
+    let positions = value
+        .get("positions")
+        .and_then(Value::as_str)
+        .ok_or("it has no positions")?;
+    Ok(PositionsRead {
+        positions: dtao_positions::parse(positions).map_err(|e| e.to_string())?,
+        failed: read_failed(&value)?,
+    })
+}
+
+pub fn read_read(text: &str) -> Result<LiveRead, String> {
+    let value: Value = serde_json::from_str(text).map_err(|_| "it is not JSON".to_string())?;
+    let snapshot = value
+        .get("snapshot")
+        .and_then(Value::as_str)
+        .ok_or("it has no snapshot")?;
+    let snapshot = dtao_snapshot::parse(snapshot).map_err(|e| e.to_string())?;
+    let failed = read_failed(&value)?;
     Ok(LiveRead { snapshot, failed })
 }
 

@@ -5,6 +5,7 @@
 //! neither the WebSocket client nor the runtime metadata decoder.
 
 use crate::snapshot::chain::parts::LiveRead;
+use crate::snapshot::chain::positions::PositionsRead;
 use crate::snapshot::chain::quote::{ChainQuote, Side};
 use crate::snapshot::live_answer;
 use js_sys::{Function, Object, Promise, Reflect};
@@ -19,6 +20,8 @@ pub const WASM: &str = "dtao-live_bg.wasm";
 const GLOBAL: &str = "dtaoLive";
 /// Where the page keeps the module's start, so it starts once however often it is asked.
 const STARTED: &str = "__dtaoLiveStarted";
+/// Where the page keeps the script's loading, so it is added once however often it is asked.
+const LOADING: &str = "__dtaoLiveLoading";
 
 /// Read the chain at `endpoint`, with the validators of subnet `netuid` when given, using the
 /// live module found next to `base` (the app's address). `persist`: whether runtime schemas may
@@ -43,6 +46,33 @@ pub async fn read_chain(
     let text = call(&read, &args).await?;
     drop(progress);
     live_answer::read_read(&text)
+        .map_err(|e| format!("The live reader's answer could not be read: {e}"))
+}
+
+/// Read the positions of `coldkeys` (SS58 addresses) from the chain at `endpoint`, through the
+/// live module found next to `base`; `persist` and `progress` as for [`read_chain`]. The
+/// positions (checked as any dtao-positions/1 document) and the parts that failed, or a
+/// sentence.
+pub async fn read_positions(
+    base: &str,
+    endpoint: &str,
+    coldkeys: &[String],
+    persist: bool,
+    progress: impl Fn(String) + 'static,
+) -> Result<PositionsRead, String> {
+    let read = function(base, "read_positions").await?;
+    let progress = Closure::<dyn Fn(JsValue)>::new(move |text: JsValue| {
+        progress(text.as_string().unwrap_or_default())
+    });
+    let args = js_sys::Array::of4(
+        &endpoint.into(),
+        &coldkeys.join(",").into(),
+        &JsValue::from_bool(persist),
+        progress.as_ref(),
+    );
+    let text = call(&read, &args).await?;
+    drop(progress);
+    live_answer::read_positions(&text)
         .map_err(|e| format!("The live reader's answer could not be read: {e}"))
 }
 
@@ -120,24 +150,36 @@ async fn load(base: &str) -> Result<JsValue, String> {
     };
     let mut global = Reflect::get(&window, &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
     if global.is_undefined() {
-        let document = window.document().ok_or("no document")?;
-        let script: web_sys::HtmlScriptElement = document
-            .create_element("script")
-            .map_err(describe)?
-            .unchecked_into();
-        script.set_src(&url(SCRIPT)?);
-        let loaded = Promise::new(&mut |resolve, reject| {
-            script.set_onload(Some(&resolve));
-            script.set_onerror(Some(&reject));
-        });
-        document
-            .head()
-            .ok_or("no document head")?
-            .append_child(&script)
-            .map_err(describe)?;
-        JsFuture::from(loaded)
-            .await
-            .map_err(|_| format!("{SCRIPT} did not load"))?;
+        // Two reads may start together (the subnet data and a wallet's positions): the script
+        // is added once, and the second waits for the first's.
+        let mut loading = Reflect::get(&window, &LOADING.into()).unwrap_or(JsValue::UNDEFINED);
+        if loading.is_undefined() {
+            let document = window.document().ok_or("no document")?;
+            let script: web_sys::HtmlScriptElement = document
+                .create_element("script")
+                .map_err(describe)?
+                .unchecked_into();
+            script.set_src(&url(SCRIPT)?);
+            let loaded = Promise::new(&mut |resolve, reject| {
+                script.set_onload(Some(&resolve));
+                script.set_onerror(Some(&reject));
+            });
+            document
+                .head()
+                .ok_or("no document head")?
+                .append_child(&script)
+                .map_err(describe)?;
+            loading = loaded.into();
+            let _ = Reflect::set(&window, &LOADING.into(), &loading);
+        }
+        let loaded: Promise = loading
+            .dyn_into()
+            .map_err(|_| "no script load".to_string())?;
+        if JsFuture::from(loaded).await.is_err() {
+            // A script that failed to load is not kept: the next try adds it again.
+            let _ = Reflect::delete_property(&window, &LOADING.into());
+            return Err(format!("{SCRIPT} did not load"));
+        }
         global = Reflect::get(&window, &GLOBAL.into()).unwrap_or(JsValue::UNDEFINED);
     }
     let start: Function = global

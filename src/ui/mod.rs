@@ -4,6 +4,7 @@
 pub mod conviction;
 pub mod data;
 pub mod pool;
+pub mod positions;
 pub mod returns;
 pub mod screen;
 pub mod shell;

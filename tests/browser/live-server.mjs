@@ -8,11 +8,16 @@
 //   /not-json      every batch answered with text that is not JSON
 //   /silent        connected, never answers (the reader gives up after 10 s)
 //   /hang-up       the connection closed as soon as it opens
+// Every state also serves a wallet's positions (positions-node.mjs: Alice's and Bob's stakes,
+// locks, root basket position and free TAO), for whatever of them its runtime's metadata has.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { WebSocketServer } from "ws";
 import { ROOT, SHARED } from "./harness.mjs";
+import { positionsCall, positionsStorage } from "./positions-node.mjs";
+
+export { POSITIONS } from "./positions-node.mjs";
 
 /** SCALE's compact length prefix. */
 function compact(n) {
@@ -57,6 +62,11 @@ function answer(state, metadata, method, params = []) {
       const [name, args] = params;
       if (state.refuse.includes(name)) return { error: { code: -32000, message: `${name} refused` } };
       if (name === "Metadata_metadata_at_version") return { result: metadataAt(state, metadata, args) };
+      // Spec 393 has only the stakes' call of the wallet's (its metadata).
+      const wallet = state.spec_version >= 461 || name === "StakeInfoRuntimeApi_get_stake_info_for_coldkeys"
+        ? positionsCall(name, args)
+        : undefined;
+      if (wallet !== undefined) return { result: wallet };
       const table = state.calls[name];
       if (!table) return { error: { code: -32000, message: `Exported method ${name} is not found` } };
       if (table[args] !== undefined) return { result: table[args] };
@@ -64,7 +74,7 @@ function answer(state, metadata, method, params = []) {
     }
     case "state_queryStorageAt":
       if (atHead(1)) {
-        const changes = params[0].map((key) => [key, state.storage[key] ?? null]);
+        const changes = params[0].map((key) => [key, state.storage[key] ?? positionsStorage(key) ?? null]);
         return { result: [{ block: state.hash, changes }] };
       }
       break;

@@ -11,6 +11,8 @@ pub mod keys;
 pub mod metadata;
 pub mod parts;
 pub mod pools;
+pub mod position_values;
+pub mod positions;
 pub mod quote;
 pub mod read;
 pub mod rpc;

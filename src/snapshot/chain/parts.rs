@@ -24,9 +24,16 @@ pub enum Part {
     Validators,
     /// Every root validator's basket and the chain's pricing of it.
     Baskets,
+    /// A wallet's positions (`positions.rs`): the part of each subnet's stake a conviction
+    /// lock holds.
+    Locks,
+    /// A wallet's free TAO (`System::Account`).
+    FreeBalances,
+    /// A wallet's root basket positions.
+    BasketPositions,
 }
 
-pub const PARTS: [Part; 7] = [
+pub const PARTS: [Part; 10] = [
     Part::ChainValues,
     Part::LockRates,
     Part::Curves,
@@ -34,6 +41,9 @@ pub const PARTS: [Part; 7] = [
     Part::EmissionTerms,
     Part::Validators,
     Part::Baskets,
+    Part::Locks,
+    Part::FreeBalances,
+    Part::BasketPositions,
 ];
 
 impl Part {
@@ -49,6 +59,9 @@ impl Part {
             }
             Part::Validators => "validators",
             Part::Baskets => "root baskets",
+            Part::Locks => "locked stake",
+            Part::FreeBalances => "free balances",
+            Part::BasketPositions => "root basket positions",
         }
     }
 
@@ -62,6 +75,9 @@ impl Part {
             Part::EmissionTerms => "emission_terms",
             Part::Validators => "validators",
             Part::Baskets => "baskets",
+            Part::Locks => "locks",
+            Part::FreeBalances => "free_balances",
+            Part::BasketPositions => "basket_positions",
         }
     }
 
@@ -135,6 +151,8 @@ pub fn fill_from(live: &mut Snapshot, previous: &Snapshot, failed: &[Part], vali
                 live.runtime.unlock_rate = previous.runtime.unlock_rate;
             }
             Part::Baskets => live.root_baskets = previous.root_baskets.clone(),
+            // A wallet's parts are not a snapshot's.
+            Part::Locks | Part::FreeBalances | Part::BasketPositions => {}
             Part::EmissionTerms => {
                 let (now, before) = (&mut live.runtime, &previous.runtime);
                 now.bar_rank = before.bar_rank;

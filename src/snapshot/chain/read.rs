@@ -49,6 +49,15 @@ pub fn endpoint(text: &str) -> Result<String, LiveError> {
     }
 }
 
+/// The network's name in data, from the chain's (`system_chain`): finney calls itself
+/// "Bittensor".
+pub fn network(chain: &str) -> String {
+    match chain {
+        "Bittensor" => "finney".to_string(),
+        other => other.to_lowercase(),
+    }
+}
+
 /// What a read needs besides the node: where it reads, when, whose validators.
 pub struct ReadOptions<'a> {
     pub endpoint: &'a str,
@@ -199,10 +208,7 @@ pub fn finish(
             s.validator_alpha_stake = (!total.is_zero()).then_some(total);
         }
     }
-    let network = match state.head.chain.as_str() {
-        "Bittensor" => "finney".to_string(),
-        other => other.to_lowercase(),
-    };
+    let network = network(&state.head.chain);
     let values = state.chain_values;
     let mut snapshot = Snapshot {
         network,

@@ -15,7 +15,14 @@ pub const SIM_SELL: &str = "SwapRuntimeApi_sim_swap_alpha_for_tao";
 pub const ALL_BASKETS: &str = "BetaBasketRuntimeApi_get_all_validator_baskets";
 pub const ALL_PRICING: &str = "BetaBasketRuntimeApi_get_all_beta_pricing";
 
-pub const CALLS: [&str; 7] = [
+/// A wallet's positions (issue 32; `positions.rs`): each coldkey's stakes (spec 393 and 461),
+/// the part of each subnet's stake its conviction lock holds (461, not 393), and its root
+/// basket positions (461, not 393).
+pub const STAKE_INFO: &str = "StakeInfoRuntimeApi_get_stake_info_for_coldkeys";
+pub const STAKE_AVAILABILITY: &str = "StakeInfoRuntimeApi_get_stake_availability_for_coldkeys";
+pub const BASKET_PORTFOLIO: &str = "BetaBasketRuntimeApi_get_root_basket_portfolio";
+
+pub const CALLS: [&str; 10] = [
     DYNAMIC_INFO,
     METAGRAPH,
     BLOCK_EMISSION,
@@ -23,6 +30,9 @@ pub const CALLS: [&str; 7] = [
     SIM_SELL,
     ALL_BASKETS,
     ALL_PRICING,
+    STAKE_INFO,
+    STAKE_AVAILABILITY,
+    BASKET_PORTFOLIO,
 ];
 
 const SUBTENSOR: &[&str] = &["SubtensorModule"];
@@ -57,8 +67,10 @@ pub const BAR_RANK: Wanted = item(SUBTENSOR, "EmissionBarRank");
 pub const GATE_EXPONENT: Wanted = item(SUBTENSOR, "EmissionGateExponent");
 pub const BAR_QUANTILE: Wanted = item(SUBTENSOR, "EmissionBarQuantile");
 pub const GATE_BAR: Wanted = item(SUBTENSOR, "EmissionGateBar");
+/// A coldkey's account (`AccountInfo`), whose `data.free` is its free TAO (positions).
+pub const ACCOUNT: Wanted = item(&["System"], "Account");
 
-pub const STORAGE: [Wanted; 19] = [
+pub const STORAGE: [Wanted; 20] = [
     TAO_WEIGHT,
     SUBNET_TAO,
     OWNER_CUT,
@@ -78,6 +90,7 @@ pub const STORAGE: [Wanted; 19] = [
     GATE_EXPONENT,
     BAR_QUANTILE,
     GATE_BAR,
+    ACCOUNT,
 ];
 
 /// Names everything above, so a schema kept by an app that wanted less is made again.

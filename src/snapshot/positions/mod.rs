@@ -6,6 +6,14 @@
 //! (`Snapshot`), which is a separate thing: positions never replace it.
 
 pub mod address;
+pub mod btcli_stake;
+pub mod dtao_positions;
+pub mod import;
+
+pub use import::{import_positions, is_positions};
+
+/// The most stakes one document brings, over all its coldkeys.
+pub const MAX_STAKES: usize = 2_000;
 
 /// Positions of one or more coldkeys at one block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

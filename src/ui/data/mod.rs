@@ -24,6 +24,7 @@ const STORED_RPC: &str = "rpc";
 
 mod live;
 pub mod panel;
+pub mod positions;
 pub mod storage;
 
 /// Where the data in use came from.
@@ -99,6 +100,8 @@ pub struct Data {
     params: Params,
     /// The app's address, next to which the live reader's module lives.
     base: StoredValue<String>,
+    /// A wallet's positions, valued against the subnet data (`positions.rs`).
+    pub positions: positions::PositionsData,
 }
 
 impl Data {
@@ -121,10 +124,12 @@ impl Data {
             use_storage,
             params,
             base: StoredValue::new(base),
+            positions: positions::PositionsData::new(use_storage),
         };
         if use_storage {
             data.restore();
         }
+        data.start_positions();
         if params.get(LIVE.key).as_deref() == Some("1") {
             data.load_live(data.endpoint());
         } else if let Some(url) = params.get(SNAPSHOT.key).filter(|u| !u.trim().is_empty()) {
@@ -182,6 +187,17 @@ impl Data {
 
     /// Read `text` in any supported format and use it, or report why not.
     pub fn load_text(&self, text: &str, origin: Origin) {
+        // A wallet's positions go beside the subnet data, and the page that shows them opens.
+        if positions::looks_like_positions(text) {
+            if let Ok(summary) = self.load_positions_text(text, origin.label()) {
+                self.params
+                    .set(crate::calc::app_params::CALC.key, Some("positions".into()));
+                self.status.set(Some(Status::Loaded(format!(
+                    "{summary} They are valued against the subnet data in use."
+                ))));
+                return;
+            }
+        }
         let result = self
             .snapshot
             .with_untracked(|current| import(text, current));

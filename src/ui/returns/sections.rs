@@ -82,6 +82,7 @@ pub fn HeldForTable(result: Memo<Result<Projection, String>>) -> impl IntoView {
                     <tbody inner_html=move || result.with(|r| rows(r, style()))></tbody>
                 </table>
             </div>
+            <crate::ui::widgets::download::TableCsv table="returns" />
         </section>
     }
 }

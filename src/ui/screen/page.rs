@@ -238,6 +238,7 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
             <Results slot>
                 <ScreenTable rows=all shown=order form=form params=params edit=edit chosen=chosen limit=None />
                 <p class="note" data-testid="screen-emission-assumed">{emission_assumed}</p>
+                {(!compact).then(|| view! { <crate::ui::widgets::download::TableCsv table="screen" /> })}
             </Results>
             <Chart slot>
                 {if compact {

@@ -8,6 +8,7 @@ use crate::ui::conviction::ConvictionCalculator;
 use crate::ui::data::panel::DataPanel;
 use crate::ui::data::Data;
 use crate::ui::pool::PoolCalculator;
+use crate::ui::positions::PositionsCalculator;
 use crate::ui::returns::ReturnsCalculator;
 use crate::ui::screen::ScreenCalculator;
 use crate::ui::shell::embed_panel::EmbedPanel;
@@ -72,6 +73,7 @@ pub fn App(
         Calc::Take => view! { <TakeCalculator params=params data=data /> }.into_any(),
         Calc::Conviction => view! { <ConvictionCalculator params=params data=data /> }.into_any(),
         Calc::Screen => view! { <ScreenCalculator params=params data=data /> }.into_any(),
+        Calc::Positions => view! { <PositionsCalculator params=params data=data /> }.into_any(),
     };
     let calc_message = move || {
         let embed = params.get(EMBED.key);

@@ -108,6 +108,7 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                 <tbody inner_html=move || result.with(|r| comparison_rows(r, style()))></tbody>
             </table>
         </div>
+        <crate::ui::widgets::download::TableCsv table="take" />
         <Disclosure class="explain column-meanings" summary="What the columns mean">
             <dl class="figures explain-list">
                 <div class="figure"><dt>"Net APY"</dt><dd class="explain">{explain::NET_APY}</dd></div>

@@ -5,6 +5,7 @@ pub mod chain_fields;
 pub mod chart;
 pub mod clipboard;
 pub mod disclosure;
+pub mod download;
 pub mod explain;
 pub mod figure;
 pub mod inputs;

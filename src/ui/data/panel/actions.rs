@@ -4,7 +4,6 @@
 use crate::snapshot::dtao_snapshot;
 use crate::ui::data::{Data, Status};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DataActions(data: Data) -> impl IntoView {
@@ -22,7 +21,7 @@ pub fn DataActions(data: Data) -> impl IntoView {
                         let block = s.block.map(|b| b.to_string()).unwrap_or_else(|| "unknown".into());
                         (dtao_snapshot::write::to_json(s), format!("dtao-snapshot-{}-{block}.json", if s.network.is_empty() { "data" } else { &s.network }))
                     });
-                    if download(&json, &name).is_err() {
+                    if crate::ui::widgets::download::download(&json, "application/json", &name).is_err() {
                         data.status.set(Some(Status::Failed("The browser refused the download.".into())));
                     }
                 }
@@ -40,18 +39,4 @@ pub fn DataActions(data: Data) -> impl IntoView {
             </label>
         </div>
     }
-}
-
-/// Offer `json` as a file download.
-fn download(json: &str, filename: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
-    anchor.set_href(&url);
-    anchor.set_download(filename);
-    anchor.click();
-    web_sys::Url::revoke_object_url(&url)
 }
