@@ -131,6 +131,14 @@ fn each_stake_is_valued_at_spot_and_sold_alone_into_todays_pool() {
     let exit = a.exit.clone().unwrap().unwrap();
     assert_eq!(exit.tao_rao, sold.out_rao);
     assert_eq!(exit.cost_rao, a.spot_rao.unwrap() - sold.out_rao);
+    // As a share of the spot value sold, by hand: (spot - out) / spot, in percent.
+    let by_hand =
+        Decimal::from(exit.cost_rao) / Decimal::from(a.spot_rao.unwrap()) * Decimal::ONE_HUNDRED;
+    assert!(
+        (exit.cost_pct - by_hand).abs() < Decimal::new(1, 10),
+        "{} vs {by_hand}",
+        exit.cost_pct
+    );
     // The locked part stays: 15,000 of 20,000 sold, the rest valued at spot.
     let b = row(&v, "4-2");
     assert_eq!(b.locked_spot_rao, spot(&p4, 5_000 * TAO));

@@ -163,6 +163,16 @@ test("a bad address is named next to the field; a subnet table and the take tabl
   await page.locator("#coldkeys").press("Tab");
   assert.match(await page.locator("#coldkeys-msg").textContent(), /another network \(SS58 prefix 0\)/);
   assert.match(await text(page, "positions-privacy"), /only to the chain node you chose/);
+  // Addresses are kept on the device only when the box is ticked, and forgotten when it is not.
+  await page.goto(page.url().replace(/coldkeys=[^&]*/, `coldkeys=${ALICE}`));
+  await page.waitForSelector("#positions-remember");
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("coldkeys")).length), 0);
+  await page.locator("#positions-remember").check();
+  await page.goto(page.url().replace(/[?&]coldkeys=[^&]*/, ""));
+  await page.waitForSelector("#coldkeys");
+  assert.equal(await page.locator("#coldkeys").inputValue(), ALICE);
+  await page.locator("#positions-remember").uncheck();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("coldkeys")).length), 0);
   await context.close();
 
   const screen = await app.open("/?calc=screen&amount=100");
@@ -245,7 +255,58 @@ test("live: two coldkeys read from the node, a locked position, a root stake and
     assert.match(await text(page, "positions-source"), /Positions from the chain at ws:\/\/127\.0\.0\.1/);
     assert.deepEqual(problems, []);
     await context.close();
+
+    // A coldkey with no stake: said so, no figures.
+    const CHARLIE = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+    const empty = await app.open(`/?calc=positions&live=1&rpc=${rpc}&coldkeys=${CHARLIE}`, { allow: [/WebSocket connection to .* failed/] });
+    await empty.page.waitForFunction(() => /hold no stake/.test(document.querySelector('[data-testid="positions-verdict"]')?.textContent ?? ""), null, { timeout: 40_000 });
+    await empty.context.close();
+
+    // A node that refuses: the message, and the positions loaded from a file stay.
+    const refused = await app.open(
+      `/?calc=positions&positions=${encodeURIComponent(`${files.url}/wallet.json`)}&rpc=${encodeURIComponent(chain.url("/rpc-error"))}&coldkeys=${ALICE}`,
+      { allow: [/WebSocket connection to .* failed/, /Failed to load resource/, /net::ERR_/] },
+    );
+    await refused.page.waitForSelector('[data-testid="positions-total-exit"]');
+    const before = await dataValue(refused.page, "positions-total-exit");
+    await refused.page.locator('[data-testid="positions-read"]').click();
+    await refused.page.waitForSelector('[data-testid="positions-error"]', { timeout: 40_000 });
+    assert.match(await text(refused.page, "positions-error"), /Positions loaded from a file still work/);
+    assert.equal(await dataValue(refused.page, "positions-total-exit"), before);
+    await refused.context.close();
   } finally {
     await chain.close();
+  }
+});
+
+// Accessibility: axe-core finds no serious or critical violation with a wallet loaded, in light
+// and dark, with the "how this is computed" open; the table and the chart are reached by Tab.
+test("axe and the keyboard on the positions page, light and dark", async () => {
+  const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, problems, context } = await app.open(
+      `/?calc=positions&coldkeys=${ALICE},x&positions=${encodeURIComponent(`${files.url}/wallet.json`)}`,
+      { colorScheme },
+    );
+    await page.waitForSelector('[data-testid="positions-total-exit"]');
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+    await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async () => {
+      const result = await window.axe.run(document, { resultTypes: ["violations"] });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    });
+    assert.deepEqual(found, [], colorScheme);
+    // The coldkeys box, the read button, the table's region and the CSV button take focus.
+    const stops = new Set();
+    await page.locator("body").focus();
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press("Tab");
+      stops.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.dataset?.testid || document.activeElement?.getAttribute("role") || ""));
+    }
+    for (const stop of ["coldkeys", "positions-read", "region", "positions-csv"]) assert.ok(stops.has(stop), `${colorScheme}: Tab never reaches ${stop}`);
+    assert.deepEqual(problems, []);
+    await context.close();
   }
 });
