@@ -9,6 +9,7 @@ pub mod chain;
 pub mod dtao_snapshot;
 pub mod fetch;
 pub mod fields;
+pub mod history;
 pub mod import;
 pub mod listing;
 pub mod live;
