@@ -17,6 +17,7 @@ use dtao_calc::calc::pool::form::PoolForm;
 use dtao_calc::calc::pool_source::PoolSource;
 use dtao_calc::calc::query::parse_query;
 use dtao_calc::calc::returns::form::ReturnsForm;
+use dtao_calc::calc::returns::history::form::HistoryForm;
 use dtao_calc::calc::screen;
 use dtao_calc::calc::screen::form::ScreenForm;
 use dtao_calc::calc::take::{compare, form::TakeForm};
@@ -40,6 +41,8 @@ const CASES: u32 = 100_000;
 const POOL_CASES: u32 = 20_000;
 /// At least this share of the cases must reach the computation (three in four are all valid).
 const MIN_RAN_PCT: u32 = 60;
+/// "Today" for the history dates: 2026-12-01, 00:00 UTC.
+const NOW_MS: u64 = 1_796_083_200_000;
 
 fn snapshot() -> &'static Snapshot {
     static SNAPSHOT: OnceLock<Snapshot> = OnceLock::new();
@@ -318,9 +321,37 @@ fn returns_parameters() {
         ("root_tao", Just(None).boxed()),
         ("tao_weight", Just(None).boxed()),
         ("epoch_blocks", sometimes(0.1, "36[01]")),
+        ("hotkey", sometimes(0.1, "5[1-9A-HJ-NP-Za-km-z]{47}")),
+        ("window_days", sometimes(0.3, "[1-9][0-9]{0,2}")),
+        (
+            "from_date",
+            sometimes(0.3, "202[4-7]-(0[1-9]|1[0-2])-([0-2][1-9]|3[01])"),
+        ),
+        ("from_block", sometimes(0.1, "[1-9][0-9]{0,7}")),
+        (
+            "to_date",
+            sometimes(0.2, "202[5-7]-(0[1-9]|1[0-2])-[0-2][1-9]"),
+        ),
+        (
+            "archive",
+            sometimes(0.2, "wss?://[a-z]{1,10}\\.[a-z]{2,3}(:[0-9]{2,4})?"),
+        ),
     ];
     run("returns", CASES, &["returns", "chain-figures"], spec, |q| {
         let form = ReturnsForm::read(|k| q.get(k).cloned(), snapshot());
+        let netuid = form.source.netuid.ok().flatten().unwrap_or(0);
+        let history = HistoryForm::read(|k| q.get(k).cloned(), snapshot(), netuid, NOW_MS);
+        check!(
+            history.hotkey,
+            history.window_days,
+            history.from_date,
+            history.from_block,
+            history.to_date,
+            history.archive,
+        );
+        if let Err(e) = history.from() {
+            sentence(&e)?;
+        }
         check_source(&form.source)?;
         check_chain(&form.chain)?;
         check!(
@@ -772,6 +803,36 @@ fn known_bad_values_are_rejected() {
     refuses(returns, "epoch_blocks", &["0", "1.5", "NaN"], |f| {
         f.chain.epoch_blocks.error()
     });
+    let history = |q: &HashMap<String, String>| {
+        HistoryForm::read(|k| q.get(k).cloned(), snapshot(), 64, NOW_MS)
+    };
+    refuses(
+        history,
+        "hotkey",
+        &["abc", "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQZ"],
+        |f| f.hotkey.error(),
+    );
+    refuses(history, "window_days", &["0", "366", "1.5", "NaN"], |f| {
+        f.window_days.error()
+    });
+    refuses(
+        history,
+        "from_date",
+        &["2025-02-12", "2026-12-02", "2025-02-30", "13/02/2025"],
+        |f| f.from_date.error(),
+    );
+    refuses(history, "from_block", &["0", "1.5", "-1", "NaN"], |f| {
+        f.from_block.error()
+    });
+    refuses(history, "to_date", &["2026-12-02", "x"], |f| {
+        f.to_date.error()
+    });
+    refuses(
+        history,
+        "archive",
+        &["https://archive.example", "archive", "wss://"],
+        |f| f.archive.error(),
+    );
 
     let take = |q: &HashMap<String, String>| TakeForm::read(|k| q.get(k).cloned(), snapshot());
     refuses(take, "takes", &BAD_NUMBERS, |f| f.rows[0].take.error());

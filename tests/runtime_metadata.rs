@@ -265,7 +265,7 @@ fn stored_values_and_call_answers_read_as_the_sdk_read_them() {
 #[test]
 fn both_runtimes_make_a_small_schema_with_everything_the_reader_asks_for() {
     use dtao_calc::snapshot::chain::wanted::{CALLS, STORAGE};
-    for (file, spec, calls, items) in [(SPEC_393, 393, 5, 7), (SPEC_461, 461, 10, 19)] {
+    for (file, spec, calls, items) in [(SPEC_393, 393, 5, 10), (SPEC_461, 461, 11, 23)] {
         let metadata = runtimes::bytes(file);
         let schema = Schema::from_metadata(&metadata, spec, &CALLS, &STORAGE).unwrap();
         assert_eq!(

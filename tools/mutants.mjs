@@ -30,6 +30,7 @@ const AREAS = {
   screen: ["figures_screen", "screen_consistency"],
   importers: ["importers", "figures_importers", "bundled"],
   positions: ["figures_positions", "importers_positions"],
+  history: ["figures_history"],
 };
 // Every native suite but the 100,000-case robustness runs (they check messages, not figures)
 // and the live reader's (it checks decoding; its figures are the importers').

@@ -3,9 +3,10 @@
 //! metadata decoder and the WebSocket client stay out of the first download. It answers in
 //! text the app reads like any other data (`snapshot::live_answer`).
 
+use dtao_calc::snapshot::chain::history::parse_targets;
 use dtao_calc::snapshot::chain::quote::Side;
-use dtao_calc::snapshot::live::{quote_live, read_live, read_positions_live};
-use dtao_calc::snapshot::live_answer::{write_positions, write_quote, write_read};
+use dtao_calc::snapshot::live::{quote_live, read_history_live, read_live, read_positions_live};
+use dtao_calc::snapshot::live_answer::{write_history, write_positions, write_quote, write_read};
 use wasm_bindgen::prelude::*;
 
 /// Read the chain at `url`, with the validators of subnet `netuid` when given; `persist`:
@@ -74,6 +75,39 @@ pub async fn read_positions(
     read_positions_live(&url, &coldkeys, persist, &tell)
         .await
         .map(|read| write_positions(&read))
+        .map_err(|e| JsValue::from_str(&e))
+}
+
+/// A validator's (`hotkey`, SS58) history on subnet `netuid` read from the archive node at
+/// `url`: the blocks of `targets` (`block:N`, `date:YYYY-MM-DD`, `time:<unix seconds>`,
+/// `days:N`, separated by commas; the head is always read), as live_answer's text, or a
+/// sentence saying why not. `cancelled`, when given, is called before every round: once it
+/// returns true the read stops with "The read was cancelled." (dropping the promise's result
+/// also works, but lets the rounds under way finish).
+#[wasm_bindgen]
+pub async fn read_history(
+    url: String,
+    netuid: u16,
+    hotkey: String,
+    targets: String,
+    persist: bool,
+    progress: js_sys::Function,
+    cancelled: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    let tell = |text: &str| {
+        let _ = progress.call1(&JsValue::NULL, &JsValue::from_str(text));
+    };
+    let stop = || {
+        // A flag the page has dropped (it dropped the read) throws: stop then too.
+        cancelled.as_ref().is_some_and(|f| {
+            f.call0(&JsValue::NULL)
+                .map_or(true, |v| v.as_bool() == Some(true))
+        })
+    };
+    let targets = parse_targets(&targets).map_err(|e| JsValue::from_str(&e))?;
+    read_history_live(&url, netuid, &hotkey, targets, persist, &tell, &stop)
+        .await
+        .map(|h| write_history(&h))
         .map_err(|e| JsValue::from_str(&e))
 }
 

@@ -5,6 +5,7 @@
 //! keeps its data.
 
 use crate::snapshot::chain::error::{METADATA_TIMEOUT_SECONDS, TIMEOUT_SECONDS};
+use crate::snapshot::chain::history::{self, HistoryCache, HistoryOptions, Target};
 use crate::snapshot::chain::keys::{hex, unhex};
 use crate::snapshot::chain::parts::LiveRead;
 use crate::snapshot::chain::positions::{self, PositionsOptions, PositionsRead};
@@ -12,6 +13,7 @@ use crate::snapshot::chain::quote::{self, ChainQuote, Side};
 use crate::snapshot::chain::read::{endpoint, SchemaStore};
 use crate::snapshot::chain::rpc::{batch_results, batch_text, Answers, Call};
 use crate::snapshot::chain::{read, LiveError, ReadOptions};
+use crate::snapshot::history::History;
 use futures::future::poll_fn;
 use futures::future::{select, Either};
 use futures::lock::Mutex;
@@ -155,6 +157,43 @@ pub async fn read_positions_live(
     positions::read(&options, &store, progress, |calls| connection.ask(calls))
         .await
         .map_err(|e| e.to_string())
+}
+
+thread_local! {
+    /// Blocks read before, by archive address, for the page's life.
+    static HISTORY: RefCell<HashMap<String, HistoryCache>> = RefCell::new(HashMap::new());
+}
+
+/// A validator's (`hotkey`, SS58) history on subnet `netuid` read from the archive node at
+/// `url` (`chain::history`): the blocks of `targets` and the head, each at its own hash.
+/// Blocks read before in this page cost no request; `cancelled` is asked before every round.
+pub async fn read_history_live(
+    url: &str,
+    netuid: u16,
+    hotkey: &str,
+    targets: Vec<Target>,
+    persist: bool,
+    progress: &dyn Fn(&str),
+    cancelled: &dyn Fn() -> bool,
+) -> Result<History, String> {
+    let hotkey = crate::snapshot::positions::address::parse(hotkey)
+        .map_err(|why| format!("The validator's hotkey: {why}"))?;
+    let connection = Connection::open(url).map_err(|e| e.to_string())?;
+    let options = HistoryOptions {
+        archive: connection.url.clone(),
+        netuid,
+        hotkey,
+        targets,
+    };
+    let store = BrowserStore { persist };
+    // Taken out while the read runs (another read of the same node starts with none).
+    let mut cache = HISTORY.with(|h| h.borrow_mut().remove(&connection.url).unwrap_or_default());
+    let read = history::read_history(&options, &store, &mut cache, progress, cancelled, |calls| {
+        connection.ask(calls)
+    })
+    .await;
+    HISTORY.with(|h| h.borrow_mut().insert(connection.url.clone(), cache));
+    read.map_err(|e| e.to_string())
 }
 
 /// The chain's own quote of a trade at block `at` (hex hash).

@@ -2,13 +2,15 @@
 //! the parts that failed (`{"snapshot": "…", "failed": [{"part": "validators", "why": "…"}]}`),
 //! and the chain's quote of a trade (`{"quoted": {"swapped": "…", "fee": "…", "out": "…"}}`
 //! in rao, or `{"refused": true}`), and a wallet's positions in dtao-positions/1 with the parts
-//! that failed (`{"positions": "…", "failed": […]}`). Written by the module, read by the app;
+//! that failed (`{"positions": "…", "failed": […]}`), and a validator's history read from an
+//! archive node ([`write_history`]). Written by the module, read by the app;
 //! the app checks what it reads like any other data.
 
 use super::chain::parts::{Failure, LiveRead, Part};
 use super::chain::positions::PositionsRead;
 use super::chain::quote::ChainQuote;
 use super::dtao_snapshot;
+use super::history::{BlockState, History, PastPool, Shares};
 use super::positions::dtao_positions;
 use serde_json::{json, Value};
 
@@ -97,10 +99,160 @@ pub fn read_quote(text: &str) -> Result<ChainQuote, String> {
     })
 }
 
+/// A validator's history (`chain::history`): `{"history": {"netuid", "hotkey", "points": [{
+/// "number", "hash" (0x hex), "timestamp_ms", "spec", "alpha" (rao), "shares" ({"fixed": bits}
+/// or {"mantissa", "exponent"}), "pool" ({"tao_in", "alpha_in", "fee", "w_tao"}), "root_price"
+/// }]}}`; every integer a decimal string, anything absent `null`.
+pub fn write_history(history: &History) -> String {
+    let text = |n: &dyn ToString| Value::String(n.to_string());
+    let opt = |n: Option<&dyn ToString>| n.map_or(Value::Null, text);
+    let points: Vec<Value> = history
+        .points
+        .iter()
+        .map(|p| {
+            let shares = match p.shares {
+                None => Value::Null,
+                Some(Shares::Fixed { bits }) => json!({"fixed": bits.to_string()}),
+                Some(Shares::Safe { mantissa, exponent }) => {
+                    json!({"mantissa": mantissa.to_string(), "exponent": exponent.to_string()})
+                }
+            };
+            let pool = p.pool.map_or(Value::Null, |q| {
+                json!({"netuid": q.netuid, "tao_in": text(&q.tao_in_rao), "alpha_in": text(&q.alpha_in_rao),
+                    "fee": opt(q.fee_parts.as_ref().map(|f| f as &dyn ToString)),
+                    "w_tao": opt(q.w_tao_parts.as_ref().map(|w| w as &dyn ToString))})
+            });
+            json!({"number": text(&p.number), "hash": super::chain::keys::hex(&p.hash),
+                "timestamp_ms": text(&p.timestamp_ms), "spec": p.spec_version,
+                "alpha": opt(p.hotkey_alpha_rao.as_ref().map(|a| a as &dyn ToString)),
+                "shares": shares, "pool": pool,
+                "root_price": opt(p.root_stake_price.as_ref().map(|d| d as &dyn ToString))})
+        })
+        .collect();
+    json!({"history": {"netuid": history.netuid, "hotkey": history.hotkey, "points": points}})
+        .to_string()
+}
+
+pub fn read_history(text: &str) -> Result<History, String> {
+    let value: Value = serde_json::from_str(text).map_err(|_| "it is not JSON".to_string())?;
+    let h = value.get("history").ok_or("it has no history")?;
+    fn num<T: std::str::FromStr>(v: &Value, k: &str) -> Result<T, String> {
+        v.get(k)
+            .and_then(|x| match x {
+                Value::String(s) => s.parse().ok(),
+                Value::Number(n) => n.to_string().parse().ok(),
+                _ => None,
+            })
+            .ok_or_else(|| format!("its {k} is not a number"))
+    }
+    fn maybe<T: std::str::FromStr>(v: &Value, k: &str) -> Result<Option<T>, String> {
+        match v.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(_) => num(v, k).map(Some),
+        }
+    }
+    let points = h
+        .get("points")
+        .and_then(Value::as_array)
+        .ok_or("it has no points")?
+        .iter()
+        .map(|p| {
+            let hash = p
+                .get("hash")
+                .and_then(Value::as_str)
+                .and_then(super::chain::keys::unhex)
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .ok_or("a point's hash is not 32 bytes")?;
+            let shares = match p.get("shares") {
+                None | Some(Value::Null) => None,
+                Some(s) if s.get("fixed").is_some() => Some(Shares::Fixed {
+                    bits: num(s, "fixed")?,
+                }),
+                Some(s) => Some(Shares::Safe {
+                    mantissa: num(s, "mantissa")?,
+                    exponent: num(s, "exponent")?,
+                }),
+            };
+            let pool = match p.get("pool") {
+                None | Some(Value::Null) => None,
+                Some(q) => Some(PastPool {
+                    netuid: num(q, "netuid")?,
+                    tao_in_rao: num(q, "tao_in")?,
+                    alpha_in_rao: num(q, "alpha_in")?,
+                    fee_parts: maybe(q, "fee")?,
+                    w_tao_parts: maybe(q, "w_tao")?,
+                }),
+            };
+            Ok(BlockState {
+                number: num(p, "number")?,
+                hash,
+                timestamp_ms: num(p, "timestamp_ms")?,
+                spec_version: num(p, "spec")?,
+                hotkey_alpha_rao: maybe(p, "alpha")?,
+                shares,
+                pool,
+                root_stake_price: maybe(p, "root_price")?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(History {
+        netuid: num(h, "netuid")?,
+        hotkey: h
+            .get("hotkey")
+            .and_then(Value::as_str)
+            .ok_or("it has no hotkey")?
+            .to_string(),
+        points,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::snapshot::bundled::bundled;
+
+    #[test]
+    fn a_history_travels_whole() {
+        let point = BlockState {
+            number: 5_000,
+            hash: [7; 32],
+            timestamp_ms: 1_765_000_000_000,
+            spec_version: 393,
+            hotkey_alpha_rao: Some(u64::MAX),
+            shares: Some(Shares::Fixed { bits: u128::MAX }),
+            pool: Some(PastPool {
+                netuid: 64,
+                tao_in_rao: 1,
+                alpha_in_rao: 2,
+                fee_parts: Some(33),
+                w_tao_parts: None,
+            }),
+            root_stake_price: None,
+        };
+        let later = BlockState {
+            number: 15_000,
+            spec_version: 461,
+            hotkey_alpha_rao: None,
+            shares: Some(Shares::Safe {
+                mantissa: 800_000_000_000_000_000_000,
+                exponent: -18,
+            }),
+            pool: None,
+            root_stake_price: Some(rust_decimal::Decimal::new(125, 2)),
+            ..point.clone()
+        };
+        let h = History {
+            netuid: 64,
+            hotkey: "5F".into(),
+            points: vec![point, later],
+        };
+        assert_eq!(read_history(&write_history(&h)), Ok(h));
+        assert!(read_history("{}").is_err());
+        assert!(read_history(
+            r#"{"history":{"netuid":1,"hotkey":"x","points":[{"hash":"0x00"}]}}"#
+        )
+        .is_err());
+    }
 
     #[test]
     fn reads_and_quotes_travel_whole() {

@@ -4,9 +4,11 @@
 //! (`snapshot::live_answer`), read here like any other data, so the first download carries
 //! neither the WebSocket client nor the runtime metadata decoder.
 
+use crate::snapshot::chain::history::{write_targets, Target};
 use crate::snapshot::chain::parts::LiveRead;
 use crate::snapshot::chain::positions::PositionsRead;
 use crate::snapshot::chain::quote::{ChainQuote, Side};
+use crate::snapshot::history::History;
 use crate::snapshot::live_answer;
 use js_sys::{Function, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -74,6 +76,45 @@ pub async fn read_positions(
     drop(progress);
     live_answer::read_positions(&text)
         .map_err(|e| format!("The live reader's answer could not be read: {e}"))
+}
+
+/// A validator's (`hotkey`, SS58) history on subnet `netuid` read from the archive node at
+/// `archive` through the live module found next to `base` (`chain::history`): the blocks of
+/// `targets` and the head. The read stops with "The read was cancelled." at its next round once
+/// `cancelled` is set (or drop the future: its result is then never read).
+#[allow(clippy::too_many_arguments)]
+pub async fn read_history(
+    base: &str,
+    archive: &str,
+    netuid: u16,
+    hotkey: &str,
+    targets: &[Target],
+    persist: bool,
+    progress: impl Fn(String) + 'static,
+    cancelled: std::rc::Rc<std::cell::Cell<bool>>,
+) -> Result<History, String> {
+    let read = function(base, "read_history").await?;
+    let progress = Closure::<dyn Fn(JsValue)>::new(move |text: JsValue| {
+        progress(text.as_string().unwrap_or_default())
+    });
+    let stop = Closure::<dyn Fn() -> JsValue>::new(move || JsValue::from_bool(cancelled.get()));
+    let args = js_sys::Array::new();
+    for a in [
+        JsValue::from(archive),
+        JsValue::from(netuid),
+        JsValue::from(hotkey),
+        JsValue::from(write_targets(targets)),
+        JsValue::from_bool(persist),
+    ] {
+        args.push(&a);
+    }
+    args.push(progress.as_ref());
+    args.push(stop.as_ref());
+    let text = call(&read, &args).await?;
+    drop(progress);
+    drop(stop);
+    live_answer::read_history(&text)
+        .map_err(|e| format!("The live reader's history could not be read: {e}"))
 }
 
 /// The chain's quote of a trade at block `at`, through the live module.

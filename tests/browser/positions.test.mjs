@@ -168,7 +168,11 @@ test("a bad address is named next to the field; a subnet table and the take tabl
   await page.waitForSelector("#positions-remember");
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("coldkeys")).length), 0);
   await page.locator("#positions-remember").check();
-  await page.goto(page.url().replace(/[?&]coldkeys=[^&]*/, ""));
+  // Remembered addresses stay out of every other calculator's link.
+  await page.goto(page.url().replace(/calc=positions/, "calc=pool").replace(/[?&]coldkeys=[^&]*/, ""));
+  await page.waitForSelector("#amount");
+  assert.doesNotMatch(page.url(), /coldkeys/);
+  await page.goto(page.url().replace(/calc=pool/, "calc=positions"));
   await page.waitForSelector("#coldkeys");
   assert.equal(await page.locator("#coldkeys").inputValue(), ALICE);
   await page.locator("#positions-remember").uncheck();

@@ -108,6 +108,9 @@ pub fn docs() -> Vec<Doc> {
         EXIT_FROM.doc(),
         COMPOUND_OTHERS.doc(),
     ]
+    .into_iter()
+    .chain(super::history::params::docs())
+    .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

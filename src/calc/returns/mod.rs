@@ -3,6 +3,7 @@
 pub mod explain;
 pub mod figures;
 pub mod form;
+pub mod history;
 pub mod other_exit;
 pub mod root_basket;
 pub mod root_basket_words;

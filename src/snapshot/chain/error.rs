@@ -8,6 +8,9 @@ pub const TIMEOUT_SECONDS: u32 = 10;
 /// How long for a runtime's metadata (about 400 KB, fetched once per runtime).
 pub const METADATA_TIMEOUT_SECONDS: u32 = 30;
 
+/// The public finney archive node, the history's default (SPEC §5).
+pub const ARCHIVE: &str = "wss://archive.chain.opentensor.ai:443";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LiveError {
     /// The endpoint is not a `ws://` or `wss://` URL.
@@ -29,6 +32,14 @@ pub enum LiveError {
     Runtime { spec: u32, why: String },
     /// A value no pool or chain can have.
     Absurd(String),
+    /// The node no longer has the state of a past block (not an archive node, or it pruned
+    /// it): the block and the node's own words.
+    Pruned { block: u64, message: String },
+    /// A past block that cannot be found or read as asked (a future date, a date before the
+    /// chain began, a runtime from before dTAO), in a sentence.
+    History(String),
+    /// The person stopped the read.
+    Cancelled,
 }
 
 impl LiveError {
@@ -82,6 +93,16 @@ impl fmt::Display for LiveError {
                 "Runtime spec {spec} sends data this version cannot read: {why}."
             ),
             LiveError::Absurd(why) => write!(f, "The chain's data is not usable: {why}"),
+            LiveError::Pruned { block, message } => write!(
+                f,
+                "The history node no longer has the state of block {block} (“{}”): it is not an \
+                 archive node, or it has pruned that block. Set archive= to an archive node's \
+                 ws:// or wss:// address (the public one is {}).",
+                crate::model::words::shorten_to(message, 100),
+                ARCHIVE
+            ),
+            LiveError::History(why) => write!(f, "{why}"),
+            LiveError::Cancelled => write!(f, "The read was cancelled."),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod basket_values;
 pub mod baskets;
 pub mod emission;
 pub mod error;
+pub mod history;
 pub mod keys;
 pub mod metadata;
 pub mod parts;

@@ -22,7 +22,11 @@ pub const STAKE_INFO: &str = "StakeInfoRuntimeApi_get_stake_info_for_coldkeys";
 pub const STAKE_AVAILABILITY: &str = "StakeInfoRuntimeApi_get_stake_availability_for_coldkeys";
 pub const BASKET_PORTFOLIO: &str = "BetaBasketRuntimeApi_get_root_basket_portfolio";
 
-pub const CALLS: [&str; 10] = [
+/// A validator's history (issue 33; `history/`): the chain's price of 1 TAO staked on root
+/// with one validator (`BetaPricing.stake_price`; spec 461 on, not 393).
+pub const BETA_PRICING: &str = "BetaBasketRuntimeApi_get_beta_pricing";
+
+pub const CALLS: [&str; 11] = [
     DYNAMIC_INFO,
     METAGRAPH,
     BLOCK_EMISSION,
@@ -33,6 +37,7 @@ pub const CALLS: [&str; 10] = [
     STAKE_INFO,
     STAKE_AVAILABILITY,
     BASKET_PORTFOLIO,
+    BETA_PRICING,
 ];
 
 const SUBTENSOR: &[&str] = &["SubtensorModule"];
@@ -70,7 +75,16 @@ pub const GATE_BAR: Wanted = item(SUBTENSOR, "EmissionGateBar");
 /// A coldkey's account (`AccountInfo`), whose `data.free` is its free TAO (positions).
 pub const ACCOUNT: Wanted = item(&["System"], "Account");
 
-pub const STORAGE: [Wanted; 20] = [
+/// A validator's stake accounting on a subnet and the subnet's pool at a past block (issue 33;
+/// `history/`): `TotalHotkeyAlpha` and the total shares, the old `TotalHotkeyShares` (U64F64;
+/// spec 393, and 461 where an entry is left) or `TotalHotkeySharesV2` (SafeFloat; 461), and
+/// `SubnetAlphaIn` (the pool's alpha; `SubnetTAO` above is its TAO).
+pub const HOTKEY_ALPHA: Wanted = item(SUBTENSOR, "TotalHotkeyAlpha");
+pub const HOTKEY_SHARES: Wanted = item(SUBTENSOR, "TotalHotkeyShares");
+pub const HOTKEY_SHARES_V2: Wanted = item(SUBTENSOR, "TotalHotkeySharesV2");
+pub const SUBNET_ALPHA_IN: Wanted = item(SUBTENSOR, "SubnetAlphaIn");
+
+pub const STORAGE: [Wanted; 24] = [
     TAO_WEIGHT,
     SUBNET_TAO,
     OWNER_CUT,
@@ -91,6 +105,10 @@ pub const STORAGE: [Wanted; 20] = [
     BAR_QUANTILE,
     GATE_BAR,
     ACCOUNT,
+    HOTKEY_ALPHA,
+    HOTKEY_SHARES,
+    HOTKEY_SHARES_V2,
+    SUBNET_ALPHA_IN,
 ];
 
 /// Names everything above, so a schema kept by an app that wanted less is made again.

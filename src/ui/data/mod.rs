@@ -22,6 +22,7 @@ const STORED_ORIGIN: &str = "origin";
 const STORED_REMEMBER: &str = "remember";
 const STORED_RPC: &str = "rpc";
 
+mod history;
 mod live;
 pub mod panel;
 pub mod positions;

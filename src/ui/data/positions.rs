@@ -4,7 +4,7 @@
 //! on the device only when the visitor ticks the box (`remember_coldkeys`).
 
 use super::{storage, Data, Status};
-use crate::calc::positions::form::{COLDKEYS, POSITIONS};
+use crate::calc::positions::form::POSITIONS;
 use crate::snapshot::fetch::fetch_text;
 use crate::snapshot::positions::import::import_positions;
 use crate::snapshot::positions::Positions;
@@ -47,8 +47,7 @@ pub fn looks_like_positions(text: &str) -> bool {
 }
 
 impl Data {
-    /// Start: the `positions=` link, and addresses remembered on this device when the link
-    /// gives none.
+    /// Start: the `positions=` link.
     pub(super) fn start_positions(&self) {
         if let Some(url) = self
             .params
@@ -57,11 +56,15 @@ impl Data {
         {
             self.load_positions_url(url);
         }
-        if self.use_storage && self.params.get_untracked(COLDKEYS.key).is_none() {
-            if let Some(stored) = storage::get(STORED_COLDKEYS).filter(|s| !s.trim().is_empty()) {
-                self.params.set(COLDKEYS.key, Some(stored));
-            }
+    }
+
+    /// The addresses remembered on this device, for the positions page when its link gives
+    /// none (never put in another page's link).
+    pub fn remembered_coldkeys(&self) -> Option<String> {
+        if !self.use_storage {
+            return None;
         }
+        storage::get(STORED_COLDKEYS).filter(|s| !s.trim().is_empty())
     }
 
     /// Read `text` as positions and use them, or say why not; `from` names the place.

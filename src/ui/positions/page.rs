@@ -27,6 +27,12 @@ pub fn PositionsCalculator(params: Params, data: Data) -> impl IntoView {
         params,
         calc: Calc::Positions.param(),
     };
+    // Addresses kept on this device fill the box when the link gives none.
+    if params.get_untracked(COLDKEYS.key).is_none() {
+        if let Some(stored) = data.remembered_coldkeys() {
+            params.set(COLDKEYS.key, Some(stored));
+        }
+    }
     let held = data.positions.held;
     let valuation = Memo::new(move |_| {
         let coldkeys = form.with(|f| f.addresses().map(<[String]>::to_vec).unwrap_or_default());

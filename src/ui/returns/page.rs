@@ -1,6 +1,7 @@
 //! The staking-returns page: the position, the validator and the scenario, then the verdict,
 //! the figures, the table by holding time and the exit chart.
 
+use super::history::HistorySection;
 use super::root_basket::RootBasket;
 use super::sections::{ExitChart, HeldForTable};
 use crate::calc::app_params::Calc;
@@ -184,6 +185,7 @@ pub fn ReturnsCalculator(params: Params, data: Data) -> impl IntoView {
                 <RootBasket form=form data=data />
             </Show>
             <HeldForTable result=result />
+            {(!compact).then(|| view! { <HistorySection params=params data=data form=form /> })}
             <div class="note aside"><Explain text=explain::MODEL summary="How this is computed" /></div>
         </Calculator>
     }
