@@ -567,3 +567,39 @@ fn the_browser_archive_is_this_chain_and_reads_by_hand() {
         path.display()
     );
 }
+
+/// `TotalHotkeySharesV2`'s `SafeFloat` read as the Python SDK's codec reads it: every sample of
+/// `share_pool::SafeFloat` in its corpus of spec 461 (bittensor 11.3.0, bytes this app did not
+/// make) decoded with the metadata's type and read by `block::safe_float`.
+#[test]
+fn safe_floats_read_as_the_sdk_decoded_them() {
+    use dtao_calc::snapshot::chain::history::block::safe_float;
+    use dtao_calc::snapshot::chain::metadata::value::decode_all;
+    let corpus: serde_json::Value = serde_json::from_str(&common::read_shared(
+        "fixtures/bittensor-shape-corpus-spec461.json",
+    ))
+    .unwrap();
+    let entry = corpus["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "share_pool::SafeFloat")
+        .unwrap();
+    let types = common::runtimes::registry(common::runtimes::SPEC_461);
+    let id = entry["id"].as_u64().unwrap() as u32;
+    assert_eq!(
+        types.resolve(id).unwrap().path.segments.join("::"),
+        "share_pool::SafeFloat"
+    );
+    let samples = entry["samples"].as_array().unwrap();
+    assert!(samples.len() >= 3);
+    for s in samples {
+        let bytes = common::scale_json::unhex(s["scale_hex"].as_str().unwrap()).unwrap();
+        let value = decode_all(&types, id, &bytes).unwrap();
+        let theirs = Shares::Safe {
+            mantissa: s["decoded"]["mantissa"].to_string().parse().unwrap(),
+            exponent: s["decoded"]["exponent"].to_string().parse().unwrap(),
+        };
+        assert_eq!(safe_float(&value).unwrap(), theirs, "{s}");
+    }
+}

@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::chain_node::{Chain, Neuron, Node, Runtime};
+use common::chain_node::{serve_batch, Chain, Neuron, Node, Runtime};
 use common::runtimes::{SPEC_393, SPEC_461};
 use common::variants;
 use dtao_calc::model::num::units::rao_to_decimal;
@@ -19,7 +19,7 @@ use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::snapshot::chain::parts::{LiveRead, Part};
 use dtao_calc::snapshot::chain::quote::{self, ChainQuote};
 use dtao_calc::snapshot::chain::read::{MemoryStore, SchemaStore};
-use dtao_calc::snapshot::chain::rpc::{batch_results, batch_text, Answers, Call};
+use dtao_calc::snapshot::chain::rpc::{Answers, Call};
 use dtao_calc::snapshot::chain::validators::ss58;
 use dtao_calc::snapshot::chain::{read, LiveError, ReadOptions};
 use dtao_calc::snapshot::dtao_snapshot::{self, write::to_json};
@@ -177,28 +177,12 @@ fn ask<'a>(
     move |calls: Vec<Call>| {
         let first_id = next_id;
         next_id += calls.len() as u64;
-        let sent: Value = serde_json::from_str(&batch_text(&calls, first_id)).unwrap();
-        let answers: Vec<Value> = sent
-            .as_array()
-            .unwrap()
-            .iter()
-            .rev()
-            .map(|c| {
-                let method = c["method"].as_str().unwrap();
-                log.0.borrow_mut().push(match method {
-                    "state_call" => c["params"][0].as_str().unwrap().to_string(),
-                    m => m.to_string(),
-                });
-                match node.answer(method, &c["params"]) {
-                    Ok(result) => json!({"jsonrpc": "2.0", "id": c["id"], "result": result}),
-                    Err((code, message)) => json!({"jsonrpc": "2.0", "id": c["id"], "error": {"code": code, "message": message}}),
-                }
-            })
-            .collect();
-        std::future::ready(batch_results(
-            &Value::Array(answers).to_string(),
+        std::future::ready(serve_batch(
             &calls,
             first_id,
+            true,
+            |name| log.0.borrow_mut().push(name),
+            |method, params| node.answer(method, params),
         ))
     }
 }

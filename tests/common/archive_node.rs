@@ -11,11 +11,11 @@
 
 #![allow(dead_code)]
 
-use crate::common::chain_node::{hex, twox128, Runtime};
+use crate::common::chain_node::{hex, serve_batch, twox128, Runtime};
 use crate::common::runtimes::{self, SPEC_393, SPEC_461};
 use dtao_calc::snapshot::chain::history::{read_history, HistoryCache, HistoryOptions};
 use dtao_calc::snapshot::chain::read::MemoryStore;
-use dtao_calc::snapshot::chain::rpc::{batch_results, batch_text, Call};
+use dtao_calc::snapshot::chain::rpc::Call;
 use dtao_calc::snapshot::chain::LiveError;
 use dtao_calc::snapshot::history::History;
 use frame_metadata::{RuntimeMetadata, RuntimeMetadataPrefixed, META_RESERVED};
@@ -367,30 +367,16 @@ impl Archive {
             let first_id = next_id.get();
             next_id.set(first_id + calls.len() as u64);
             sent.set(sent.get() + 1);
-            let batch: Json = serde_json::from_str(&batch_text(&calls, first_id)).unwrap();
             let mut names = vec![];
-            let answers: Vec<Json> = batch
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| {
-                    let method = c["method"].as_str().unwrap();
-                    names.push(match method {
-                        "state_call" => c["params"][0].as_str().unwrap().to_string(),
-                        m => m.to_string(),
-                    });
-                    match self.answer(method, &c["params"]) {
-                        Ok(result) => json!({"jsonrpc": "2.0", "id": c["id"], "result": result}),
-                        Err((code, message)) => json!({"jsonrpc": "2.0", "id": c["id"], "error": {"code": code, "message": message}}),
-                    }
-                })
-                .collect();
-            self.batches.borrow_mut().push(names);
-            std::future::ready(batch_results(
-                &Json::Array(answers).to_string(),
+            let answers = serve_batch(
                 &calls,
                 first_id,
-            ))
+                false,
+                |name| names.push(name),
+                |method, params| self.answer(method, params),
+            );
+            self.batches.borrow_mut().push(names);
+            std::future::ready(answers)
         };
         let cancelled = || cancel_after.is_some_and(|n| sent.get() >= n);
         let progress = |text: &str| self.heard.borrow_mut().push(text.to_string());

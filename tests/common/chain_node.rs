@@ -850,3 +850,38 @@ impl Node {
 pub fn compact_len(n: u32) -> Vec<u8> {
     Compact(n).encode()
 }
+
+/// One batch as a node answers it, as JSON-RPC text both ways: `calls` written as the app sends
+/// them (ids from `first_id`), each answered by `answer(method, params)` (an error as its code
+/// and message), the replies reversed when `reversed` (a node need not keep the order), and
+/// read back as the app reads them; `log` hears each call's name (a `state_call` by its
+/// runtime call's).
+pub fn serve_batch(
+    calls: &[dtao_calc::snapshot::chain::rpc::Call],
+    first_id: u64,
+    reversed: bool,
+    mut log: impl FnMut(String),
+    answer: impl Fn(&str, &Json) -> Result<Json, (i64, String)>,
+) -> Result<dtao_calc::snapshot::chain::rpc::Answers, dtao_calc::snapshot::chain::LiveError> {
+    use dtao_calc::snapshot::chain::rpc::{batch_results, batch_text};
+    let sent: Json = serde_json::from_str(&batch_text(calls, first_id)).unwrap();
+    let mut asked: Vec<&Json> = sent.as_array().unwrap().iter().collect();
+    if reversed {
+        asked.reverse();
+    }
+    let answers: Vec<Json> = asked
+        .into_iter()
+        .map(|c| {
+            let method = c["method"].as_str().unwrap();
+            log(match method {
+                "state_call" => c["params"][0].as_str().unwrap().to_string(),
+                m => m.to_string(),
+            });
+            match answer(method, &c["params"]) {
+                Ok(result) => json!({"jsonrpc": "2.0", "id": c["id"], "result": result}),
+                Err((code, message)) => json!({"jsonrpc": "2.0", "id": c["id"], "error": {"code": code, "message": message}}),
+            }
+        })
+        .collect();
+    batch_results(&Json::Array(answers).to_string(), calls, first_id)
+}

@@ -6,13 +6,13 @@
 
 #![allow(dead_code)]
 
-use crate::common::chain_node::{hex, twox128, Chain, Node, Runtime};
+use crate::common::chain_node::{hex, serve_batch, twox128, Chain, Node, Runtime};
 use crate::common::{runtimes, scale_json};
 use blake2::digest::consts::U16;
 use blake2::{Blake2b, Digest};
 use dtao_calc::snapshot::chain::positions::{read, PositionsOptions, PositionsRead};
 use dtao_calc::snapshot::chain::read::MemoryStore;
-use dtao_calc::snapshot::chain::rpc::{batch_results, batch_text, Call};
+use dtao_calc::snapshot::chain::rpc::Call;
 use dtao_calc::snapshot::chain::validators::ss58;
 use dtao_calc::snapshot::chain::LiveError;
 use dtao_calc::snapshot::positions::{BasketPosition, Holder, Stake};
@@ -314,28 +314,12 @@ impl PositionsNode {
         let ask = |calls: Vec<Call>| {
             let first_id = next_id;
             next_id += calls.len() as u64;
-            let sent: Json = serde_json::from_str(&batch_text(&calls, first_id)).unwrap();
-            let answers: Vec<Json> = sent
-                .as_array()
-                .unwrap()
-                .iter()
-                .rev()
-                .map(|c| {
-                    let method = c["method"].as_str().unwrap();
-                    log.borrow_mut().push(match method {
-                        "state_call" => c["params"][0].as_str().unwrap().to_string(),
-                        m => m.to_string(),
-                    });
-                    match self.answer(method, &c["params"]) {
-                        Ok(result) => json!({"jsonrpc": "2.0", "id": c["id"], "result": result}),
-                        Err((code, message)) => json!({"jsonrpc": "2.0", "id": c["id"], "error": {"code": code, "message": message}}),
-                    }
-                })
-                .collect();
-            std::future::ready(batch_results(
-                &Json::Array(answers).to_string(),
+            std::future::ready(serve_batch(
                 &calls,
                 first_id,
+                true,
+                |name| log.borrow_mut().push(name),
+                |method, params| self.answer(method, params),
             ))
         };
         let options = PositionsOptions {

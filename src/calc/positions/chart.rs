@@ -3,11 +3,12 @@
 //! them keep the words at full size on a 390 px phone (the drawing is 360 units wide, about one
 //! unit to a pixel there). SVG markup, written once into the chart's element.
 
-use super::valuation::{tao, Row};
+use super::valuation::Row;
 use crate::calc::chart::axis::coord;
 use crate::calc::chart::svg::text;
 use crate::calc::format::{self, Style};
 use crate::calc::markup::Markup;
+use crate::model::num::units::rao_to_decimal;
 
 pub const WIDTH: f64 = 360.0;
 /// Height of one position: its label and two bars.
@@ -74,7 +75,7 @@ pub fn bars(rows: &[Row], style: Style) -> (String, usize) {
             .enumerate()
         {
             let top = y + 16.0 + k as f64 * 12.0;
-            let shown = format!("{word} {}", format::tokens(tao(value), style));
+            let shown = format!("{word} {}", format::tokens(rao_to_decimal(value), style));
             m.open(
                 "rect",
                 &[
@@ -106,7 +107,7 @@ pub fn bars(rows: &[Row], style: Style) -> (String, usize) {
         "start",
         &format!(
             "TAO; the largest spot value is {}",
-            format::tokens(tao(max), style)
+            format::tokens(rao_to_decimal(max), style)
         ),
     );
     (m.into_string(), list.len())
@@ -117,7 +118,7 @@ pub fn description(rows: &[Row], shown: usize) -> String {
     let total = rows.iter().filter(|r| r.spot_rao.is_some()).count();
     let lost: rust_decimal::Decimal = drawn(rows)
         .iter()
-        .map(|(_, s, e)| tao(s.saturating_sub(*e)))
+        .map(|(_, s, e)| rao_to_decimal(s.saturating_sub(*e)))
         .sum();
     format!(
         "Spot value against exit value for {shown} of {total} positions, largest first; together they lose {} TAO to selling.",

@@ -2,10 +2,11 @@
 //! as CSV with the same figures: each cell's `data-value` is the CSV's field.
 
 use super::apy::{pool_link, returns_link};
-use super::valuation::{tao, Kind, Row};
+use super::valuation::{Kind, Row};
 use crate::calc::format::{self, Style};
 use crate::calc::markup::Markup;
 use crate::calc::query::to_query;
+use crate::model::num::units::rao_to_decimal;
 use rust_decimal::Decimal;
 
 /// A hotkey or coldkey shortened for a cell: its first and last four letters.
@@ -104,7 +105,7 @@ fn row_markup(
     };
     let amount = match row.kind {
         Kind::Basket => Decimal::from(row.amount_rao),
-        Kind::Stake => tao(row.amount_rao),
+        Kind::Stake => rao_to_decimal(row.amount_rao),
     };
     let amount_text = match row.kind {
         Kind::Basket => crate::model::words::group_thousands(&row.amount_rao.to_string()),
@@ -120,11 +121,11 @@ fn row_markup(
         Some(locked) if locked > 0 => cell(
             m,
             &format!("position-locked-{id}"),
-            tao(locked),
+            rao_to_decimal(locked),
             &format!(
                 "{} ({} TAO at spot, not sellable)",
-                format::tokens(tao(locked), style),
-                format::tokens(tao(row.locked_spot_rao), style)
+                format::tokens(rao_to_decimal(locked), style),
+                format::tokens(rao_to_decimal(row.locked_spot_rao), style)
             ),
         ),
         Some(_) => cell(m, &format!("position-locked-{id}"), Decimal::ZERO, "none"),
@@ -134,8 +135,8 @@ fn row_markup(
         Some(spot) => cell(
             m,
             &format!("position-spot-tao-{id}"),
-            tao(spot),
-            &format::tokens(tao(spot), style),
+            rao_to_decimal(spot),
+            &format::tokens(rao_to_decimal(spot), style),
         ),
         None => words_cell(m, "na", &format!("position-spot-tao-{id}"), "—"),
     }
@@ -144,14 +145,14 @@ fn row_markup(
             cell(
                 m,
                 &format!("position-exit-tao-{id}"),
-                tao(e.tao_rao),
-                &format::tokens(tao(e.tao_rao), style),
+                rao_to_decimal(e.tao_rao),
+                &format::tokens(rao_to_decimal(e.tao_rao), style),
             );
             cell(
                 m,
                 &format!("position-exit-cost-{id}"),
-                tao(e.cost_rao),
-                &format::tokens(tao(e.cost_rao), style),
+                rao_to_decimal(e.cost_rao),
+                &format::tokens(rao_to_decimal(e.cost_rao), style),
             );
             cell(
                 m,
@@ -276,8 +277,8 @@ pub fn csv_rows(rows: &[Row]) -> Vec<Vec<String>> {
         .map(|r| {
             let (exit, cost, pct, note) = match &r.exit {
                 Ok(Some(e)) => (
-                    plain(tao(e.tao_rao)),
-                    plain(tao(e.cost_rao)),
+                    plain(rao_to_decimal(e.tao_rao)),
+                    plain(rao_to_decimal(e.cost_rao)),
                     plain(e.cost_pct),
                     String::new(),
                 ),
@@ -302,14 +303,18 @@ pub fn csv_rows(rows: &[Row]) -> Vec<Vec<String>> {
                 .into(),
                 match r.kind {
                     Kind::Basket => r.amount_rao.to_string(),
-                    Kind::Stake => plain(tao(r.amount_rao)),
+                    Kind::Stake => plain(rao_to_decimal(r.amount_rao)),
                 },
-                r.locked_rao.map(|l| plain(tao(l))).unwrap_or_default(),
-                r.spot_rao.map(|s| plain(tao(s))).unwrap_or_default(),
+                r.locked_rao
+                    .map(|l| plain(rao_to_decimal(l)))
+                    .unwrap_or_default(),
+                r.spot_rao
+                    .map(|s| plain(rao_to_decimal(s)))
+                    .unwrap_or_default(),
                 exit,
                 cost,
                 pct,
-                plain(tao(r.in_sequence_rao)),
+                plain(rao_to_decimal(r.in_sequence_rao)),
                 r.take
                     .map(|t| plain(t.0 * Decimal::ONE_HUNDRED))
                     .unwrap_or_default(),

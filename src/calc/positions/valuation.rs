@@ -4,7 +4,6 @@
 //! sold one after another into its pool. Pure, so every figure is tested natively.
 
 use super::apy::modelled_apy;
-use crate::model::num::units::rao_to_decimal;
 use crate::model::pool::fill::Swap;
 use crate::model::pool::rejection::Rejection;
 use crate::model::positions::exit::{sale, sales_in_sequence, spot_value_rao, tao_out, Holding};
@@ -283,9 +282,4 @@ pub fn value(positions: &Positions, coldkeys: &[String], snapshot: &Snapshot) ->
         )
     });
     Valuation { rows, totals }
-}
-
-/// A decimal of `rao`.
-pub fn tao(rao: u64) -> Decimal {
-    rao_to_decimal(rao)
 }

@@ -55,12 +55,7 @@ fn float_amount(v: &Value, key: &str, at: Place) -> Result<u64, SnapshotError> {
 
 pub fn from_value(value: &Value) -> Result<Positions, SnapshotError> {
     let top = Place::TOP;
-    let Some(obj) = value.as_object() else {
-        return Err(SnapshotError::UnknownFormat(format!(
-            "expected a JSON object, found {}",
-            kind(value)
-        )));
-    };
+    let obj = super::object(value)?;
     let coldkey = text(obj, "coldkey_address", top)?;
     address::parse(&coldkey).map_err(|why| top.error("coldkey_address", why))?;
     let Value::Object(by_hotkey) = required(obj, "stake_info", top)? else {

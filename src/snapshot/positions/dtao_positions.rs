@@ -42,12 +42,7 @@ pub fn parse(text: &str) -> Result<Positions, SnapshotError> {
 
 pub fn from_value(value: &Value) -> Result<Positions, SnapshotError> {
     let top = Place::TOP;
-    let Some(obj) = value.as_object() else {
-        return Err(SnapshotError::UnknownFormat(format!(
-            "expected a JSON object, found {}",
-            kind(value)
-        )));
-    };
+    let obj = super::object(value)?;
     if !detect(value) {
         return Err(SnapshotError::UnknownFormat(format!(
             "“schema” should be the text {SCHEMA}"

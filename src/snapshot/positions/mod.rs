@@ -78,3 +78,15 @@ impl Positions {
             .flat_map(|h| h.stakes.iter().map(move |s| (h.coldkey.as_str(), s)))
     }
 }
+
+/// A positions document's top level, which both formats make a JSON object.
+fn object(
+    value: &serde_json::Value,
+) -> Result<&serde_json::Map<String, serde_json::Value>, crate::snapshot::SnapshotError> {
+    value.as_object().ok_or_else(|| {
+        crate::snapshot::SnapshotError::UnknownFormat(format!(
+            "expected a JSON object, found {}",
+            crate::snapshot::fields::kind(value)
+        ))
+    })
+}

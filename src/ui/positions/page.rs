@@ -9,7 +9,8 @@ use crate::calc::positions::chart::{bars, description, height, WIDTH};
 use crate::calc::positions::explain;
 use crate::calc::positions::form::{PositionsForm, COLDKEYS};
 use crate::calc::positions::table::{csv_rows, CSV_HEADER};
-use crate::calc::positions::valuation::{tao, value, Valuation};
+use crate::calc::positions::valuation::{value, Valuation};
+use crate::model::num::units::rao_to_decimal;
 use crate::ui::data::{Data, Origin, Status};
 use crate::ui::shell::calculator::{Calculator, Chart, Inputs, Results, Summary};
 use crate::ui::shell::params::Params;
@@ -95,10 +96,10 @@ pub fn PositionsCalculator(params: Params, data: Data) -> impl IntoView {
         move |label: &'static str, testid: &'static str, rao: Option<u64>, about: &'static str| {
             let text = move || {
                 rao.map_or("—".to_string(), |r| {
-                    format::tokens(tao(r), style()) + " TAO"
+                    format::tokens(rao_to_decimal(r), style()) + " TAO"
                 })
             };
-            let value = rao.map(|r| format::plain(tao(r)));
+            let value = rao.map(|r| format::plain(rao_to_decimal(r)));
             view! {
                 <div class="figure" tabindex="0" title=about><dt>{label}</dt>
                     <dd data-testid=testid data-value=value>{text}</dd></div>
@@ -116,8 +117,8 @@ pub fn PositionsCalculator(params: Params, data: Data) -> impl IntoView {
                 return view! { <div class="verdict pending" role="status" data-testid="positions-verdict" tabindex="0">{text}</div> }.into_any();
             }
             let verdict = explain::verdict(
-                &format::tokens(tao(t.exit_rao), style()),
-                &format::tokens(tao(t.spot_rao), style()),
+                &format::tokens(rao_to_decimal(t.exit_rao), style()),
+                &format::tokens(rao_to_decimal(t.spot_rao), style()),
                 &format::pct(t.cost_pct, style()),
             );
             let out = (!t.out.is_empty()).then(|| {
@@ -145,7 +146,7 @@ pub fn PositionsCalculator(params: Params, data: Data) -> impl IntoView {
             } else {
                 format!(
                     "Exit value {} TAO",
-                    format::tokens(tao(v.totals.exit_rao), style())
+                    format::tokens(rao_to_decimal(v.totals.exit_rao), style())
                 )
             }
         })

@@ -199,15 +199,7 @@ pub fn read(
     } else if present(&wanted::HOTKEY_SHARES_V2) {
         let value = stored_value(schema, &stored, &wanted::HOTKEY_SHARES_V2, netuid, hotkey)
             .map_err(&within)?;
-        let f = Named::new("SafeFloat", &value);
-        let exponent = f.field("exponent").map_err(&within)?;
-        out.shares = Some(Shares::Safe {
-            mantissa: f.number("mantissa").map_err(&within)?,
-            exponent: exponent
-                .int()
-                .and_then(|e| i64::try_from(e).ok())
-                .ok_or_else(|| within("SafeFloat's exponent is not an i64".into()))?,
-        });
+        out.shares = Some(safe_float(&value).map_err(&within)?);
     }
     if present(&wanted::SUBNET_TAO) || present(&wanted::SUBNET_ALPHA_IN) {
         let w_tao = match schema.item(wanted::BALANCER.name) {
@@ -229,6 +221,19 @@ pub fn read(
         out.root_stake_price = stake_price(schema, answers.next().unwrap_or_else(no_answer))?;
     }
     Ok(out)
+}
+
+/// A `SafeFloat` {mantissa u128, exponent i64} as the runtime stores it, read by name.
+pub fn safe_float(value: &Value) -> Result<Shares, String> {
+    let f = Named::new("SafeFloat", value);
+    let exponent = f.field("exponent")?;
+    Ok(Shares::Safe {
+        mantissa: f.number("mantissa")?,
+        exponent: exponent
+            .int()
+            .and_then(|e| i64::try_from(e).ok())
+            .ok_or("SafeFloat's exponent is not an i64")?,
+    })
 }
 
 fn no_answer() -> Result<Json, LiveError> {
