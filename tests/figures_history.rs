@@ -376,3 +376,46 @@ fn the_dates_and_the_validator_are_checked() {
         .unwrap_err()
         .contains("another validator"));
 }
+
+/// The take table's column and the screener's panel (`history::validators`, `screen::realised`):
+/// the 30-day figure of the history read, kept by subnet and hotkey, for the largest validators.
+#[test]
+fn side_by_side_the_30_day_figure_by_subnet_and_hotkey_largest_validators_first() {
+    use dtao_calc::calc::format::Style;
+    use dtao_calc::calc::returns::history::validators::{record, RealisedByValidator};
+    use dtao_calc::calc::screen::realised::rows;
+    use dtao_calc::snapshot::Validator;
+    let mut found = RealisedByValidator::new();
+    record(&mut found, &history());
+    let r = found[&(7, hotkey())].as_ref().unwrap();
+    let growth = aps(1_504_350_000_000, d("1500")) / aps(1_000_000_000_000, d("1000"));
+    assert_eq!(
+        (r.days, r.from_block, r.to_block),
+        (30, 5_000_000, 5_216_000)
+    );
+    close_annualised(r.apy_pct, growth, 30);
+
+    let mut subnet = bundled().subnet(7).cloned().unwrap();
+    let v = |hotkey: String, stake: &str| Validator {
+        hotkey,
+        name: String::new(),
+        take: None,
+        alpha_stake: Some(d(stake)),
+        apy: None,
+        apy_1h: None,
+        apy_1d: None,
+        apy_7d: None,
+        apy_30d: None,
+    };
+    subnet.validators = vec![v(ss58(&[8; 32]), "5"), v(hotkey(), "90")];
+    let lines = rows(&subnet, &found, Style::default());
+    assert_eq!(lines[0].hotkey, hotkey());
+    assert_eq!(lines[0].realised.1, Some(r.apy_pct.normalize().to_string()));
+    assert_eq!(lines[1].realised.0, "not read");
+    // Kept for subnet 7 only: the same hotkey on subnet 8 has not been read.
+    subnet.netuid = 8;
+    assert_eq!(
+        rows(&subnet, &found, Style::default())[0].realised.0,
+        "not read"
+    );
+}

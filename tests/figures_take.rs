@@ -14,15 +14,19 @@ use dtao_calc::calc::chain_figures::ChainFigures;
 use dtao_calc::calc::format::Style;
 use dtao_calc::calc::pool_source::FIX_FIELDS;
 use dtao_calc::calc::query::getter;
+use dtao_calc::calc::returns::history::validators::RealisedByValidator;
 use dtao_calc::calc::take::compare::{run, switching, Compared};
 use dtao_calc::calc::take::form::TakeForm;
-use dtao_calc::calc::take::table::amount_text;
+use dtao_calc::calc::take::realised::RealisedLookup;
+use dtao_calc::calc::take::rows::{apply, to_params, RowChange};
+use dtao_calc::calc::take::table::{amount_text, comparison_rows};
 use dtao_calc::model::pool::fee::FeeRate;
 use dtao_calc::model::pool::weights::TaoWeight;
 use dtao_calc::model::pool::Mechanism;
 use dtao_calc::model::staking::delegation::{
     days_until_raise, max_take, take_rate_limit_days, DelegateResult, TAKE_RATE_LIMIT_BLOCKS,
 };
+use dtao_calc::model::staking::realised::Realised;
 use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::{Snapshot, Subnet, Validator};
 use rust_decimal::Decimal;
@@ -770,4 +774,169 @@ fn take_error() {
     assert_eq!(run(&bad, &snapshot).unwrap_err(), FIX_FIELDS);
     let days = form_on(&snapshot, &query(&[("days", "0")]));
     assert_eq!(run(&days, &snapshot).unwrap_err(), FIX_FIELDS);
+}
+
+/// A valid SS58 hotkey of the account with every byte `b`.
+fn hotkey_of(b: u8) -> String {
+    dtao_calc::snapshot::chain::validators::ss58(&[b; 32])
+}
+
+#[test]
+// Pins the `hotkeys` list (row-N-hotkey): filled from the data's validators beside their names,
+// largest stake first, and kept in line with the other six lists when rows move, go and come.
+fn hotkeys_follow_their_rows() {
+    let mut s = bundled();
+    let mut sub = s.subnet(64).unwrap().clone();
+    sub.validators = (1..=3u8)
+        .map(|i| Validator {
+            name: format!("V{i}"),
+            hotkey: hotkey_of(i),
+            // Stakes 30, 10, 20: V1 first, then V3, then V2.
+            alpha_stake: Some(Decimal::from([30, 10, 20][usize::from(i) - 1])),
+            ..Validator::default()
+        })
+        .collect();
+    s.subnets.retain(|x| x.netuid != 64);
+    s.subnets.push(sub);
+    let form = TakeForm::read(getter(&[("netuid", "64")]), &s);
+    let pairs: Vec<_> = form
+        .rows
+        .iter()
+        .map(|r| (r.name.ok().unwrap(), r.hotkey.ok().unwrap().unwrap()))
+        .collect();
+    let want = [(1u8, "V1"), (3, "V3"), (2, "V2")].map(|(b, n)| (n.to_string(), hotkey_of(b)));
+    assert_eq!(pairs, want);
+    assert_eq!(form.rows_error, None);
+
+    // Move the first row down, remove the last, add one: every list changes together.
+    let mut lists = form.list_texts();
+    for change in [RowChange::Down(0), RowChange::Remove(2), RowChange::Add] {
+        apply(&mut lists, &change);
+    }
+    assert!(lists.iter().all(|l| l.len() == 3));
+    let params: Vec<(&str, String)> = to_params(lists)
+        .into_iter()
+        .map(|(k, v)| (k, v.unwrap()))
+        .collect();
+    assert_eq!(params.len(), 7);
+    let mut q: Vec<(&str, &str)> = vec![("netuid", "64")];
+    q.extend(params.iter().map(|(k, v)| (*k, v.as_str())));
+    let again = TakeForm::read(getter(&q), &s);
+    let names: Vec<_> = again.rows.iter().map(|r| r.name.ok().unwrap()).collect();
+    assert_eq!(names, ["V3", "V1", "Validator 3"]);
+    let keys: Vec<_> = again.rows.iter().map(|r| r.hotkey.ok().unwrap()).collect();
+    assert_eq!(keys, [Some(hotkey_of(3)), Some(hotkey_of(1)), None]);
+}
+
+#[test]
+// Pins take-rows-error for a hotkey that does not read: one sentence naming its row (after the
+// "too many" one), the field's message, and the comparison still running without it.
+fn a_bad_hotkey_is_named_by_its_row() {
+    let snapshot = bundled();
+    let good = hotkey_of(7);
+    // The last character changed: the checksum no longer matches.
+    let typo = format!(
+        "{}{}",
+        &good[..good.len() - 1],
+        if good.ends_with('a') { 'b' } else { 'a' }
+    );
+    let hotkeys = format!("{good},,{typo}");
+    let form = form_on(
+        &snapshot,
+        &query(&[("takes", "18,9,0"), ("hotkeys", &hotkeys)]),
+    );
+    let shown = format!("{}…", &typo[..24]);
+    let want = format!(
+        "Row 3: “{shown}” is not a hotkey: an SS58 address of 48 characters starting with 5."
+    );
+    assert_eq!(form.rows_error.as_deref(), Some(want.as_str()));
+    assert_eq!(form.rows[2].hotkey.text, typo);
+    assert!(form.rows[2]
+        .hotkey
+        .error()
+        .unwrap()
+        .contains("is not a hotkey"));
+    assert_eq!(form.rows[1].hotkey.ok(), Some(None));
+    assert!(run(&form, &snapshot).is_ok());
+
+    let many = form_on(
+        &snapshot,
+        &query(&[("takes", "1,2,3,4,5,6,7,8,9"), ("hotkeys", "x")]),
+    );
+    let error = many.rows_error.unwrap();
+    assert!(
+        error.starts_with("At most 8 validators side by side"),
+        "{error}"
+    );
+    assert!(
+        error.ends_with(
+            "Row 1: “x” is not a hotkey: an SS58 address of 48 characters starting with 5."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+// Pins take-realised-apy-N: a figure read (its text and exact data-value), a reason the chain
+// gave, "not read" before anyone asks, and "no hotkey" for a row without one; the row numbers
+// follow the input order, not the rank.
+fn the_realised_column() {
+    let snapshot = bundled();
+    let keys = [hotkey_of(1), hotkey_of(2), hotkey_of(3)];
+    let hotkeys = format!("{},{},{},", keys[0], keys[1], keys[2]);
+    let rows = [("takes", "18,9,0,5"), ("hotkeys", hotkeys.as_str())];
+    let form = form_on(
+        &snapshot,
+        &query(&[&rows[..], &[("netuid", "64")]].concat()),
+    );
+    let compared = run(&form, &snapshot);
+    let mut found = RealisedByValidator::new();
+    // (1.01^(365/30) - 1) x 100 = 12.8723… (growth 1.01 over 30 days).
+    let realised = Realised {
+        from_block: 7_784_000,
+        to_block: 8_000_000,
+        days: 30,
+        growth: d("1.01"),
+        apy_pct: d("12.872339"),
+    };
+    found.insert((64, keys[0].clone()), Ok(realised));
+    let why = "The hotkey was not registered then.".to_string();
+    found.insert((64, keys[1].clone()), Err(why));
+    let markup = comparison_rows(
+        &compared,
+        &RealisedLookup::new(&form, &found),
+        Style::READABLE,
+    );
+    let cell = |n: usize| {
+        let start = markup
+            .find(&format!("data-testid=\"take-realised-apy-{n}\""))
+            .unwrap();
+        let end = start + markup[start..].find("</td>").unwrap();
+        markup[start..end].to_string()
+    };
+    assert_eq!(
+        cell(1),
+        "data-testid=\"take-realised-apy-1\" data-value=\"12.872339\">12.87 %"
+    );
+    assert_eq!(
+        cell(2),
+        "data-testid=\"take-realised-apy-2\">The hotkey was not registered then."
+    );
+    assert_eq!(cell(3), "data-testid=\"take-realised-apy-3\">not read");
+    assert_eq!(cell(4), "data-testid=\"take-realised-apy-4\">no hotkey");
+    // The 0 % row ranks first: its cell is on the first line of the body, still numbered 3.
+    let first_row = &markup[..markup.find("</tr>").unwrap()];
+    assert!(first_row.contains("take-realised-apy-3"), "{first_row}");
+    assert_eq!(markup.matches("take-realised-apy-").count(), 4);
+    // A pool typed by hand is no subnet: nothing to look up.
+    let typed = form_on(&snapshot, &query(&rows));
+    let markup = comparison_rows(
+        &run(&typed, &snapshot),
+        &RealisedLookup::new(&typed, &found),
+        Style::READABLE,
+    );
+    assert!(
+        markup.contains("data-testid=\"take-realised-apy-1\">no subnet</td>"),
+        "{markup}"
+    );
 }

@@ -401,6 +401,13 @@ fn take_parameters() {
         ("apys", sometimes(0.2, "[0-9]{0,2}(,[0-9]{0,2}){0,3}")),
         ("childkeys", sometimes(0.3, "[0-9](,[0-9]){0,3}")),
         ("take_days", sometimes(0.3, "[0-9]{1,2}(,[0-9]{1,2}){0,3}")),
+        (
+            "hotkeys",
+            sometimes(
+                0.2,
+                "(5[1-9A-HJ-NP-Za-km-z]{47})?(,(5[1-9A-HJ-NP-Za-km-z]{47})?){0,3}",
+            ),
+        ),
         ("from_row", one_of(&["1"])),
         (
             "switch_netuid",
@@ -431,7 +438,8 @@ fn take_parameters() {
                 row.vtrust,
                 row.apy,
                 row.childkey,
-                row.take_days
+                row.take_days,
+                row.hotkey
             );
         }
         // The page's own computation, switching costs included.

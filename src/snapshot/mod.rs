@@ -126,6 +126,15 @@ pub struct Validator {
 }
 
 impl Subnet {
+    /// Its validators, largest alpha stake first (the data lists permitted ones only), at most
+    /// `most`: the default validator, the picker's order and the side-by-side reads.
+    pub fn largest_validators(&self, most: usize) -> Vec<&Validator> {
+        let mut list: Vec<&Validator> = self.validators.iter().collect();
+        crate::model::order::sort_by_key(&mut list, |v| std::cmp::Reverse(v.alpha_stake));
+        list.truncate(most);
+        list
+    }
+
     /// A subnet known by its pool alone; each importer adds what its format has.
     pub fn with_pool(
         netuid: u16,

@@ -88,6 +88,10 @@ test("validators imported from Taostats fill the rows", async () => {
   assert.equal(await page.locator('[data-testid^="take-row-editor-"]').count(), 8);
   assert.equal(await page.locator("#row-1-name").inputValue(), "Taostats & Corcel");
   assert.ok(await numberValue(page, "take-net-apy-1") > 0);
+  // Each row's hotkey comes too, for the realised column; real ones read without complaint.
+  assert.match(await page.locator("#row-1-hotkey").inputValue(), /^5[1-9A-HJ-NP-Za-km-z]{47}$/);
+  assert.equal(await text(page, "take-rows-error"), "");
+  assert.equal(await text(page, "take-realised-apy-1"), "not read");
   assert.deepEqual(problems, []);
   await context.close();
 });

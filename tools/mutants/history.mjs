@@ -17,4 +17,7 @@ export default [
   ["history to_date ignored", "src/calc/returns/history/figures.rs", "Some(day) => block_at_or_after(history, day.midnight_ms())?,", "Some(_) => last(history)?,"],
   ["history dates: dTAO's launch a day late", "src/calc/returns/history/date.rs", "pub const DTAO_LAUNCH: Day = Day(20_132);", "pub const DTAO_LAUNCH: Day = Day(20_133);"],
   ["history form: both starts allowed", "src/calc/returns/history/form.rs", "(Ok(Some(_)), Ok(Some(_)))\n        ) {", "(Ok(Some(_)), Ok(None))\n        ) {"],
+  ["history validators: smallest stake first", "src/snapshot/mod.rs", "|v| std::cmp::Reverse(v.alpha_stake));\n        list.truncate(most);", "|v| v.alpha_stake);\n        list.truncate(most);"],
+  ["history validators: another subnet's figure", "src/calc/screen/realised.rs", "found.get(&(subnet.netuid, v.hotkey.clone()))", "found.iter().find(|((_, h), _)| *h == v.hotkey).map(|(_, r)| r)"],
+  ["history validators: a week's yield as the side-by-side one", "src/calc/returns/history/validators.rs", "realised_over(history, SIDE_BY_SIDE_DAYS),", "realised_over(history, 7),"],
 ];

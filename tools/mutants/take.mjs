@@ -27,4 +27,6 @@ export default [
   ["root-dividends-warning: paid at a sum of exactly 1", "src/model/staking/emission.rs", "sum::<Decimal>() > Decimal::ONE", "sum::<Decimal>() >= Decimal::ONE"],
   ["take-error: a 0-day horizon accepted", "src/calc/shared_params.rs", "parse_whole(t, 1, u64::from(MAX_DAYS))", "parse_whole(t, 0, u64::from(MAX_DAYS))"],
   ["take-net-apy (root): root paid every 360 blocks", "src/model/staking/emission.rs", "        epoch_blocks: BLOCKS_PER_DAY,", "        epoch_blocks: 360,"],
+  ["take realised: the figure of whichever subnet", "src/calc/take/realised.rs", "cell(self.found.get(&(netuid, hotkey.clone())), style)", "cell(self.found.iter().find(|((_, h), _)| h == hotkey).map(|(_, r)| r), style)"],
+  ["take realised: a bad hotkey read as none", "src/calc/take/realised.rs", "(Some(Err(_)), _) => (\"not a hotkey\".to_string(), None),", "(Some(Err(_)), _) => (\"no hotkey\".to_string(), None),"],
 ];

@@ -4,6 +4,7 @@ pub mod dash;
 pub mod emission_cell;
 pub mod form;
 pub mod pool_figures;
+pub mod realised;
 pub mod root_row;
 pub mod row_markup;
 pub mod rows;

@@ -9,3 +9,7 @@ pub const RAISED: &str = "18 % is the chain's maximum take, exactly 11,796/65,53
 pub const SAME_SUBNET: &str = "Moving to another validator on the same subnet needs no swap: the chain moves your alpha between hotkeys, with no pool fee or slippage.";
 pub const OTHER_SUBNET: &str = "Moving to another subnet is two pool legs: an unstake here and a stake there, each with its slippage, and one swap fee for the whole move (move_stake.rs: on the unstake leg). The better yield has to earn that back first.";
 pub const MODEL: &str = "The comparison puts the same stake on every validator at today's rates; the amount is converted to alpha at the spot price (the entry swap is the same whichever validator you pick).";
+pub const REALISED: &str = "What the chain actually paid the row's hotkey's delegators: alpha per share now against 30 days ago, annualised on a 365-day year. Read from an archive node when you ask; “not read” until then, “no hotkey” for a row without one.";
+pub const REALISED_NOTE: &str = "“Realised, 30 days” is the chain's own record, not the model: each row's hotkey, its alpha per share over the last 30 days annualised on 365 days, read from an archive node (archive=, else the one used last here, else the public one). The hotkeys are sent to that node only.";
+pub const NO_SUBNET: &str = "A pool typed by hand is no subnet on the chain: choose a subnet to read what its validators paid.";
+pub const NO_HOTKEYS: &str = "No row has a hotkey: type one (an SS58 address) in a row under Validators, or give them as hotkeys=.";

@@ -2,6 +2,7 @@
 //! (after the pool's, before the chain figures): your stake, the validator rows as
 //! comma-separated lists, and the switching choice.
 
+use super::hotkey::{hotkey_errors, read_hotkey};
 use super::prefill::{clean_name, rows_without_parameters};
 use crate::calc::chain_figures::ChainFigures;
 use crate::calc::field::Field;
@@ -67,23 +68,32 @@ pub const TAKE_DAYS: Param<u32> = Param {
     about: "30 or more: it may raise its take at once.",
     parse: |t| parse_whole(t, 0, 100_000).map(|d| d as u32),
 };
+pub const HOTKEYS: Described = Described {
+    key: "hotkeys",
+    label: "Hotkey",
+    default: "empty",
+    unit: "",
+    about: "Each validator's hotkey (SS58 address), to read what it paid from an archive node; without rows: the data's validators.",
+};
 /// The list parameters, in the order a row's fields are written.
-pub const LIST_KEYS: [&str; 6] = [
+pub const LIST_KEYS: [&str; 7] = [
     NAMES.key,
     TAKES.key,
     VTRUSTS.key,
     APYS.key,
     CHILDKEYS.key,
     TAKE_DAYS.key,
+    HOTKEYS.key,
 ];
 /// A new row's texts, one per `LIST_KEYS` entry.
-pub const NEW_ROW: [&str; 6] = [
+pub const NEW_ROW: [&str; 7] = [
     "",
     TAKES.default.text(),
     VTRUSTS.default.text(),
     APYS.default.text(),
     CHILDKEYS.default.text(),
     TAKE_DAYS.default.text(),
+    "",
 ];
 pub const FROM_ROW: Described = Described {
     key: "from_row",
@@ -112,6 +122,7 @@ pub fn docs() -> Vec<Doc> {
         APYS.doc(),
         CHILDKEYS.doc(),
         TAKE_DAYS.doc(),
+        HOTKEYS.doc(),
         FROM_ROW.doc(),
         SWITCH_NETUID.doc(),
     ]
@@ -129,6 +140,8 @@ pub struct Row {
     pub childkey: Field<Decimal>,
     /// Days since the validator last changed its take.
     pub take_days: Field<u32>,
+    /// SS58, for its realised yield; `None` when blank (the comparison does not need it).
+    pub hotkey: Field<Option<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,7 +152,7 @@ pub struct TakeForm {
     pub days: Field<u32>,
     pub tao_usd: Field<Option<Decimal>>,
     pub rows: Vec<Row>,
-    /// A problem with the rows as a whole (too many).
+    /// A problem with the rows as a whole (too many), and every hotkey that does not read.
     pub rows_error: Option<String>,
     /// Whether the rows came from the validators in the data.
     pub prefilled: bool,
@@ -169,7 +182,7 @@ impl TakeForm {
             None => rows_without_parameters(subnet),
         };
         let count = texts.iter().flatten().map(Vec::len).max().unwrap_or(0);
-        let rows_error = (count > MAX_DELEGATES).then(|| {
+        let too_many = (count > MAX_DELEGATES).then(|| {
             format!("At most {MAX_DELEGATES} validators side by side; the rest are left out.")
         });
         let entry = |list: usize, i: usize| -> Option<String> {
@@ -189,9 +202,15 @@ impl TakeForm {
                     apy: APYS.read_optional_raw(entry(3, i).as_deref()),
                     childkey: CHILDKEYS.read_raw(entry(4, i).as_deref()),
                     take_days: TAKE_DAYS.read_raw(entry(5, i).as_deref()),
+                    hotkey: read_hotkey(entry(6, i).as_deref()),
                 }
             })
             .collect::<Vec<_>>();
+        let sentences: Vec<String> = too_many
+            .into_iter()
+            .chain(hotkey_errors(rows.iter().map(|r| &r.hotkey)))
+            .collect();
+        let rows_error = (!sentences.is_empty()).then(|| sentences.join(" "));
         let from_row = Field::optional(get(FROM_ROW.key).as_deref(), |t| {
             parse_whole(t, 1, rows.len().max(1) as u64).map(|r| r as usize - 1)
         });
@@ -237,7 +256,7 @@ impl TakeForm {
     }
 
     /// Every row's texts, one list per `LIST_KEYS` entry, to change and write back.
-    pub fn list_texts(&self) -> [Vec<String>; 6] {
+    pub fn list_texts(&self) -> [Vec<String>; 7] {
         [
             self.rows.iter().map(|r| r.name.text.clone()).collect(),
             self.rows.iter().map(|r| r.take.text.clone()).collect(),
@@ -245,6 +264,7 @@ impl TakeForm {
             self.rows.iter().map(|r| r.apy.text.clone()).collect(),
             self.rows.iter().map(|r| r.childkey.text.clone()).collect(),
             self.rows.iter().map(|r| r.take_days.text.clone()).collect(),
+            self.rows.iter().map(|r| r.hotkey.text.clone()).collect(),
         ]
     }
 }

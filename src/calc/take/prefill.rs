@@ -1,5 +1,5 @@
 //! The take table's rows when the URL has none: the data's validators for the subnet (largest
-//! stake first, their take and observed APY), else three rows at 18, 9 and 0 % take.
+//! stake first, their take, observed APY and hotkey), else three rows at 18, 9 and 0 % take.
 
 use crate::model::staking::delegation::MAX_DELEGATES;
 use crate::snapshot::Subnet;
@@ -27,6 +27,10 @@ pub fn rows_without_parameters(subnet: Option<&Subnet>) -> (Vec<Option<Vec<Strin
                 .iter()
                 .map(|v| v.apy.map(plain_pct).unwrap_or_default())
                 .collect();
+            let hotkeys = validators
+                .iter()
+                .map(|v| v.hotkey.trim().to_string())
+                .collect();
             (
                 vec![
                     Some(names),
@@ -35,6 +39,7 @@ pub fn rows_without_parameters(subnet: Option<&Subnet>) -> (Vec<Option<Vec<Strin
                     Some(apys),
                     None,
                     None,
+                    Some(hotkeys),
                 ],
                 true,
             )
@@ -43,6 +48,7 @@ pub fn rows_without_parameters(subnet: Option<&Subnet>) -> (Vec<Option<Vec<Strin
             vec![
                 None,
                 Some(DEFAULT_TAKES.iter().map(|t| t.to_string()).collect()),
+                None,
                 None,
                 None,
                 None,

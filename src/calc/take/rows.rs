@@ -1,12 +1,15 @@
-//! Editing the take table's rows. The rows live in six comma-separated list parameters (the
-//! form's `LIST_KEYS`); every edit changes all six together so a row's fields stay in line.
+//! Editing the take table's rows. The rows live in seven comma-separated list parameters (the
+//! form's `LIST_KEYS`); every edit changes all seven together so a row's fields stay in line.
 //! Pure, so it is tested natively.
 
 use super::form::{LIST_KEYS, NEW_ROW};
 use super::prefill::clean_name;
 
 /// The rows' texts, one list per `LIST_KEYS` entry.
-pub type Lists = [Vec<String>; 6];
+pub type Lists = [Vec<String>; 7];
+
+/// The hotkeys' index in `LIST_KEYS`.
+const HOTKEY: usize = 6;
 
 /// One change a person makes to the rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,11 +31,12 @@ pub fn apply(lists: &mut Lists, change: &RowChange) {
     match change {
         RowChange::Type { row, list, text } => {
             if let Some(slot) = lists.get_mut(*list).and_then(|l| l.get_mut(*row)) {
-                // Names go in a comma-separated list: cleaned as they are typed.
-                *slot = if *list == 0 {
-                    clean_name(text)
-                } else {
-                    text.clone()
+                // Names and hotkeys go in a comma-separated list: a comma typed would split
+                // the row in two. No hotkey has one, so its sentence still names the mistake.
+                *slot = match *list {
+                    0 => clean_name(text),
+                    HOTKEY => text.replace(',', " "),
+                    _ => text.clone(),
                 };
             }
         }
@@ -83,6 +87,7 @@ mod tests {
             col(""),
             col("0"),
             col("30"),
+            col(""),
         ]
     }
 
@@ -109,7 +114,7 @@ mod tests {
         let mut l = lists(&["18"]);
         apply(&mut l, &RowChange::Add);
         let new: Vec<&str> = l.iter().map(|list| list[1].as_str()).collect();
-        assert_eq!(new, ["", "18", "1", "", "0", "30"]);
+        assert_eq!(new, ["", "18", "1", "", "0", "30", ""]);
         apply(
             &mut l,
             &RowChange::Type {
@@ -122,5 +127,34 @@ mod tests {
         let params = to_params(l);
         assert_eq!(params[0], ("names", Some("V1,Tao  Inc".to_string())));
         assert_eq!(params[5], ("take_days", Some("30,30".to_string())));
+        assert_eq!(params[6], ("hotkeys", Some(",".to_string())));
+    }
+
+    #[test]
+    fn hotkeys_move_with_their_rows_and_a_typed_comma_splits_nothing() {
+        let mut l = lists(&["18", "9", "0"]);
+        for (row, key) in ["5A", "", "5C"].iter().enumerate() {
+            let text = key.to_string();
+            apply(&mut l, &RowChange::Type { row, list: 6, text });
+        }
+        apply(&mut l, &RowChange::Down(0));
+        assert_eq!(l[6], ["", "5A", "5C"]);
+        assert_eq!(l[1], ["9", "18", "0"]);
+        apply(&mut l, &RowChange::Remove(2));
+        apply(&mut l, &RowChange::Add);
+        assert_eq!(l[6], ["", "5A", ""]);
+        assert!(l.iter().all(|list| list.len() == 3));
+        let text = "5A,5B".to_string();
+        apply(
+            &mut l,
+            &RowChange::Type {
+                row: 0,
+                list: 6,
+                text,
+            },
+        );
+        assert_eq!(l[6][0], "5A 5B");
+        let params = to_params(l);
+        assert_eq!(params[6], ("hotkeys", Some("5A 5B,5A,".to_string())));
     }
 }

@@ -4,6 +4,7 @@
 use crate::calc::format::{self, Style};
 use crate::calc::markup::Markup;
 use crate::calc::take::compare::Compared;
+use crate::calc::take::realised::RealisedLookup;
 use crate::model::staking::delegation::Amount;
 use rust_decimal::Decimal;
 
@@ -38,8 +39,13 @@ pub fn payback_text(days: Option<Decimal>, style: Style) -> String {
     }
 }
 
-/// The comparison's rows, best first, as markup: the table is redrawn whole (issue 18).
-pub fn comparison_rows(result: &Result<Compared, String>, style: Style) -> String {
+/// The comparison's rows, best first, as markup: the table is redrawn whole (issue 18). Each
+/// row's realised yield comes from `realised`, by the row's index.
+pub fn comparison_rows(
+    result: &Result<Compared, String>,
+    realised: &RealisedLookup,
+    style: Style,
+) -> String {
     let mut m = Markup::new();
     let Ok(c) = result else {
         return String::new();
@@ -98,6 +104,16 @@ pub fn comparison_rows(result: &Result<Compared, String>, style: Style) -> Strin
                 m.element("td", &[("data-testid", Some(&testid))], "already 18 %");
             }
         }
+        let (text, value) = realised.cell(row.index, style);
+        let testid = format!("take-realised-apy-{n}");
+        m.element(
+            "td",
+            &[
+                ("data-testid", Some(&testid)),
+                ("data-value", value.as_deref()),
+            ],
+            &text,
+        );
         m.close("tr");
     }
     m.into_string()

@@ -22,7 +22,7 @@ const STORED_ORIGIN: &str = "origin";
 const STORED_REMEMBER: &str = "remember";
 const STORED_RPC: &str = "rpc";
 
-mod history;
+pub mod history;
 mod live;
 pub mod panel;
 pub mod positions;
@@ -103,6 +103,8 @@ pub struct Data {
     base: StoredValue<String>,
     /// A wallet's positions, valued against the subnet data (`positions.rs`).
     pub positions: positions::PositionsData,
+    /// Validators' realised yields read this session (`history.rs`).
+    pub realised: history::RealisedData,
 }
 
 impl Data {
@@ -126,6 +128,7 @@ impl Data {
             params,
             base: StoredValue::new(base),
             positions: positions::PositionsData::new(use_storage),
+            realised: history::RealisedData::new(),
         };
         if use_storage {
             data.restore();

@@ -14,6 +14,7 @@ use crate::calc::returns::history::params::{
     ARCHIVE, FROM_BLOCK, FROM_DATE, HOTKEY, TO_DATE, WINDOW_DAYS,
 };
 use crate::calc::returns::history::targets::targets;
+use crate::calc::returns::history::validators::choices;
 use crate::snapshot::history::History;
 use crate::ui::data::Data;
 use crate::ui::shell::params::{unless_blank, Params};
@@ -101,6 +102,7 @@ pub fn HistorySection(params: Params, data: Data, form: Memo<ReturnsForm>) -> im
             }
             match read {
                 Ok(h) => {
+                    data.keep_realised(&h);
                     held.set(Some(h));
                     status.set(None);
                 }
@@ -239,6 +241,36 @@ pub fn HistorySection(params: Params, data: Data, form: Memo<ReturnsForm>) -> im
     };
     let hotkey_text = Signal::derive(move || history_form.with(|f| f.hotkey.text.clone()));
     let hotkey_error = Signal::derive(move || history_form.with(|f| f.hotkey.error()));
+    // The subnet's validators in the data (live data reads the chosen subnet's), to pick from.
+    let choices = Memo::new(move |_| {
+        data.snapshot.with(|s| {
+            s.subnet(netuid.get())
+                .map(|sub| choices(sub, style()))
+                .unwrap_or_default()
+        })
+    });
+    let picker = move || {
+        let list = choices.get();
+        (!list.is_empty()).then(|| {
+            let current = hotkey_text.get();
+            let options = list
+                .into_iter()
+                .map(|(hotkey, label)| {
+                    let selected = hotkey == current;
+                    view! { <option value=hotkey selected=selected>{label}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field">
+                    <label for="hotkey-pick">"Pick one of the subnet's validators"</label>
+                    <select id="hotkey-pick" data-testid="returns-hotkey-pick"
+                        on:change:target=move |ev| edit.set(HOTKEY.key, unless_blank(ev.target().value()))>
+                        {options}
+                    </select>
+                </div>
+            }
+        })
+    };
     view! {
         <section class="panel history" aria-labelledby="returns-history-title">
             <h3 id="returns-history-title">"What staking really paid"</h3>
@@ -246,6 +278,7 @@ pub fn HistorySection(params: Params, data: Data, form: Memo<ReturnsForm>) -> im
             <div class="grid2">
                 <TextInput id=HOTKEY.key label=HOTKEY.label value=hotkey_text error=hotkey_error inputmode="text"
                     on_input=Callback::new(move |v: String| edit.set(HOTKEY.key, unless_blank(v))) />
+                {picker}
                 <ParamInput spec=WINDOW_DAYS.spec() field=field(|f| f.window_days.shown()) edit=edit placeholder="none" />
                 <ParamInput spec=FROM_DATE.spec() field=field(|f| f.from_date.shown()) edit=edit placeholder="YYYY-MM-DD" inputmode="text" />
                 <ParamInput spec=FROM_BLOCK.spec() field=field(|f| f.from_block.shown()) edit=edit placeholder="none" />

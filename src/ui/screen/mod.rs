@@ -2,6 +2,7 @@
 //! in and out, in one sortable table and a chart.
 
 pub mod page;
+pub mod realised;
 pub mod table;
 
 pub use page::ScreenCalculator;

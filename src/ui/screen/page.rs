@@ -239,6 +239,7 @@ pub fn ScreenCalculator(params: Params, data: Data) -> impl IntoView {
                 <ScreenTable rows=all shown=order form=form params=params edit=edit chosen=chosen limit=None />
                 <p class="note" data-testid="screen-emission-assumed">{emission_assumed}</p>
                 {(!compact).then(|| view! { <crate::ui::widgets::download::TableCsv table="screen" /> })}
+                {(!compact).then(|| view! { <super::realised::RealisedPanel params=params data=data chosen=chosen /> })}
             </Results>
             <Chart slot>
                 {if compact {

@@ -2,6 +2,7 @@
 //! one's take costs over time.
 
 pub mod page;
+mod realised;
 mod sections;
 mod summary;
 

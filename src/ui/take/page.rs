@@ -1,6 +1,7 @@
 //! The delegation-take calculator's page: your stake, the validators' rows, the comparison,
 //! the switching costs and the earnings chart.
 
+use super::realised::RealisedRead;
 use super::sections::{ComparisonTable, EarningsChart, RowsEditor, SwitchingPanel};
 use super::summary::TakeSummary;
 use crate::calc::app_params::Calc;
@@ -86,7 +87,7 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                     <Show when=move || form.with(|f| f.examples)>
                         <p class="note" data-testid="take-no-validators">"These rows are examples: the data in use lists no validators for this subnet. Real ones, with their takes and stakes, come from live data (“Load other data” → Live from the chain, which reads the chosen subnet's validators) or a Taostats validator-yield file; or type each one's take here."</p>
                     </Show>
-                    <p class="msg" aria-live="polite">{move || form.with(|f| f.rows_error.clone())}</p>
+                    <p class="msg" aria-live="polite" data-testid="take-rows-error">{move || form.with(|f| f.rows_error.clone())}</p>
                     <RowsEditor form=form edit=edit />
                 </fieldset>
                 <ChainFields figures=Memo::new(move |_| form.with(|f| f.chain.clone())) edit=edit />
@@ -96,7 +97,8 @@ pub fn TakeCalculator(params: Params, data: Data) -> impl IntoView {
                 {move || form.with(|f| f.root).then(|| data.snapshot.with(ChainFigures::root_dividends_warning)).flatten().map(|w| view! {
                     <p class="note warning" data-testid="root-dividends-warning" role="status">{w}</p>
                 })}
-                <ComparisonTable result=result />
+                <ComparisonTable result=result form=form data=data />
+                <RealisedRead params=params data=data form=form />
             </Results>
             <Chart slot>
                 <EarningsChart result=result />

@@ -8,6 +8,7 @@ use crate::calc::subnet_options::subnet_options;
 use crate::calc::take::compare::{Compared, Switching};
 use crate::calc::take::explain;
 use crate::calc::take::form::{self, TakeForm, FROM_ROW, SWITCH_NETUID};
+use crate::calc::take::realised::RealisedLookup;
 use crate::calc::take::rows::{apply, to_params, RowChange};
 use crate::calc::take::table::{comparison_rows, payback_text};
 use crate::model::staking::delegation::MAX_DELEGATES;
@@ -25,7 +26,7 @@ use rust_decimal::Decimal;
 /// The validators' rows, each field editable, with buttons to reorder, remove and add.
 #[component]
 pub fn RowsEditor(form: Memo<TakeForm>, edit: Edit) -> impl IntoView {
-    // Every row edit rewrites the six list parameters together.
+    // Every row edit rewrites the seven list parameters together.
     let change = move |change: RowChange| {
         let mut lists = form.with_untracked(|f| f.list_texts());
         apply(&mut lists, &change);
@@ -63,6 +64,10 @@ pub fn RowsEditor(form: Memo<TakeForm>, edit: Edit) -> impl IntoView {
                                 hint="30 or more: it may raise its take at once"
                                 value=row_text(|r| r.take_days.text.clone()) error=row_error(|r| r.take_days.error())
                                 on_input=Callback::new(move |v| edit(5, v)) />
+                            <TextInput id=format!("row-{n}-hotkey") label="Hotkey" inputmode="text"
+                                hint="SS58 address, for what it really paid; optional" placeholder="none"
+                                value=row_text(|r| r.hotkey.text.clone()) error=row_error(|r| r.hotkey.error())
+                                on_input=Callback::new(move |v| edit(6, v)) />
                         </div>
                         <div class="row-actions">
                             <button type="button" class="button secondary small" aria-label=format!("Move validator {n} up")
@@ -82,9 +87,13 @@ pub fn RowsEditor(form: Memo<TakeForm>, edit: Edit) -> impl IntoView {
     }
 }
 
-/// The validators compared, best first.
+/// The validators compared, best first, with what each one's hotkey really paid when read.
 #[component]
-pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView {
+pub fn ComparisonTable(
+    result: Memo<Result<Compared, String>>,
+    form: Memo<TakeForm>,
+    data: Data,
+) -> impl IntoView {
     let style = style_reader();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label="Validators compared, best first">
@@ -103,9 +112,12 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                         <th scope="col">"Take paid (its income)"</th>
                         <th scope="col">"Gap to best"</th>
                         <th scope="col">"If raised to 18 %"</th>
+                        <th scope="col">"Realised, 30 days"</th>
                     </tr>
                 </thead>
-                <tbody inner_html=move || result.with(|r| comparison_rows(r, style()))></tbody>
+                <tbody inner_html=move || result.with(|r| form.with(|f| data.realised.found.with(|found| {
+                    comparison_rows(r, &RealisedLookup::new(f, found), style())
+                })))></tbody>
             </table>
         </div>
         <crate::ui::widgets::download::TableCsv table="take" />
@@ -116,6 +128,7 @@ pub fn ComparisonTable(result: Memo<Result<Compared, String>>) -> impl IntoView 
                 <div class="figure"><dt>"If raised to 18 %"</dt><dd class="explain">{explain::RAISED}</dd></div>
                 <div class="figure"><dt>"Childkey take"</dt><dd class="explain">{explain::CHILDKEY}</dd></div>
                 <div class="figure"><dt>"Gap to best"</dt><dd class="explain">{explain::GAP}</dd></div>
+                <div class="figure"><dt>"Realised, 30 days"</dt><dd class="explain">{explain::REALISED}</dd></div>
             </dl>
         </Disclosure>
 

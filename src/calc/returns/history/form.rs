@@ -35,10 +35,8 @@ fn hotkey(
     let given = get(HOTKEY.key).filter(|t| !t.trim().is_empty());
     let Some(text) = given else {
         let first = snapshot
-            .subnets
-            .iter()
-            .find(|s| s.netuid == netuid)
-            .and_then(|s| s.validators.first());
+            .subnet(netuid)
+            .and_then(|s| s.largest_validators(1).into_iter().next());
         return match first {
             Some(v) => Field::new(v.hotkey.clone(), Ok(v.hotkey.clone())),
             None => Field::new(

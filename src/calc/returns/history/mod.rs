@@ -9,3 +9,4 @@ pub mod form;
 pub mod params;
 pub mod points;
 pub mod targets;
+pub mod validators;

@@ -2,9 +2,10 @@
 //! chain's node (live, with a refresh), a URL, a file (picker or drag and drop) or a paste, to go
 //! back to the bundled snapshot, to download what is in use, and to remember it or not. Each part
 //! is its own component: `status` (the line and what the last load did), `sources` (the four
-//! ways to load) and `actions`.
+//! ways to load), `archive` (the node the chain's past is read from) and `actions`.
 
 mod actions;
+mod archive;
 mod sources;
 mod status;
 
@@ -12,6 +13,7 @@ use crate::ui::data::Data;
 use crate::ui::shell::params::Params;
 use crate::ui::widgets::disclosure::Disclosure;
 use actions::DataActions;
+use archive::ArchiveForm;
 use leptos::prelude::*;
 use sources::{FileDrop, LiveForm, PasteForm, UrlForm};
 use status::{DataLine, LoadStatus, Staleness};
@@ -36,6 +38,7 @@ pub fn DataPanel(
                         <UrlForm data=data params=params />
                         <FileDrop data=data params=params />
                         <PasteForm data=data params=params />
+                        <ArchiveForm data=data params=params />
                     </div>
                     <p class="hint">
                         "Formats, detected by themselves: dtao-snapshot/2 (and /1); Taostats dtao/pool/latest/v1; Taostats dtao/validator/yield/latest/v1 (adds validators to the subnets in use); btcli subnets list --json-output; the metagraphed registry dump."
