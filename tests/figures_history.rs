@@ -25,7 +25,7 @@ use dtao_calc::snapshot::bundled::bundled;
 use dtao_calc::snapshot::chain::validators::ss58;
 use dtao_calc::snapshot::history::{BlockState, History, PastPool, Shares};
 use rust_decimal::Decimal;
-use shared::{d, fee, tokens};
+use shared::{d, stake, tokens, unstake};
 
 const TAO: u128 = 1_000_000_000;
 const AMOUNT: u128 = 10 * TAO;
@@ -228,18 +228,6 @@ fn a_validator_not_registered_then_and_a_window_of_no_days() {
     assert!(f.value("returns-realised-window").unwrap().is_err());
 }
 
-/// A stake into (y, x): alpha out for the gross TAO.
-fn stake(y: u128, x: u128, gross: u128) -> u128 {
-    let net = gross - fee(gross);
-    x * net / (y + net)
-}
-
-/// An unstake from (y, x): TAO out for the gross alpha.
-fn unstake(y: u128, x: u128, gross: u128) -> u128 {
-    let net = gross - fee(gross);
-    y * net / (x + net)
-}
-
 #[test]
 fn the_backtest_by_hand_from_a_date() {
     let f = figures(&[("from_date", "2025-06-01")]);
@@ -398,14 +386,8 @@ fn side_by_side_the_30_day_figure_by_subnet_and_hotkey_largest_validators_first(
     let mut subnet = bundled().subnet(7).cloned().unwrap();
     let v = |hotkey: String, stake: &str| Validator {
         hotkey,
-        name: String::new(),
-        take: None,
         alpha_stake: Some(d(stake)),
-        apy: None,
-        apy_1h: None,
-        apy_1d: None,
-        apy_7d: None,
-        apy_30d: None,
+        ..Validator::default()
     };
     subnet.validators = vec![v(ss58(&[8; 32]), "5"), v(hotkey(), "90")];
     let lines = rows(&subnet, &found, Style::default());

@@ -21,7 +21,7 @@ use dtao_calc::calc::returns::other_exit::other_exit;
 use dtao_calc::model::staking::returns::{project, Projection, ReturnsInputs};
 use dtao_calc::snapshot::bundled::bundled;
 use rust_decimal::Decimal;
-use shared::{d, fee, tokens};
+use shared::{d, fee, stake, tokens, unstake};
 
 const TAO: u128 = 1_000_000_000;
 /// The pool: 1,000 TAO / 10,000 alpha, in rao.
@@ -37,18 +37,6 @@ fn value(table: &[FigureSpec<Projection>], testid: &str, p: &Projection) -> Deci
         .value
         .parse()
         .unwrap()
-}
-
-/// A stake into (y, x): alpha out for the gross TAO.
-fn stake(y: u128, x: u128, gross: u128) -> u128 {
-    let net = gross - fee(gross);
-    x * net / (y + net)
-}
-
-/// An unstake from (y, x): TAO out for the gross alpha.
-fn unstake(y: u128, x: u128, gross: u128) -> u128 {
-    let net = gross - fee(gross);
-    y * net / (x + net)
 }
 
 /// 1 alpha a block × 360 blocks × the validators' share (1 - 11,796/65,535) / 2, no root stake.

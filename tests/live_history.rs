@@ -21,6 +21,7 @@ mod archive_node;
 mod common;
 
 use archive_node::*;
+use common::block_on;
 use dtao_calc::snapshot::chain::basket_values::fixed_nearest;
 use dtao_calc::snapshot::chain::history::search::{Search, MAX_ROUNDS};
 use dtao_calc::snapshot::chain::history::{read_states, HistoryCache, HistoryOptions, Target};

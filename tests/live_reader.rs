@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::block_on;
 use common::chain_node::{serve_batch, Chain, Neuron, Node, Runtime};
 use common::runtimes::{SPEC_393, SPEC_461};
 use common::variants;
@@ -28,26 +29,12 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 const ENDPOINT: &str = "ws://127.0.0.1:9944";
 const FETCHED: &str = "2026-12-07T08:00:00Z";
 const TAO: u64 = 1_000_000_000;
 /// The subnet whose validators are read.
 const CHOSEN: u16 = 64;
-
-fn block_on<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(v) => v,
-        Poll::Pending => panic!("the pretend node answers at once"),
-    }
-}
 
 /// The vectors' pools (`../shared/vectors/pool.json`) put on subnets 1 and 2, so the node's
 /// quotes there are the chain's own results: subnet 1 the weighted pool (0.4 TAO weight, where

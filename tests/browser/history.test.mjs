@@ -11,9 +11,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { appSuite, dataValue, text } from "./harness.mjs";
 import { startChainServer } from "./live-server.mjs";
+import { HOTKEY, aps, apy, close } from "./archive-case.mjs";
 
 const app = appSuite();
-const HOTKEY = "5E7B1NX8onz25xVEexjJQTgB5YwTKpcLdtw9eRJDuT8EvNHU";
 const TAO = 1_000_000_000n;
 let chain;
 before(async () => {
@@ -21,9 +21,6 @@ before(async () => {
 });
 after(() => chain?.close());
 
-const aps = (d) => 1 + (33 - d) / 2000;
-const apy = (growth, days) => (Math.pow(growth, 365 / days) - 1) * 100;
-const close = (got, want, what) => assert.ok(Math.abs(got - want) <= Math.abs(want) * 1e-9 + 1e-12, `${what}: ${got} vs ${want}`);
 const pool = (d) => ({ tao: (200_000n - 100n * BigInt(d)) * TAO, alpha: (2_000_000n + 1_000n * BigInt(d)) * TAO });
 // The chain's fee, floor(a × 33 / 65,535) give or take a rao of its fixed point (fee.rs).
 const fee = (a) => (a * 33n) / 65535n;

@@ -11,9 +11,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { appSuite, dataValue, text, SHARED, startDataServer } from "./harness.mjs";
 import { startChainServer } from "./live-server.mjs";
+import { HOTKEY, aps, apy, close } from "./archive-case.mjs";
 
 const app = appSuite();
-const HOTKEY = "5E7B1NX8onz25xVEexjJQTgB5YwTKpcLdtw9eRJDuT8EvNHU";
 // Alice's well-known address: valid SS58, never a validator on the pretend archive.
 const OTHER = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
 let chain;
@@ -32,9 +32,6 @@ after(async () => {
   await data?.close();
 });
 
-const aps = (d) => 1 + (33 - d) / 2000;
-const apy = (growth, days) => (Math.pow(growth, 365 / days) - 1) * 100;
-const close = (got, want, what) => assert.ok(Math.abs(got - want) <= Math.abs(want) * 1e-9, `${what}: ${got} vs ${want}`);
 const snapshotParam = () => `snapshot=${encodeURIComponent(`${data.url}/validators.json`)}`;
 
 test("the screener lists the chosen subnet's validators and reads what the chain paid them", async () => {

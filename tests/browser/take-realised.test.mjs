@@ -8,18 +8,15 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { appSuite, dataValue, text } from "./harness.mjs";
 import { startChainServer } from "./live-server.mjs";
+import { HOTKEY, aps, apy, close } from "./archive-case.mjs";
 
 const app = appSuite();
-const HOTKEY = "5E7B1NX8onz25xVEexjJQTgB5YwTKpcLdtw9eRJDuT8EvNHU";
 let chain;
 before(async () => {
   chain = await startChainServer();
 });
 after(() => chain?.close());
 
-const aps = (d) => 1 + (33 - d) / 2000;
-const apy = (growth, days) => (Math.pow(growth, 365 / days) - 1) * 100;
-const close = (got, want, what) => assert.ok(Math.abs(got - want) <= Math.abs(want) * 1e-9 + 1e-12, `${what}: ${got} vs ${want}`);
 const allow = [/WebSocket connection to .* failed/];
 
 test("the column reads each row's hotkey from the archive node: the figure, no hotkey", async () => {

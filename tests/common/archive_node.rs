@@ -11,6 +11,7 @@
 
 #![allow(dead_code)]
 
+use crate::common::block_on;
 use crate::common::chain_node::{hex, serve_batch, twox128, Runtime};
 use crate::common::runtimes::{self, SPEC_393, SPEC_461};
 use dtao_calc::snapshot::chain::history::{read_history, HistoryCache, HistoryOptions};
@@ -23,9 +24,6 @@ use parity_scale_codec::Encode;
 use serde_json::{json, Value as Json};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 pub const HOTKEY: [u8; 32] = [0x5a; 32];
 pub const NETUID: u16 = 64;
@@ -389,16 +387,5 @@ impl Archive {
     pub fn counts(&self) -> (usize, usize) {
         let b = self.batches.borrow();
         (b.len(), b.iter().map(Vec::len).sum())
-    }
-}
-
-pub fn block_on<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(v) => v,
-        Poll::Pending => panic!("the pretend node answers at once"),
     }
 }

@@ -26,6 +26,19 @@ pub fn fee(amount: u128) -> u128 {
     }
 }
 
+/// A stake into an equal-weight pool of (y TAO, x alpha): alpha out for the gross TAO, by
+/// x·y = k after the fee.
+pub fn stake(y: u128, x: u128, gross: u128) -> u128 {
+    let net = gross - fee(gross);
+    x * net / (y + net)
+}
+
+/// An unstake from an equal-weight pool of (y TAO, x alpha): TAO out for the gross alpha.
+pub fn unstake(y: u128, x: u128, gross: u128) -> u128 {
+    let net = gross - fee(gross);
+    y * net / (x + net)
+}
+
 /// `base` with every key of `extra` replaced (or added), `extra` last.
 pub fn with_overrides<'a>(
     base: &[(&'a str, &'a str)],

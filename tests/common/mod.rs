@@ -3,7 +3,10 @@
 
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
 
 pub fn shared_dir() -> PathBuf {
     match std::env::var_os("DTAO_SHARED") {
@@ -88,3 +91,15 @@ pub mod emission_terms;
 pub mod runtimes;
 pub mod scale_json;
 pub mod variants;
+
+/// A read against a pretend node, which answers every call at once: one poll finishes it.
+pub fn block_on<T>(future: impl Future<Output = T>) -> T {
+    let mut future = pin!(future);
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("the pretend node answers at once"),
+    }
+}

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use crate::common::block_on;
 use crate::common::chain_node::{hex, serve_batch, twox128, Chain, Node, Runtime};
 use crate::common::{runtimes, scale_json};
 use blake2::digest::consts::U16;
@@ -18,9 +19,6 @@ use dtao_calc::snapshot::chain::LiveError;
 use dtao_calc::snapshot::positions::{BasketPosition, Holder, Stake};
 use serde_json::{json, Value as Json};
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
 
 pub const STAKE_INFO: &str = "StakeInfoRuntimeApi_get_stake_info_for_coldkeys";
 pub const AVAILABILITY: &str = "StakeInfoRuntimeApi_get_stake_availability_for_coldkeys";
@@ -329,16 +327,5 @@ impl PositionsNode {
         };
         let read = block_on(read(&options, &MemoryStore::default(), &|_| {}, ask))?;
         Ok((read, log.into_inner()))
-    }
-}
-
-fn block_on<T>(future: impl Future<Output = T>) -> T {
-    let mut future = pin!(future);
-    match future
-        .as_mut()
-        .poll(&mut Context::from_waker(Waker::noop()))
-    {
-        Poll::Ready(v) => v,
-        Poll::Pending => panic!("the pretend node answers at once"),
     }
 }

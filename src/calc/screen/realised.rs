@@ -55,11 +55,7 @@ mod tests {
             name: name.into(),
             take,
             alpha_stake: Some(Decimal::from(stake)),
-            apy: None,
-            apy_1h: None,
-            apy_1d: None,
-            apy_7d: None,
-            apy_30d: None,
+            ..Validator::default()
         }
     }
 

@@ -1,11 +1,11 @@
 //! The chosen subnet's validators under the screener (issue 33): their takes and, where read
 //! from an archive node this session, what the chain paid their delegators over 30 days.
 
-use crate::calc::returns::history::params::ARCHIVE;
 use crate::calc::screen::realised::{rows, MOST};
 use crate::ui::data::Data;
 use crate::ui::shell::params::Params;
 use crate::ui::shell::summary::style_reader;
+use crate::ui::widgets::read_realised::ReadRealised;
 use leptos::prelude::*;
 
 #[component]
@@ -19,27 +19,20 @@ pub fn RealisedPanel(params: Params, data: Data, chosen: Memo<Option<u16>>) -> i
             Some((netuid, r.found.with(|f| rows(subnet, f, style()))))
         })
     });
-    let read = move |_| {
-        let Some((netuid, list)) = lines.get_untracked() else {
-            return;
-        };
-        match data.archive(params.get_untracked(ARCHIVE.key)) {
-            Ok(archive) => data.read_realised(
-                archive,
-                netuid,
-                list.into_iter().map(|l| l.hotkey).collect(),
-            ),
-            Err(why) => r.error.set(Some(why)),
-        }
-    };
-    move || {
-        let (netuid, list) = lines.get()?;
-        let body = if list.is_empty() {
-            view! { <p class="note" data-testid="screen-realised-none">{format!("The data lists no validators of subnet {netuid}: live data (“Load other data” → Live from the chain) reads them.")}</p> }.into_any()
-        } else {
-            let items = list
-                .into_iter()
-                .enumerate()
+    let what = Callback::new(move |()| {
+        let (netuid, list) = lines
+            .get_untracked()
+            .ok_or_else(|| "Choose a subnet first.".to_string())?;
+        Ok((netuid, list.into_iter().map(|l| l.hotkey).collect()))
+    });
+    // The section is drawn once per subnet; only the rows follow the yields as they arrive,
+    // so the buttons and the status line (a live region) stay in place while it reads.
+    let shown =
+        Memo::new(move |_| lines.with(|l| l.as_ref().map(|(n, list)| (*n, list.is_empty()))));
+    let items = move || {
+        lines.with(|l| {
+            l.iter()
+                .flat_map(|(_, list)| list.iter().cloned().enumerate())
                 .map(|(i, l)| {
                     let n = i + 1;
                     view! {
@@ -50,7 +43,14 @@ pub fn RealisedPanel(params: Params, data: Data, chosen: Memo<Option<u16>>) -> i
                         </tr>
                     }
                 })
-                .collect_view();
+                .collect_view()
+        })
+    };
+    move || {
+        let (netuid, empty) = shown.get()?;
+        let body = if empty {
+            view! { <p class="note" data-testid="screen-realised-none">{format!("The data lists no validators of subnet {netuid}: live data (“Load other data” → Live from the chain) reads them.")}</p> }.into_any()
+        } else {
             view! {
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Validators' realised yields">
                     <table class="returns-table realised-table" data-testid="screen-realised">
@@ -59,14 +59,7 @@ pub fn RealisedPanel(params: Params, data: Data, chosen: Memo<Option<u16>>) -> i
                         <tbody>{items}</tbody>
                     </table>
                 </div>
-                <div class="row-actions">
-                    <button type="button" class="button" data-testid="screen-realised-read" disabled=move || r.loading.get()
-                        on:click=read>"Read realised yields"</button>
-                    <Show when=move || r.loading.get()>
-                        <button type="button" class="button secondary" data-testid="screen-realised-cancel"
-                            on:click=move |_| r.cancel()>"Cancel"</button>
-                    </Show>
-                </div>
+                <ReadRealised data=data params=params prefix="screen" what=what />
             }
             .into_any()
         };
@@ -75,8 +68,6 @@ pub fn RealisedPanel(params: Params, data: Data, chosen: Memo<Option<u16>>) -> i
                 <h3 id="screen-realised-title">{format!("What subnet {netuid}'s validators paid")}</h3>
                 <p class="note">{format!("The chain's own record for the {MOST} largest validators: their delegators' alpha per share over the last 30 days, annualised on a 365-day year, read from an archive node (archive=, else the public one). The rows above model the take you chose instead.")}</p>
                 {body}
-                <p class="note" role="status" aria-live="polite" data-testid="screen-realised-status">{move || r.status.get()}</p>
-                {move || r.error.get().map(|e| view! { <p class="msg" role="alert" data-testid="screen-realised-error">{e}</p> })}
             </section>
         })
     }

@@ -10,4 +10,5 @@ pub mod explain;
 pub mod figure;
 pub mod inputs;
 pub mod pool_fields;
+pub mod read_realised;
 pub mod subnet_picker;

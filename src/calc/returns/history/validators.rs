@@ -79,13 +79,8 @@ mod tests {
         Validator {
             hotkey: hotkey.into(),
             name: hotkey.into(),
-            take: None,
             alpha_stake: Some(Decimal::from(stake)),
-            apy: None,
-            apy_1h: None,
-            apy_1d: None,
-            apy_7d: None,
-            apy_30d: None,
+            ..Validator::default()
         }
     }
 
